@@ -1,0 +1,33 @@
+#include "common/cli/bad_lines.h"
+
+namespace cli {
+
+void BadLines::Add(std::string_view file, uint64_t line,
+                   std::string_view reason) {
+  if (count_ == 0 || (file == first_file_ && line < first_line_)) {
+    first_file_.assign(file);
+    first_line_ = line;
+    first_reason_.assign(reason);
+  }
+  ++count_;
+}
+
+void BadLines::Merge(const BadLines& other) {
+  if (other.count_ == 0) return;
+  uint64_t keep = count_;
+  Add(other.first_file_, other.first_line_, other.first_reason_);
+  count_ = keep + other.count_;
+}
+
+std::string BadLines::first() const {
+  return first_file_ + ":" + std::to_string(first_line_) + ": " +
+         first_reason_;
+}
+
+std::string BadLines::Summary(std::string_view what) const {
+  if (count_ == 0) return std::string();
+  return "skipped " + std::to_string(count_) + " " + std::string(what) +
+         " (first: " + first() + ")";
+}
+
+}  // namespace cli

@@ -1,0 +1,36 @@
+#ifndef COMMON_CLI_BAD_LINES_H_
+#define COMMON_CLI_BAD_LINES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cli {
+
+// Counts malformed input lines that were skipped, remembering the first,
+// so a tool can print the one summary line the conventions ask for:
+// "stackfold: skipped 3 malformed lines (first: perf.txt:17: reason)".
+class BadLines {
+ public:
+  // Records one bad line. `file` and `reason` are copied only for the first.
+  void Add(std::string_view file, uint64_t line, std::string_view reason);
+  // Adds the counts of `other` (e.g. from another thread), keeping the
+  // earliest first-bad-line by (file order is the caller's, line number).
+  void Merge(const BadLines& other);
+
+  uint64_t count() const { return count_; }
+  // "file:line: reason" of the first bad line.
+  std::string first() const;
+  // The summary line, without the tool name; empty when nothing was bad.
+  std::string Summary(std::string_view what = "malformed lines") const;
+
+ private:
+  uint64_t count_ = 0;
+  std::string first_file_;
+  uint64_t first_line_ = 0;
+  std::string first_reason_;
+};
+
+}  // namespace cli
+
+#endif  // COMMON_CLI_BAD_LINES_H_

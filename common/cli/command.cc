@@ -1,0 +1,79 @@
+#include "common/cli/command.h"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include "common/cli/exit_codes.h"
+
+namespace cli {
+
+void PrintError(std::string_view tool, std::string_view message) {
+  std::string line;
+  line.reserve(tool.size() + message.size() + 3);
+  line.append(tool).append(": ").append(message).push_back('\n');
+  // One write keeps lines from different tools in a pipeline whole.
+  ssize_t ignored = ::write(2, line.data(), line.size());
+  (void)ignored;
+}
+
+Command::Command(std::string name, std::string usage, std::string summary)
+    : name_(std::move(name)),
+      usage_(std::move(usage)),
+      summary_(std::move(summary)),
+      options_("Options") {}
+
+void Command::Error(std::string_view message) const {
+  PrintError(name_, message);
+}
+
+void Command::Warn(std::string_view message) const {
+  PrintError(name_, std::string("warning: ").append(message));
+}
+
+int Command::UsageError(std::string_view message) const {
+  PrintError(name_, std::string(message) + " (try --help)");
+  return kExitBadInput;
+}
+
+std::optional<int> Command::Parse(int argc, char** argv) {
+  po::options_description all;
+  po::options_description common("Common options");
+  common.add_options()("help,h", "show this help and exit")(
+      "version", "print the version and exit");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(),
+                       "input files");
+  all.add(options_).add(common).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vars_);
+    po::notify(vars_);
+  } catch (const po::error& e) {
+    return UsageError(e.what());
+  }
+  if (vars_.count("help")) {
+    std::cout << "Usage: " << usage_ << "\n\n"
+              << summary_ << "\n\n"
+              << options_ << "\n"
+              << common << "\n"
+              << "Exit status: 0 success, 1 a finding asked to fail on, "
+                 "2 bad usage or unreadable input.\n";
+    return kExitOk;
+  }
+  if (vars_.count("version")) {
+    std::cout << name_ << " " << STACKTOOLS_VERSION << "\n";
+    return kExitOk;
+  }
+  if (vars_.count("input")) {
+    inputs_ = vars_["input"].as<std::vector<std::string>>();
+  }
+  return std::nullopt;
+}
+
+}  // namespace cli

@@ -1,0 +1,56 @@
+#ifndef COMMON_CLI_COMMAND_H_
+#define COMMON_CLI_COMMAND_H_
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cli {
+
+namespace po = boost::program_options;
+
+// The shared front of every tool: its name, a usage line, a summary, and
+// its options. Parse() adds --help and --version, collects positional
+// arguments as input files, and turns option errors into the usage exit
+// code, so every main.cc reads the same way.
+class Command {
+ public:
+  Command(std::string name, std::string usage, std::string summary);
+
+  // Options of the tool; add to it before Parse().
+  po::options_description& options() { return options_; }
+
+  // Parses argv. Returns an exit code when the program should stop now
+  // (--help, --version, or a usage error already reported on stderr).
+  std::optional<int> Parse(int argc, char** argv);
+
+  const po::variables_map& vars() const { return vars_; }
+  bool Has(const char* option) const { return vars_.count(option) > 0; }
+  // Positional arguments (input files); empty means stdin.
+  const std::vector<std::string>& inputs() const { return inputs_; }
+  const std::string& name() const { return name_; }
+
+  // Prints "name: message" on stderr.
+  void Error(std::string_view message) const;
+  // Prints "name: warning: message" on stderr.
+  void Warn(std::string_view message) const;
+  // Reports a usage error and returns the usage exit code.
+  int UsageError(std::string_view message) const;
+
+ private:
+  std::string name_;
+  std::string usage_;
+  std::string summary_;
+  po::options_description options_;
+  po::variables_map vars_;
+  std::vector<std::string> inputs_;
+};
+
+// Prints "tool: message" on stderr (for code without a Command at hand).
+void PrintError(std::string_view tool, std::string_view message);
+
+}  // namespace cli
+
+#endif  // COMMON_CLI_COMMAND_H_

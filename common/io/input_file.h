@@ -1,0 +1,70 @@
+#ifndef COMMON_IO_INPUT_FILE_H_
+#define COMMON_IO_INPUT_FILE_H_
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace io {
+
+// One input of a tool: a named file or standard input ("-"), read as a byte
+// stream. Gzip data is detected by its magic bytes and inflated on the fly
+// (concatenated gzip members too), so every tool reads .gz transparently.
+class InputFile {
+ public:
+  // Opens `path` ("-" means stdin). On failure returns nullptr and sets
+  // *error to a message that names the file, e.g. "x.txt: No such file".
+  static std::unique_ptr<InputFile> Open(const std::string& path,
+                                         std::string* error);
+  ~InputFile();
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  // Reads up to `n` bytes of (decompressed) data. Returns the count, 0 at
+  // the end, or -1 on an error (see error()).
+  long Read(char* buf, size_t n);
+
+  // The name used in messages: the path, or "<stdin>".
+  const std::string& name() const { return name_; }
+  bool gzipped() const { return gzipped_; }
+  // Why the last Read returned -1; names the file and the byte offset.
+  const std::string& error() const { return error_; }
+
+ private:
+  InputFile(int fd, std::string name, bool owns_fd);
+  bool Sniff();
+  long ReadRaw(char* buf, size_t n);
+  long ReadGzip(char* buf, size_t n);
+
+  int fd_;
+  bool owns_fd_;
+  std::string name_;
+  std::string error_;
+  bool sniffed_ = false;
+  bool gzipped_ = false;
+  // Bytes read before the format was known; handed out first.
+  std::vector<char> pending_;
+  size_t pending_pos_ = 0;
+  // Gzip state.
+  z_stream zs_{};
+  bool zs_init_ = false;
+  bool raw_eof_ = false;
+  bool stream_ended_ = false;
+  uint64_t compressed_offset_ = 0;
+  std::vector<unsigned char> zbuf_;
+};
+
+// Reads the whole (decompressed) content of `path` into *out. Returns false
+// and sets *error on failure. For formats that need random access (pprof).
+bool ReadWholeFile(const std::string& path, std::string* out,
+                   std::string* error);
+
+// True when `data` starts with the gzip magic bytes.
+bool LooksGzipped(const void* data, size_t n);
+
+}  // namespace io
+
+#endif  // COMMON_IO_INPUT_FILE_H_

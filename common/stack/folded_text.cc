@@ -1,0 +1,114 @@
+#include "common/stack/folded_text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <numeric>
+
+namespace stack {
+namespace {
+
+bool IsNumber(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (i == s.size()) return false;
+  bool digit = false;
+  bool dot = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
+}  // namespace
+
+bool SplitFoldedLine(std::string_view line, FoldedLine* out) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
+  }
+  size_t sp = line.rfind(' ');
+  if (sp == std::string_view::npos || sp == 0) return false;
+  std::string_view last = line.substr(sp + 1);
+  if (!IsNumber(last)) return false;
+  std::string_view rest = line.substr(0, sp);
+  size_t sp2 = rest.rfind(' ');
+  if (sp2 != std::string_view::npos && sp2 > 0 &&
+      IsNumber(rest.substr(sp2 + 1))) {
+    out->stack = rest.substr(0, sp2);
+    out->counts[0] = rest.substr(sp2 + 1);
+    out->counts[1] = last;
+    out->num_counts = 2;
+  } else {
+    out->stack = rest;
+    out->counts[0] = last;
+    out->num_counts = 1;
+  }
+  return true;
+}
+
+bool ParseIntCount(std::string_view text, int64_t* value) {
+  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+  auto r = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return r.ec == std::errc() && r.ptr == text.data() + text.size();
+}
+
+bool AddFoldedLine(std::string_view line, FoldedStacks* out,
+                   std::vector<uint32_t>* scratch) {
+  FoldedLine parsed;
+  int64_t count = 0;
+  if (!SplitFoldedLine(line, &parsed) || parsed.num_counts != 1 ||
+      !ParseIntCount(parsed.counts[0], &count)) {
+    return false;
+  }
+  scratch->clear();
+  std::string_view s = parsed.stack;
+  for (;;) {
+    size_t semi = s.find(';');
+    scratch->push_back(out->symbols.Intern(s.substr(0, semi)));
+    if (semi == std::string_view::npos) break;
+    s.remove_prefix(semi + 1);
+  }
+  out->stacks.Add(*scratch, count);
+  return true;
+}
+
+namespace {
+
+template <typename Sink>
+void WriteSorted(const FoldedStacks& folded, Sink* out) {
+  // Build each stack's text once, then sort views of it.
+  std::vector<std::string> texts(folded.stacks.size());
+  for (size_t i = 0; i < texts.size(); ++i) texts[i] = folded.Join(i);
+  std::vector<uint32_t> order(texts.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return texts[a] < texts[b]; });
+  char num[24];
+  for (uint32_t i : order) {
+    out->Write(texts[i]);
+    out->Put(' ');
+    auto r = std::to_chars(num, num + sizeof(num), folded.stacks.Count(i));
+    out->Write(std::string_view(num, r.ptr - num));
+    out->Put('\n');
+  }
+}
+
+}  // namespace
+
+void WriteFoldedSorted(const FoldedStacks& folded, io::OutputBuffer* out) {
+  WriteSorted(folded, out);
+}
+
+std::string FoldedToString(const FoldedStacks& folded) {
+  io::StringOutput out;
+  WriteSorted(folded, &out);
+  return out.str();
+}
+
+}  // namespace stack

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build and the tests need (only those
+# missing), then configures and builds into build/ (or $BUILD_DIR).
+# Sourced by quickstart.sh and test.sh; quiet when everything is there.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
+
+# Build and test dependencies (see README "Dependencies").
+PACKAGES=(cmake g++ make pkg-config libboost-program-options-dev
+  libprotobuf-dev protobuf-compiler zlib1g-dev libre2-dev libgtest-dev
+  libxml2-utils python3)
+# Optional extras: used by tests and benchmarks when present.
+EXTRA_PACKAGES=(${EXTRA_PACKAGES:-})
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+install_missing "${PACKAGES[@]}"
+if [ ${#EXTRA_PACKAGES[@]} -gt 0 ]; then
+  install_missing "${EXTRA_PACKAGES[@]}" || echo "setup: could not install ${EXTRA_PACKAGES[*]} (tests that need them will skip)" >&2
+fi
+
+JOBS="$(nproc 2>/dev/null || echo 2)"
+cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" \
+  ${CMAKE_ARGS:-} >/dev/null
+cmake --build "$BUILD_DIR" -j "$JOBS" -- --no-print-directory 2>&1 |
+  grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+test "${PIPESTATUS[0]}" -eq 0
