@@ -3,25 +3,22 @@
 namespace cli {
 
 void BadLines::Add(std::string_view file, uint64_t line,
-                   std::string_view reason) {
-  if (count_ == 0 || (file == first_file_ && line < first_line_)) {
+                   std::string_view reason, uint64_t count) {
+  if (count == 0) return;
+  if (count_ == 0) {
     first_file_.assign(file);
     first_line_ = line;
     first_reason_.assign(reason);
   }
-  ++count_;
+  count_ += count;
 }
 
 void BadLines::Merge(const BadLines& other) {
-  if (other.count_ == 0) return;
-  uint64_t keep = count_;
-  Add(other.first_file_, other.first_line_, other.first_reason_);
-  count_ = keep + other.count_;
+  Add(other.first_file_, other.first_line_, other.first_reason_, other.count_);
 }
 
 std::string BadLines::first() const {
-  return first_file_ + ":" + std::to_string(first_line_) + ": " +
-         first_reason_;
+  return first_file_ + ":" + std::to_string(first_line_) + ": " + first_reason_;
 }
 
 std::string BadLines::Summary(std::string_view what) const {

@@ -12,10 +12,11 @@ namespace cli {
 // "stackfold: skipped 3 malformed lines (first: perf.txt:17: reason)".
 class BadLines {
  public:
-  // Records one bad line. `file` and `reason` are copied only for the first.
-  void Add(std::string_view file, uint64_t line, std::string_view reason);
-  // Adds the counts of `other` (e.g. from another thread), keeping the
-  // earliest first-bad-line by (file order is the caller's, line number).
+  // Records `count` bad lines, the first of them at `line` of `file`. Call
+  // in input order: the first call's place is the one reported.
+  void Add(std::string_view file, uint64_t line, std::string_view reason,
+           uint64_t count = 1);
+  // Adds the bad lines of `other`, which come after these in the input.
   void Merge(const BadLines& other);
 
   uint64_t count() const { return count_; }

@@ -4,9 +4,9 @@
 namespace cli {
 
 // Exit statuses every tool uses (see README "Exit codes").
-constexpr int kExitOk = 0;       // success
-constexpr int kExitFinding = 1;  // a finding the user asked to fail on
-constexpr int kExitBadInput = 2; // bad usage, or input that cannot be read
+constexpr int kExitOk = 0;        // success
+constexpr int kExitFinding = 1;   // a finding the user asked to fail on
+constexpr int kExitBadInput = 2;  // bad usage, or input that cannot be read
 
 }  // namespace cli
 

@@ -8,14 +8,23 @@ ChunkReader::ChunkReader(InputFile* in, size_t chunk_size)
     : in_(in), chunk_size_(chunk_size) {}
 
 bool ChunkReader::Next(std::string* chunk, std::string_view separator) {
+  return Next(chunk, [separator](std::string_view data) -> size_t {
+    size_t at = data.rfind(separator);
+    return at == std::string_view::npos ? at : at + separator.size();
+  });
+}
+
+bool ChunkReader::Next(
+    std::string* chunk,
+    const std::function<size_t(std::string_view)>& find_cut) {
   chunk->swap(carry_);
   carry_.clear();
   for (;;) {
     if (chunk->size() >= chunk_size_ || eof_) {
       size_t cut = std::string::npos;
       if (!eof_) {
-        size_t at = std::string_view(*chunk).rfind(separator);
-        if (at != std::string::npos) cut = at + separator.size();
+        cut = find_cut(*chunk);
+        if (cut == 0) cut = std::string::npos;
       }
       if (eof_ || cut != std::string::npos) {
         if (cut != std::string::npos && cut < chunk->size()) {

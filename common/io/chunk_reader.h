@@ -2,6 +2,7 @@
 #define COMMON_IO_CHUNK_READER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,12 @@ class ChunkReader {
   // Replaces *chunk with the next chunk. Returns false at the end of input
   // or on a read error (then ok() is false).
   bool Next(std::string* chunk, std::string_view separator);
+
+  // Same, with the cut chosen by `find_cut`: given the data read so far, it
+  // returns how many leading bytes form whole records (the chunk), or npos
+  // when no record ends yet (more is read and it is asked again).
+  bool Next(std::string* chunk,
+            const std::function<size_t(std::string_view)>& find_cut);
 
   // Byte offset (in decompressed data) where the last chunk starts.
   uint64_t chunk_offset() const { return chunk_offset_; }

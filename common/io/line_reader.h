@@ -21,7 +21,8 @@ class LineSplitter {
     if (pos_ >= text_.size()) return false;
     const char* start = text_.data() + pos_;
     const void* nl = std::memchr(start, '\n', text_.size() - pos_);
-    size_t len = nl ? static_cast<const char*>(nl) - start : text_.size() - pos_;
+    size_t len =
+        nl ? static_cast<const char*>(nl) - start : text_.size() - pos_;
     pos_ += len + (nl ? 1 : 0);
     if (len > 0 && start[len - 1] == '\r') --len;
     *line = std::string_view(start, len);

@@ -34,8 +34,8 @@ void StackCounts::Add(std::span<const uint32_t> frames, int64_t count) {
       return;
     }
   }
-  entries_.push_back(Entry{h, frames_.size(),
-                           static_cast<uint32_t>(frames.size()), count});
+  entries_.push_back(
+      Entry{h, frames_.size(), static_cast<uint32_t>(frames.size()), count});
   frames_.insert(frames_.end(), frames.begin(), frames.end());
   slots_[i] = static_cast<uint32_t>(entries_.size());
   if (entries_.size() * 2 > slots_.size()) Grow();

@@ -8,8 +8,7 @@
 
 namespace {
 
-std::vector<std::string> ReadLines(const std::string& content,
-                                   size_t block) {
+std::vector<std::string> ReadLines(const std::string& content, size_t block) {
   std::string path = ::testing::TempDir() + "/line_reader_test";
   {
     std::ofstream f(path, std::ios::binary);

@@ -21,7 +21,8 @@ TEST(SymbolTableTest, InternsEqualNamesToOneId) {
 
 TEST(SymbolTableTest, SurvivesGrowthAndKeepsViewsValid) {
   stack::SymbolTable t;
-  for (int i = 0; i < 100000; ++i) t.Intern(std::string("f").append(std::to_string(i)));
+  for (int i = 0; i < 100000; ++i)
+    t.Intern(std::string("f").append(std::to_string(i)));
   EXPECT_EQ(t.size(), 100000u);
   EXPECT_EQ(t.Name(t.Intern("f77777")), "f77777");
   EXPECT_EQ(t.Intern("f0"), 0u);

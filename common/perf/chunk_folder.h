@@ -1,0 +1,92 @@
+#ifndef COMMON_PERF_CHUNK_FOLDER_H_
+#define COMMON_PERF_CHUNK_FOLDER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/perf/collapse_options.h"
+#include "common/perf/frame_line.h"
+#include "common/stack/folded_stacks.h"
+#include "common/stack/symbol_table.h"
+
+namespace perf {
+
+// What a ChunkFolder saw besides the stacks.
+struct FoldStats {
+  uint64_t lines = 0;
+  uint64_t samples = 0;  // samples kept
+  // Samples skipped because of their event, by event name.
+  std::map<std::string, uint64_t> filtered;
+  uint64_t bad_lines = 0;
+  uint64_t first_bad_line = 0;  // 1-based, within the chunk
+  std::string first_bad_reason;
+};
+
+// Folds the samples of `perf script` text into stacks. Each instance owns
+// its symbol table and stacks, so one can run per thread on separate
+// chunks (each chunk must start at a sample boundary) and the results are
+// merged at the end. Frame lines are named once per distinct text: a cache
+// maps the raw text after the address to its interned frame ids, so the
+// tidying rules run on the few distinct frames, not on every line.
+class ChunkFolder {
+ public:
+  // `event` is the event to keep (already resolved: never empty unless the
+  // input has no events at all, then everything is kept).
+  ChunkFolder(const CollapseOptions& options, std::string event);
+
+  // Folds every sample in `text`; a sample cut off at the end of the text
+  // is finished as if a blank line followed.
+  void Fold(std::string_view text);
+
+  // Changes the event to keep (for the chunks that follow).
+  void set_event(const std::string& event) { event_ = event; }
+  // The stacks of every chunk folded so far.
+  const stack::FoldedStacks& result() const { return out_; }
+  // Statistics of the chunks folded since the last call; resets them.
+  FoldStats TakeStats();
+
+ private:
+  void StartSample(std::string_view comm, std::string_view pid,
+                   std::string_view tid, int64_t period, bool java);
+  void EndSample();
+  void AddFrameText(std::string_view line, size_t text_start,
+                    std::string_view pc);
+  void AddSrcline(std::string_view line);
+  void Bad(std::string_view reason);
+  bool EventMatches(std::string_view event) const;
+
+  CollapseOptions options_;
+  std::string event_;
+  stack::FoldedStacks out_;
+  FoldStats stats_;
+
+  // Frame cache: raw text -> group of frame ids, one table per Java-ness
+  // (the Java tidying depends on the comm).
+  stack::SymbolTable raw_[2];
+  struct Group {
+    uint32_t offset;
+    uint32_t length;
+  };
+  std::vector<Group> groups_[2];
+  std::vector<uint32_t> group_ids_;
+  std::vector<std::string> names_scratch_;
+
+  // The sample being read.
+  bool in_sample_ = false;
+  bool skipping_ = false;  // a sample of another event
+  bool java_ = false;
+  int64_t period_ = 0;
+  uint32_t pname_id_ = 0;
+  // Groups of the current sample, leaf first (as perf prints them).
+  std::vector<Group> sample_groups_;
+  std::vector<uint32_t> stack_;
+  std::string pname_scratch_;
+  uint64_t line_no_ = 0;
+};
+
+}  // namespace perf
+
+#endif  // COMMON_PERF_CHUNK_FOLDER_H_

@@ -1,0 +1,145 @@
+// Folding behaviour on small hand-written inputs: sample shapes, bad input,
+// and that the thread count never changes the result.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include "common/io/input_file.h"
+#include "common/perf/collapser.h"
+#include "common/stack/folded_text.h"
+
+namespace {
+
+struct Folded {
+  std::string text;
+  uint64_t bad = 0;
+  std::string first_bad;
+  bool ok = true;
+};
+
+Folded FoldString(const std::string& input, perf::CollapseOptions opt = {},
+                  int threads = 1) {
+  static int n = 0;
+  std::string path =
+      ::testing::TempDir() + "/chunk_folder_" + std::to_string(n++);
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << input;
+  }
+  std::string error;
+  auto in = io::InputFile::Open(path, &error);
+  perf::Collapser c(opt, threads);
+  Folded out;
+  out.ok = c.Add(in.get());
+  out.text = stack::FoldedToString(c.result());
+  out.bad = c.bad_lines().count();
+  if (out.bad) out.first_bad = c.bad_lines().first().substr(path.size());
+  return out;
+}
+
+const char kTwoSamples[] =
+    "perfgen 11140   412.762638:    2004008 cpu-clock:pppH: \n"
+    "\t            2e56 c_leaf_spin+0x26 (/opt/perfgen/perfgen)\n"
+    "\t            31e2 main+0x72 (/opt/perfgen/perfgen)\n"
+    "\n"
+    "perfgen 11140   412.764642:    2004008 cpu-clock:pppH: \n"
+    "\t            2e56 c_leaf_spin+0x30 (/opt/perfgen/perfgen)\n"
+    "\t            31e2 main+0x72 (/opt/perfgen/perfgen)\n"
+    "\n";
+
+TEST(ChunkFolderTest, SumsPeriodsOfEqualStacks) {
+  EXPECT_EQ(FoldString(kTwoSamples).text, "perfgen;main;c_leaf_spin 4008016\n");
+}
+
+TEST(ChunkFolderTest, CrlfAndMissingFinalBlankLine) {
+  std::string crlf;
+  for (char c : std::string(kTwoSamples)) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  crlf.resize(crlf.size() - 2);  // drop the final blank line
+  EXPECT_EQ(FoldString(crlf).text, "perfgen;main;c_leaf_spin 4008016\n");
+}
+
+TEST(ChunkFolderTest, EmptyStackCountsUnderComm) {
+  EXPECT_EQ(FoldString("perfgen 1 1.0: 5 cpu-clock: \n\n").text, "perfgen 5\n");
+}
+
+TEST(ChunkFolderTest, EventFilterDefaultsToFirstEvent) {
+  std::string in =
+      "a 1 1.0: 7 page-faults: \n\tf1 f (/x)\n\n"
+      "a 1 1.1: 9 cpu-clock: \n\tf2 g (/x)\n\n";
+  EXPECT_EQ(FoldString(in).text, "a;f 7\n");
+  perf::CollapseOptions opt;
+  opt.event_filter = "cpu-clock";
+  EXPECT_EQ(FoldString(in, opt).text, "a;g 9\n");
+}
+
+TEST(ChunkFolderTest, EmptyInputAndGarbage) {
+  EXPECT_EQ(FoldString("").text, "");
+  Folded g = FoldString("\x01\x02\xff garbage\nmore junk\n");
+  EXPECT_EQ(g.text, "");
+  EXPECT_EQ(g.bad, 2u);
+  EXPECT_EQ(g.first_bad, ":1: not a sample header, and not inside a sample");
+}
+
+TEST(ChunkFolderTest, BadLinesDoNotLoseNeighbours) {
+  std::string in = std::string(kTwoSamples) + "garbage line\n\n" +
+                   std::string(1 << 20, 'x') + "\n\n" +
+                   std::string("nul\0byte\n\n", 10) + kTwoSamples;
+  Folded f = FoldString(in);
+  EXPECT_EQ(f.text, "perfgen;main;c_leaf_spin 8016032\n");
+  EXPECT_EQ(f.bad, 3u);
+  EXPECT_EQ(f.first_bad, ":9: not a sample header, and not inside a sample");
+}
+
+TEST(ChunkFolderTest, HundredThousandFrameStack) {
+  std::string in = "deep 1 1.0: 1 cpu-clock: \n";
+  for (int i = 0; i < 100000; ++i) {
+    in += "\t" + std::to_string(1000 + i) + " f" + std::to_string(i % 7) +
+          " (/x)\n";
+  }
+  in += "\n";
+  std::string text = FoldString(in, {}, 2).text;
+  EXPECT_EQ(std::count(text.begin(), text.end(), ';'), 100000);
+  EXPECT_EQ(text.substr(0, 8), "deep;f4;");
+  EXPECT_EQ(text.substr(text.size() - 6), ";f0 1\n");
+}
+
+TEST(ChunkFolderTest, SrclineAppendsFileAndLine) {
+  std::string in =
+      "p 1 1.0: 1 cpu-clock: \n"
+      "\t2e56 leaf+0x1 (/x)\n  perfgen.cpp:260\n"
+      "\tffff k+0x1 ([kernel.kallsyms])\n  [kernel.kallsyms][ffff]\n"
+      "\t31e2 main+0x2 (/x)\n  perfgen.cpp:10\n\n";
+  EXPECT_EQ(FoldString(in).text, "p;main;k;leaf 1\n");
+  perf::CollapseOptions opt;
+  opt.srcline = true;
+  EXPECT_EQ(FoldString(in, opt).text,
+            "p;main:perfgen.cpp:10;k;leaf:perfgen.cpp:260 1\n");
+}
+
+TEST(ChunkFolderTest, OneLineSamplesWithoutBlankLines) {
+  std::string in;
+  for (int i = 0; i < 50000; ++i) {
+    in +=
+        "         perfgen 14438   532.007055:    5 cpu-clock:pppH:      "
+        "55b96d1e1de9 c_fib+0x39 (/opt/perfgen/perfgen)\n";
+  }
+  EXPECT_EQ(FoldString(in, {}, 2).text, "perfgen;c_fib 250000\n");
+}
+
+TEST(ChunkFolderTest, SameOutputForAnyThreadCount) {
+  std::string in;
+  for (int i = 0; i < 30000; ++i) {
+    in += "comm " + std::to_string(i % 13) + " 1.0: " + std::to_string(i) +
+          " cpu-clock: \n\t1 f" + std::to_string(i % 17) + " (/x)\n\t2 g" +
+          std::to_string(i % 5) + " (/y)\n\n";
+  }
+  std::string one = FoldString(in, {}, 1).text;
+  EXPECT_EQ(FoldString(in, {}, 2).text, one);
+  EXPECT_EQ(FoldString(in, {}, 7).text, one);
+}
+
+}  // namespace
