@@ -1,5 +1,7 @@
 #include "common/perf/collapser.h"
 
+#include <string.h>
+
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -63,30 +65,32 @@ class JobQueue {
 }  // namespace
 
 size_t FindSampleBoundary(std::string_view data) {
-  // Last blank line: "\n\n" or "\n\r\n".
-  size_t nn = data.rfind("\n\n");
-  size_t nrn = data.rfind("\n\r\n");
-  size_t cut = std::string_view::npos;
-  if (nn != std::string_view::npos) cut = nn + 2;
-  if (nrn != std::string_view::npos &&
-      (cut == std::string_view::npos || nrn + 3 > cut)) {
-    cut = nrn + 3;
+  // The last blank line ("\n\n" or "\n\r\n"), found by walking back one
+  // line at a time: usually only a few lines from the end.
+  const char* base = data.data();
+  size_t end = data.size();
+  while (end > 0) {
+    const void* nl = memrchr(base, '\n', end);
+    if (nl == nullptr) break;
+    size_t i = static_cast<const char*>(nl) - base;
+    if (i >= 1 && base[i - 1] == '\n') return i + 1;
+    if (i >= 2 && base[i - 1] == '\r' && base[i - 2] == '\n') return i + 1;
+    end = i;
   }
-  if (cut != std::string_view::npos) return cut;
   // No blank line: cut before the last header line found near the end.
   size_t floor =
       data.size() > kHeaderScanBytes ? data.size() - kHeaderScanBytes : 0;
-  size_t end = data.size();
+  size_t line_end = data.size();
   SampleHeader header;
-  while (end > floor) {
-    size_t nl = data.rfind('\n', end - 1);
+  while (line_end > floor) {
+    size_t nl = data.rfind('\n', line_end - 1);
     if (nl == std::string_view::npos || nl < floor) break;
-    std::string_view line = data.substr(nl + 1, end - nl - 1);
-    if (end < data.size() && !line.empty() && line[0] != '\t' &&
+    std::string_view line = data.substr(nl + 1, line_end - nl - 1);
+    if (line_end < data.size() && !line.empty() && line[0] != '\t' &&
         line[0] != '#' && ParseSampleHeader(line, &header)) {
       return nl + 1;
     }
-    end = nl;
+    line_end = nl;
   }
   return std::string_view::npos;
 }
