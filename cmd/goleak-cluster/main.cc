@@ -1,0 +1,134 @@
+// goleak-cluster: groups the goroutines of a Go goroutine dump and names the
+// leak suspects first. Flags in, library calls, exit code out.
+#include <unistd.h>
+
+#include <string>
+
+#include "common/cli/bad_lines.h"
+#include "common/cli/command.h"
+#include "common/cli/exit_codes.h"
+#include "common/goroutine/analysis.h"
+#include "common/goroutine/folded_report.h"
+#include "common/goroutine/json_report.h"
+#include "common/goroutine/text_report.h"
+#include "common/io/output_buffer.h"
+#include "common/stack/folded_text.h"
+
+namespace {
+
+int Run(int argc, char** argv) {
+  cli::Command cmd(
+      "goleak-cluster", "goleak-cluster [options] [DUMP...]",
+      "Clusters the goroutines of Go goroutine dumps (?debug=2, ?debug=1,\n"
+      "panic/fatal error/SIGQUIT output; files or stdin, .gz too) and lists\n"
+      "the leak suspects first. With --base, reports which clusters grew.");
+  std::string base, similarity = "lines", color = "auto", filter;
+  uint64_t min_count = 1;
+  int32_t min_wait = 0;
+  cmd.options().add_options()(
+      "base", cli::po::value(&base),
+      "an earlier dump of the same process: report per cluster new, grew, "
+      "shrank or gone, growth first")(
+      "similarity", cli::po::value(&similarity)->default_value("lines"),
+      "exact (argument values too) | lines (function + file:line) | "
+      "functions (ignore line numbers)")(
+      "json", "JSON report (total, clusters[], locks[], inversions[])")(
+      "folded", "folded stacks, one line per cluster weighted by count")(
+      "fail-on-leak", "exit 1 when leak suspects are found")(
+      "min-count", cli::po::value(&min_count)->default_value(1),
+      "hide clusters with fewer goroutines")(
+      "min-wait", cli::po::value(&min_wait)->default_value(0),
+      "hide clusters whose longest wait is shorter (minutes)")(
+      "filter", cli::po::value(&filter),
+      "keep clusters whose state, frames or creator match this RE2")(
+      "color", cli::po::value(&color)->default_value("auto"),
+      "auto | always | never")("no-stacks",
+                               "text report: one line per suspect, no frames")(
+      "strict", "treat the first malformed line as fatal");
+  if (auto code = cmd.Parse(argc, argv)) return *code;
+
+  goroutine::AnalysisOptions options;
+  if (!goroutine::ParseSimilarity(similarity, &options.similarity)) {
+    return cmd.UsageError("--similarity must be exact, lines or functions");
+  }
+  if (color != "auto" && color != "always" && color != "never") {
+    return cmd.UsageError("--color must be auto, always or never");
+  }
+  if (cmd.Has("json") && cmd.Has("folded")) {
+    return cmd.UsageError("--json and --folded exclude each other");
+  }
+  if (min_wait < 0) return cmd.UsageError("--min-wait must be >= 0");
+  options.min_count = min_count;
+  options.min_wait = min_wait;
+  options.filter = filter;
+  const bool strict = cmd.Has("strict");
+
+  goroutine::Analysis analysis;
+  analysis.symbols = std::make_unique<stack::SymbolTable>();
+  cli::BadLines bad;
+  goroutine::BadLineFn on_bad = [&](const std::string& file, uint64_t line,
+                                    std::string_view reason) {
+    bad.Add(file, line, reason);
+  };
+  std::string error;
+  auto load = [&](const std::vector<std::string>& files,
+                  goroutine::LoadedDump* out) -> int {
+    uint64_t bad_before = bad.count();
+    if (!goroutine::LoadDumps(files, options.similarity, analysis.symbols.get(),
+                              on_bad, out, &error)) {
+      cmd.Error(error);
+      return cli::kExitBadInput;
+    }
+    if (strict && bad.count() > bad_before) {
+      cmd.Error(bad.first());
+      return cli::kExitBadInput;
+    }
+    const std::string names = out->names.size() == 1 ? out->names[0] : "input";
+    if (out->info.goroutines == 0) {
+      cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)");
+      return cli::kExitBadInput;
+    }
+    if (out->info.truncated) {
+      cmd.Warn(names + ": dump cut off at line " +
+               std::to_string(out->info.truncated_line) +
+               "; the goroutines before the cut are counted");
+    }
+    return cli::kExitOk;
+  };
+  if (!base.empty()) {
+    analysis.has_base = true;
+    if (int code = load({base}, &analysis.base)) return code;
+  }
+  if (int code = load(cmd.inputs(), &analysis.now)) return code;
+  if (bad.count() > 0) cmd.Warn(bad.Summary());
+
+  if (!goroutine::Analyze(options, &analysis, &error)) {
+    return cmd.UsageError(error);
+  }
+
+  io::OutputBuffer out;
+  if (cmd.Has("json")) {
+    out.Write(goroutine::WriteJsonReport(analysis));
+  } else if (cmd.Has("folded")) {
+    stack::FoldedStacks folded;
+    goroutine::AddFoldedClusters(analysis, &folded);
+    stack::WriteFoldedSorted(folded, &out);
+  } else {
+    goroutine::TextOptions text;
+    text.color = color == "always" || (color == "auto" && ::isatty(1));
+    text.show_stacks = !cmd.Has("no-stacks");
+    out.Write(goroutine::WriteTextReport(analysis, text));
+  }
+  if (!out.Flush()) {
+    cmd.Error("cannot write to standard output");
+    return cli::kExitBadInput;
+  }
+  if (cmd.Has("fail-on-leak") && analysis.suspect_clusters > 0) {
+    return cli::kExitFinding;
+  }
+  return cli::kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return Run(argc, argv); }

@@ -1,0 +1,81 @@
+#ifndef COMMON_GOROUTINE_ANALYSIS_H_
+#define COMMON_GOROUTINE_ANALYSIS_H_
+
+// One goleak-cluster run: parse the dump(s), cluster, judge each cluster
+// with the leak rules, build the lock view, and (with a base dump) compare.
+// The writers (text_report, json_report, folded_report) read the result.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/goroutine/cluster_set.h"
+#include "common/goroutine/dump_parser.h"
+#include "common/goroutine/lock_view.h"
+#include "common/stack/symbol_table.h"
+
+namespace goroutine {
+
+// What to keep and how to group.
+struct AnalysisOptions {
+  Similarity similarity = Similarity::kLines;
+  uint64_t min_count = 1;  // hide clusters smaller than this
+  int32_t min_wait = 0;    // hide clusters whose longest wait is shorter
+  std::string filter;      // RE2; keep clusters whose text matches
+};
+
+// How a cluster changed between the base dump and now.
+enum class Change { kNone, kNew, kGrew, kShrank, kGone, kSame };
+std::string_view ChangeName(Change c);
+
+// A cluster in report order, with its verdict.
+struct ClusterEntry {
+  const ClusterSet* set = nullptr;  // `now`, or `base` for gone clusters
+  uint32_t index = 0;
+  bool suspect = false;
+  std::string_view reason;
+  Change change = Change::kNone;
+  uint64_t base_count = 0;
+  const Cluster& cluster() const { return set->clusters()[index]; }
+};
+
+// The parsed input(s).
+struct LoadedDump {
+  std::unique_ptr<ClusterSet> clusters;
+  DumpInfo info;  // summed over the files
+  std::vector<std::string> names;
+};
+
+struct Analysis {
+  std::unique_ptr<stack::SymbolTable> symbols;
+  LoadedDump now;
+  bool has_base = false;
+  LoadedDump base;
+  // Visible clusters: suspects first (ranked), then the rest; with a base,
+  // clusters that grew or are new come first among each group.
+  std::vector<ClusterEntry> entries;
+  uint64_t suspect_goroutines = 0;
+  uint64_t suspect_clusters = 0;
+  uint64_t hidden_clusters = 0;  // removed by --min-count/--min-wait/--filter
+  LockView locks;
+  int crashed = -1;  // index in entries of the cluster that crashed
+};
+
+// Called for each malformed line: file name, line number, reason.
+using BadLineFn =
+    std::function<void(const std::string&, uint64_t, std::string_view)>;
+
+// Parses the files ("-" = stdin) into one cluster set. Returns false with
+// *error when a file cannot be opened or read.
+bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
+               stack::SymbolTable* symbols, const BadLineFn& on_bad,
+               LoadedDump* out, std::string* error);
+
+// Judges, orders, filters, compares. `analysis->now` (and `base` when
+// has_base) must be loaded. Returns false with *error for a bad --filter.
+bool Analyze(const AnalysisOptions& options, Analysis* analysis,
+             std::string* error);
+
+}  // namespace goroutine
+
+#endif  // COMMON_GOROUTINE_ANALYSIS_H_

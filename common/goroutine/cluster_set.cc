@@ -1,0 +1,173 @@
+#include "common/goroutine/cluster_set.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/goroutine/lock_view.h"
+#include "common/stack/hash.h"
+
+namespace goroutine {
+namespace {
+
+// Key markers; they cannot collide with symbol ids in practice (ids are
+// dense from 0 and a table of 4 billion names does not fit in memory).
+constexpr uint32_t kNoCreator = 0xfffffff0u;
+constexpr uint32_t kElided = 0xfffffff1u;
+constexpr uint32_t kUnavailable = 0xfffffff2u;
+constexpr uint32_t kAggregatedForm = 0xfffffff3u;
+
+void AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
+  if (v->size() >= cap) return;
+  if (std::find(v->begin(), v->end(), id) != v->end()) return;
+  v->push_back(id);
+}
+
+}  // namespace
+
+bool ParseSimilarity(std::string_view text, Similarity* out) {
+  if (text == "exact") {
+    *out = Similarity::kExact;
+  } else if (text == "lines") {
+    *out = Similarity::kLines;
+  } else if (text == "functions") {
+    *out = Similarity::kFunctions;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+ClusterSet::ClusterSet(stack::SymbolTable* symbols, Similarity similarity)
+    : symbols_(symbols), similarity_(similarity), slots_(1024, 0) {}
+
+void ClusterSet::Grow() {
+  std::vector<uint32_t> bigger(slots_.size() * 2, 0);
+  size_t mask = bigger.size() - 1;
+  for (uint32_t i = 0; i < clusters_.size(); ++i) {
+    size_t s = clusters_[i].hash & mask;
+    while (bigger[s] != 0) s = (s + 1) & mask;
+    bigger[s] = i + 1;
+  }
+  slots_.swap(bigger);
+}
+
+int64_t ClusterSet::Find(std::span<const uint32_t> key, uint64_t hash) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t s = hash & mask;; s = (s + 1) & mask) {
+    uint32_t v = slots_[s];
+    if (v == 0) return -1;
+    const Cluster& c = clusters_[v - 1];
+    if (c.hash == hash && c.key_size == key.size() &&
+        std::memcmp(keys_.data() + c.key_offset, key.data(),
+                    key.size() * sizeof(uint32_t)) == 0) {
+      return v - 1;
+    }
+  }
+}
+
+uint32_t ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
+  Cluster c;
+  c.form = g.form;
+  c.state =
+      g.form == DumpForm::kAggregated ? kNoSymbol : symbols_->Intern(g.state);
+  c.wait_known = g.form == DumpForm::kTraceback;
+  c.wait_min = c.wait_max = std::max(0, g.wait_minutes);
+  c.frames = frame_scratch_;
+  if (g.has_creator) {
+    c.has_creator = true;
+    c.creator.func = symbols_->Intern(g.creator.func);
+    c.creator.file = symbols_->Intern(g.creator.file);
+    c.creator.line = g.creator.line;
+  }
+  c.elided = g.elided;
+  c.stack_unavailable = g.stack_unavailable;
+  c.key_offset = static_cast<uint32_t>(keys_.size());
+  c.key_size = static_cast<uint32_t>(scratch_.size());
+  c.hash = hash;
+  keys_.insert(keys_.end(), scratch_.begin(), scratch_.end());
+  clusters_.push_back(std::move(c));
+  if (clusters_.size() * 2 > slots_.size()) Grow();
+  uint32_t index = static_cast<uint32_t>(clusters_.size() - 1);
+  size_t mask = slots_.size() - 1;
+  size_t s = hash & mask;
+  while (slots_[s] != 0) s = (s + 1) & mask;
+  slots_[s] = index + 1;
+  return index;
+}
+
+void ClusterSet::OnGoroutine(const Goroutine& g) {
+  // Build the key: state, creator, then the frames top first.
+  scratch_.clear();
+  frame_scratch_.clear();
+  const bool lines = similarity_ != Similarity::kFunctions;
+  const bool exact = similarity_ == Similarity::kExact;
+  scratch_.push_back(g.form == DumpForm::kAggregated
+                         ? kAggregatedForm
+                         : symbols_->Intern(g.state));
+  if (g.has_creator) {
+    scratch_.push_back(symbols_->Intern(g.creator.func));
+    scratch_.push_back(symbols_->Intern(g.creator.file));
+    scratch_.push_back(lines ? g.creator.line : 0);
+  } else {
+    scratch_.push_back(kNoCreator);
+  }
+  if (g.elided) scratch_.push_back(kElided);
+  if (g.stack_unavailable) scratch_.push_back(kUnavailable);
+  for (const RawFrame& f : g.frames) {
+    Frame fr;
+    fr.func = symbols_->Intern(f.func);
+    fr.file = f.file.empty() ? kNoSymbol : symbols_->Intern(f.file);
+    fr.line = f.line;
+    fr.inlined = f.inlined;
+    scratch_.push_back(fr.func);
+    scratch_.push_back(fr.file);
+    if (lines) scratch_.push_back(fr.line);
+    if (exact) {
+      fr.args = symbols_->Intern(f.args);
+      scratch_.push_back(fr.args);
+    }
+    frame_scratch_.push_back(fr);
+  }
+  uint64_t hash =
+      stack::HashBytes(scratch_.data(), scratch_.size() * sizeof(uint32_t));
+  int64_t found = Find(scratch_, hash);
+  uint32_t index =
+      found >= 0 ? static_cast<uint32_t>(found) : AddCluster(g, hash);
+  Cluster& c = clusters_[index];
+  c.count += g.count;
+  total_ += g.count;
+  if (c.wait_known) {
+    int32_t w = std::max(0, g.wait_minutes);
+    c.wait_min = std::min(c.wait_min, w);
+    c.wait_max = std::max(c.wait_max, w);
+  }
+  if (g.locked_to_thread) c.locked_to_thread += g.count;
+  if (g.form == DumpForm::kTraceback) AddSample(&c.ids, g.id, kSampleIds);
+  if (g.creator_goroutine != 0) {
+    AddSample(&c.parent_ids, g.creator_goroutine, kSampleIds);
+  }
+  for (uint64_t a : g.ancestors) AddSample(&c.parent_ids, a, kSampleIds);
+  if (g.crashed) {
+    c.crashed = true;
+    c.crashed_id = g.id;
+  }
+  if (g.truncated) c.truncated = true;
+
+  LockRequest req;
+  if (FindLockRequest(g.frames, &req)) {
+    uint32_t lock = symbols_->Intern(req.address);
+    uint32_t kind = symbols_->Intern(req.kind);
+    for (LockWait& w : lock_waits_) {
+      if (w.lock == lock && w.cluster == index) {
+        w.count += g.count;
+        return;
+      }
+    }
+    if (lock_waits_.size() < kMaxLockWaits) {
+      lock_waits_.push_back(
+          LockWait{lock, kind, index, req.user_frame, g.count});
+    }
+  }
+}
+
+}  // namespace goroutine

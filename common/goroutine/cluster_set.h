@@ -1,0 +1,124 @@
+#ifndef COMMON_GOROUTINE_CLUSTER_SET_H_
+#define COMMON_GOROUTINE_CLUSTER_SET_H_
+
+// Groups parsed goroutines into clusters: same state (without the wait
+// time), same frames, same creator site. Strings are interned in a shared
+// symbol table and each goroutine's key is a sequence of ids, so memory
+// grows with the number of clusters, not goroutines.
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/goroutine/dump_parser.h"
+#include "common/stack/symbol_table.h"
+
+namespace goroutine {
+
+// How much of a frame makes two goroutines "the same".
+enum class Similarity {
+  kExact,      // function, file:line and argument values
+  kLines,      // function and file:line (default; arguments ignored)
+  kFunctions,  // function and file only (line numbers ignored)
+};
+
+// Parses "exact" / "lines" / "functions"; false if none of them.
+bool ParseSimilarity(std::string_view text, Similarity* out);
+
+inline constexpr uint32_t kNoSymbol = 0xffffffffu;
+
+// A frame with interned strings (ids into the cluster set's symbols).
+struct Frame {
+  uint32_t func = kNoSymbol;
+  uint32_t file = kNoSymbol;
+  uint32_t line = 0;
+  uint32_t args = kNoSymbol;  // first goroutine's arguments, exact mode only
+  bool inlined = false;
+};
+
+// One cluster of identical goroutines and what they share.
+struct Cluster {
+  uint64_t count = 0;
+  DumpForm form = DumpForm::kTraceback;
+  uint32_t state = kNoSymbol;  // kNoSymbol for debug=1 (no state shown)
+  bool wait_known = false;     // traceback form (debug=1 has no wait time)
+  int32_t wait_min = 0;        // minutes; goroutines without ", N minutes"
+  int32_t wait_max = 0;        // count as 0
+  uint64_t locked_to_thread = 0;
+  std::vector<uint64_t> ids;         // first few goroutine ids
+  std::vector<uint64_t> parent_ids;  // "in goroutine N" / ancestors seen
+  std::vector<Frame> frames;         // top first
+  bool has_creator = false;
+  Frame creator;
+  bool elided = false;
+  bool stack_unavailable = false;
+  bool crashed = false;  // holds the goroutine that panicked
+  uint64_t crashed_id = 0;
+  bool truncated = false;
+  uint32_t key_offset = 0, key_size = 0;
+  uint64_t hash = 0;
+};
+
+// A goroutine blocked acquiring a lock whose address the dump shows.
+struct LockWait {
+  uint32_t lock = kNoSymbol;  // "0x92fde8" or a description
+  uint32_t kind = kNoSymbol;  // "sync.Mutex", "sync.RWMutex", ...
+  uint32_t cluster = 0;
+  int32_t user_frame = -1;  // index in the cluster's frames that asked
+  uint64_t count = 0;
+};
+
+// Collects clusters from a parser (it is the parser's visitor).
+class ClusterSet : public DumpVisitor {
+ public:
+  // Caps keep a hostile input from growing the tables without bound.
+  static constexpr size_t kSampleIds = 5;
+  static constexpr size_t kMaxLockWaits = 1 << 16;
+
+  ClusterSet(stack::SymbolTable* symbols, Similarity similarity);
+
+  void OnGoroutine(const Goroutine& g) override;
+  void OnBadLine(uint64_t line, std::string_view reason) override {
+    if (on_bad_) on_bad_(line, reason);
+  }
+  void set_on_bad_line(std::function<void(uint64_t, std::string_view)> f) {
+    on_bad_ = std::move(f);
+  }
+
+  const std::vector<Cluster>& clusters() const { return clusters_; }
+  std::vector<Cluster>& mutable_clusters() { return clusters_; }
+  const std::vector<LockWait>& lock_waits() const { return lock_waits_; }
+  std::span<const uint32_t> Key(const Cluster& c) const {
+    return std::span<const uint32_t>(keys_.data() + c.key_offset, c.key_size);
+  }
+  // Index of the cluster with the same key in this set, or -1.
+  int64_t Find(std::span<const uint32_t> key, uint64_t hash) const;
+  const stack::SymbolTable& symbols() const { return *symbols_; }
+  std::string_view Name(uint32_t id) const {
+    return id == kNoSymbol ? std::string_view() : symbols_->Name(id);
+  }
+  uint64_t total() const { return total_; }
+  Similarity similarity() const { return similarity_; }
+
+ private:
+  void Grow();
+  uint32_t AddCluster(const Goroutine& g, uint64_t hash);
+
+  stack::SymbolTable* symbols_;
+  Similarity similarity_;
+  std::vector<Cluster> clusters_;
+  std::vector<uint32_t> keys_;     // all cluster keys, back to back
+  std::vector<uint32_t> slots_;    // cluster index + 1; 0 = empty
+  std::vector<uint32_t> scratch_;  // this goroutine's key
+  std::vector<Frame> frame_scratch_;
+  std::vector<LockWait> lock_waits_;
+  uint64_t total_ = 0;
+  std::function<void(uint64_t, std::string_view)> on_bad_;
+};
+
+}  // namespace goroutine
+
+#endif  // COMMON_GOROUTINE_CLUSTER_SET_H_

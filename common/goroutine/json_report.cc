@@ -1,0 +1,206 @@
+#include "common/goroutine/json_report.h"
+
+#include "common/goroutine/leak_rules.h"
+
+namespace goroutine {
+namespace {
+
+void WriteFrame(const goroutine::Frame& f, const ClusterSet& set,
+                std::string* out) {
+  out->append("{\"func\":");
+  AppendJsonString(set.Name(f.func), out);
+  out->append(",\"file\":");
+  AppendJsonString(set.Name(f.file), out);
+  out->append(",\"line\":" + std::to_string(f.line));
+  if (f.inlined) out->append(",\"inlined\":true");
+  if (f.args != kNoSymbol) {
+    out->append(",\"args\":");
+    AppendJsonString(set.Name(f.args), out);
+  }
+  out->push_back('}');
+}
+
+void Ids(const std::vector<uint64_t>& ids, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append(std::to_string(ids[i]));
+  }
+  out->push_back(']');
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+std::string WriteJsonReport(const Analysis& a) {
+  const ClusterSet& now = *a.now.clusters;
+  const DumpInfo& info = a.now.info;
+  std::string out = "{\"total\":" + std::to_string(info.goroutines);
+  out.append(",\"clusters_total\":" + std::to_string(now.clusters().size()));
+  out.append(",\"declared_total\":");
+  out.append(info.declared_total >= 0 ? std::to_string(info.declared_total)
+                                      : "null");
+  out.append(",\"truncated\":");
+  out.append(info.truncated ? "true" : "false");
+  if (info.truncated) {
+    out.append(",\"truncated_line\":" + std::to_string(info.truncated_line));
+  }
+  out.append(",\"panic\":");
+  if (info.panic_message.empty()) {
+    out.append("null");
+  } else {
+    AppendJsonString(info.panic_message, &out);
+  }
+  if (a.has_base) {
+    out.append(",\"base_total\":" + std::to_string(a.base.info.goroutines));
+  }
+  out.append(
+      ",\"suspects\":{\"clusters\":" + std::to_string(a.suspect_clusters) +
+      ",\"goroutines\":" + std::to_string(a.suspect_goroutines) + "}");
+  out.append(",\"hidden_clusters\":" + std::to_string(a.hidden_clusters));
+  out.append(",\"clusters\":[");
+  bool first = true;
+  for (const ClusterEntry& e : a.entries) {
+    const Cluster& c = e.cluster();
+    const ClusterSet& set = *e.set;
+    out.append(first ? "\n" : ",\n");
+    first = false;
+    uint64_t count = e.change == Change::kGone ? 0 : c.count;
+    out.append("{\"count\":" + std::to_string(count) + ",\"state\":");
+    if (c.state == kNoSymbol) {
+      out.append("null");
+    } else {
+      AppendJsonString(set.Name(c.state), &out);
+    }
+    out.append(",\"wait_minutes\":");
+    if (c.wait_known) {
+      out.append("{\"min\":" + std::to_string(c.wait_min) +
+                 ",\"max\":" + std::to_string(c.wait_max) + "}");
+    } else {
+      out.append("null");
+    }
+    out.append(",\"locked_to_thread\":" + std::to_string(c.locked_to_thread));
+    out.append(",\"ids\":");
+    Ids(c.ids, &out);
+    out.append(",\"frames\":[");
+    for (size_t i = 0; i < c.frames.size(); ++i) {
+      if (i) out.push_back(',');
+      WriteFrame(c.frames[i], set, &out);
+    }
+    out.append("],\"user_frame\":" + std::to_string(FirstUserFrame(c, set)));
+    out.append(",\"created_by\":");
+    if (c.has_creator) {
+      out.append("{\"func\":");
+      AppendJsonString(set.Name(c.creator.func), &out);
+      out.append(",\"file\":");
+      AppendJsonString(set.Name(c.creator.file), &out);
+      out.append(",\"line\":" + std::to_string(c.creator.line) +
+                 ",\"parent_ids\":");
+      Ids(c.parent_ids, &out);
+      out.push_back('}');
+    } else {
+      out.append("null");
+    }
+    out.append(",\"suspect\":");
+    out.append(e.suspect ? "true" : "false");
+    out.append(",\"reason\":");
+    AppendJsonString(e.reason, &out);
+    if (c.elided) out.append(",\"elided\":true");
+    if (c.stack_unavailable) out.append(",\"stack_unavailable\":true");
+    if (c.crashed) {
+      out.append(",\"crashed\":true,\"crashed_id\":" +
+                 std::to_string(c.crashed_id));
+    }
+    if (c.truncated) out.append(",\"truncated\":true");
+    if (a.has_base) {
+      out.append(",\"change\":");
+      AppendJsonString(ChangeName(e.change), &out);
+      out.append(",\"base_count\":" + std::to_string(e.base_count));
+    }
+    out.push_back('}');
+  }
+  out.append("],\n\"locks\":[");
+  for (size_t i = 0; i < a.locks.groups.size(); ++i) {
+    const LockGroup& g = a.locks.groups[i];
+    out.append(i ? ",\n" : "\n");
+    out.append("{\"lock\":");
+    AppendJsonString(now.Name(g.lock), &out);
+    out.append(",\"kind\":");
+    AppendJsonString(now.Name(g.kind), &out);
+    out.append(",\"waiting\":" + std::to_string(g.count) + ",\"waiters\":[");
+    for (size_t j = 0; j < g.waiters.size(); ++j) {
+      const LockWait& w = g.waiters[j];
+      const Cluster& c = now.clusters()[w.cluster];
+      if (j) out.push_back(',');
+      out.append("{\"count\":" + std::to_string(w.count));
+      if (w.user_frame >= 0) {
+        const goroutine::Frame& f = c.frames[w.user_frame];
+        out.append(",\"func\":");
+        AppendJsonString(now.Name(f.func), &out);
+        out.append(",\"file\":");
+        AppendJsonString(now.Name(f.file), &out);
+        out.append(",\"line\":" + std::to_string(f.line));
+      }
+      out.push_back('}');
+    }
+    out.append("]}");
+  }
+  out.append("],\n\"inversions\":[");
+  for (size_t i = 0; i < a.locks.inversions.size(); ++i) {
+    const Inversion& inv = a.locks.inversions[i];
+    if (i) out.push_back(',');
+    auto order = [&](const LockOrder& o, uint32_t held, uint32_t wanted) {
+      out.append("{\"func\":");
+      AppendJsonString(now.Name(o.func), &out);
+      out.append(",\"file\":");
+      AppendJsonString(now.Name(o.file), &out);
+      out.append(",\"holds\":");
+      AppendJsonString(now.Name(held), &out);
+      out.append(",\"holds_line\":" + std::to_string(o.first_line) +
+                 ",\"waits_for\":");
+      AppendJsonString(now.Name(wanted), &out);
+      out.append(",\"waits_line\":" + std::to_string(o.second_line) + "}");
+    };
+    out.append("[");
+    order(inv.first, inv.lock_a, inv.lock_b);
+    out.push_back(',');
+    order(inv.second, inv.lock_b, inv.lock_a);
+    out.append("]");
+  }
+  out.append("]}\n");
+  return out;
+}
+
+}  // namespace goroutine

@@ -1,0 +1,22 @@
+#ifndef COMMON_GOROUTINE_JSON_REPORT_H_
+#define COMMON_GOROUTINE_JSON_REPORT_H_
+
+// The --json report: total, clusters[] (count, state, wait_minutes,
+// frames, created_by, suspect, reason, ...), locks[] and inversions[].
+// Every string is JSON-escaped.
+
+#include <string>
+#include <string_view>
+
+#include "common/goroutine/analysis.h"
+
+namespace goroutine {
+
+std::string WriteJsonReport(const Analysis& a);
+
+// Appends `s` as a JSON string literal (quotes included).
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace goroutine
+
+#endif  // COMMON_GOROUTINE_JSON_REPORT_H_

@@ -1,0 +1,279 @@
+#include "common/goroutine/text_report.h"
+
+#include "common/goroutine/leak_rules.h"
+
+namespace goroutine {
+namespace {
+
+constexpr const char* kRed = "\x1b[1;31m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string Plural(uint64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string WaitText(const Cluster& c) {
+  if (!c.wait_known || c.wait_max == 0) return "";
+  if (c.wait_min == c.wait_max) {
+    return " for " + Plural(c.wait_max, "minute", "minutes");
+  }
+  return " for " + std::to_string(c.wait_min) + "-" +
+         std::to_string(c.wait_max) + " minutes";
+}
+
+// Frames top first: user frames one per line; a run of more than three
+// standard-library frames shows its ends and how many were left out.
+void WriteStack(const Cluster& c, const ClusterSet& set, std::string* out) {
+  auto frame_line = [&](const Frame& f) {
+    out->append("    ");
+    out->append(set.Name(f.func));
+    out->append("  ");
+    out->append(ShortLocation(f, set));
+    out->push_back('\n');
+  };
+  size_t i = 0;
+  while (i < c.frames.size()) {
+    size_t j = i;
+    while (j < c.frames.size() &&
+           IsStandardLibrary(set.Name(c.frames[j].func))) {
+      ++j;
+    }
+    if (j - i > 3) {
+      frame_line(c.frames[i]);
+      out->append("    ... " + std::to_string(j - i - 2) +
+                  " standard-library frames ...\n");
+      frame_line(c.frames[j - 1]);
+      i = j;
+      continue;
+    }
+    if (j == i) ++j;
+    for (; i < j; ++i) frame_line(c.frames[i]);
+  }
+  if (c.elided) out->append("    ...frames elided by the Go runtime...\n");
+}
+
+std::string ChangeText(const ClusterEntry& e) {
+  uint64_t now = e.change == Change::kGone ? 0 : e.cluster().count;
+  switch (e.change) {
+    case Change::kNew:
+      return "[new] ";
+    case Change::kGrew:
+      return "[grew +" + std::to_string(now - e.base_count) + " from " +
+             std::to_string(e.base_count) + "] ";
+    case Change::kShrank:
+      return "[shrank -" + std::to_string(e.base_count - now) + " from " +
+             std::to_string(e.base_count) + "] ";
+    case Change::kGone:
+      return "[gone, was " + std::to_string(e.base_count) + "] ";
+    case Change::kSame:
+      return "[same] ";
+    case Change::kNone:
+      break;
+  }
+  return "";
+}
+
+std::string Ids(const Cluster& c) {
+  std::string s;
+  for (uint64_t id : c.ids) {
+    s.append(s.empty() ? "" : ",");
+    s.append(std::to_string(id));
+  }
+  if (c.count > c.ids.size() && !s.empty()) s.append(",...");
+  return s;
+}
+
+}  // namespace
+
+std::string ShortLocation(const Frame& f, const ClusterSet& set) {
+  std::string_view file = set.Name(f.file);
+  size_t slash = file.rfind('/');
+  if (slash != std::string_view::npos) file = file.substr(slash + 1);
+  if (file.empty()) return "?";
+  return std::string(file) + ":" + std::to_string(f.line);
+}
+
+std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
+  std::string s = Plural(c.count, "goroutine", "goroutines");
+  if (c.state == kNoSymbol) {
+    s.append(" parked");
+  } else {
+    s.append(" ");
+    std::string_view st = set.Name(c.state);
+    bool blocked = st != "running" && st != "runnable";
+    if (blocked) s.append("blocked in ");
+    s.append(st);
+  }
+  s.append(WaitText(c));
+  int u = FirstUserFrame(c, set);
+  if (u >= 0) {
+    const Frame& f = c.frames[u];
+    s.append(" at ");
+    s.append(set.Name(f.func));
+    s.append(" (" + ShortLocation(f, set) + ")");
+  } else if (c.stack_unavailable) {
+    s.append(" (stack unavailable: running on another thread)");
+  }
+  if (c.has_creator) {
+    s.append(", created by ");
+    s.append(set.Name(c.creator.func));
+    s.append(" (" + ShortLocation(c.creator, set) + ")");
+    if (!c.parent_ids.empty()) {
+      s.append(" in goroutine");
+      for (size_t i = 0; i < c.parent_ids.size(); ++i) {
+        s.append(i ? "," : " ");
+        s.append(std::to_string(c.parent_ids[i]));
+      }
+    }
+  }
+  if (c.locked_to_thread > 0) {
+    s.append(", " + std::to_string(c.locked_to_thread) + " locked to thread");
+  }
+  return s;
+}
+
+std::string WriteTextReport(const Analysis& a, const TextOptions& o) {
+  std::string out;
+  auto color = [&](const char* code) {
+    if (o.color) out.append(code);
+  };
+  const ClusterSet& now = *a.now.clusters;
+  const DumpInfo& info = a.now.info;
+  out.append(
+      "goroutine dump: " + Plural(info.goroutines, "goroutine", "goroutines") +
+      " in " + Plural(now.clusters().size(), "cluster", "clusters"));
+  if (info.declared_total >= 0 &&
+      static_cast<uint64_t>(info.declared_total) != info.goroutines) {
+    out.append(" (profile says total " + std::to_string(info.declared_total) +
+               ")");
+  }
+  if (a.has_base) {
+    out.append("; base: " +
+               Plural(a.base.info.goroutines, "goroutine", "goroutines"));
+  }
+  out.append("\n");
+  if (!info.panic_message.empty()) {
+    out.append(info.panic_message);
+    if (a.crashed >= 0) {
+      const Cluster& c = a.entries[a.crashed].cluster();
+      int u = FirstUserFrame(c, now);
+      out.append("\n  in goroutine " + std::to_string(c.crashed_id));
+      if (u >= 0) {
+        out.append(" at ");
+        out.append(now.Name(c.frames[u].func));
+        out.append(" (" + ShortLocation(c.frames[u], now) + ")");
+      }
+    }
+    out.append("\n");
+  }
+  if (info.truncated) {
+    out.append("dump truncated at line " + std::to_string(info.truncated_line) +
+               ": everything before the cut is counted\n");
+  }
+  if (a.hidden_clusters > 0) {
+    out.append(Plural(a.hidden_clusters, "cluster", "clusters") +
+               " hidden by --min-count/--min-wait/--filter\n");
+  }
+
+  out.append("\n");
+  color(kRed);
+  if (a.suspect_clusters == 0) {
+    out.append("no leak suspects");
+  } else {
+    out.append("LEAK SUSPECTS: " +
+               Plural(a.suspect_goroutines, "goroutine", "goroutines") +
+               " in " + Plural(a.suspect_clusters, "cluster", "clusters"));
+  }
+  color(kReset);
+  out.append("\n");
+  for (const ClusterEntry& e : a.entries) {
+    if (!e.suspect) continue;
+    color(kBold);
+    out.append(ChangeText(e));
+    out.append(DescribeCluster(e.cluster(), *e.set));
+    color(kReset);
+    out.append("\n    why: ");
+    out.append(e.reason);
+    std::string ids = Ids(e.cluster());
+    if (!ids.empty()) out.append("; goroutines " + ids);
+    out.append("\n");
+    if (o.show_stacks) WriteStack(e.cluster(), *e.set, &out);
+  }
+
+  if (!a.locks.groups.empty()) {
+    uint64_t waiting = 0;
+    for (const LockGroup& g : a.locks.groups) waiting += g.count;
+    out.append("\n");
+    color(kBold);
+    out.append("LOCKS: " + Plural(waiting, "goroutine", "goroutines") +
+               " waiting on " + Plural(a.locks.groups.size(), "lock", "locks"));
+    color(kReset);
+    out.append("\n");
+    for (const LockGroup& g : a.locks.groups) {
+      out.append(std::string(now.Name(g.kind)) + " " +
+                 std::string(now.Name(g.lock)) + ": " +
+                 std::to_string(g.count) + " waiting\n");
+      for (const LockWait& w : g.waiters) {
+        const Cluster& c = now.clusters()[w.cluster];
+        out.append("    " + std::to_string(w.count) + " at ");
+        if (w.user_frame >= 0) {
+          const Frame& f = c.frames[w.user_frame];
+          out.append(now.Name(f.func));
+          out.append(" (" + ShortLocation(f, now) + ")");
+        } else {
+          out.append("?");
+        }
+        out.append("\n");
+      }
+    }
+    for (const Inversion& inv : a.locks.inversions) {
+      color(kRed);
+      out.append("likely lock-order inversion:");
+      color(kReset);
+      auto order = [&](const LockOrder& o, uint32_t first, uint32_t second) {
+        std::string file(now.Name(o.file));
+        size_t slash = file.rfind('/');
+        if (slash != std::string::npos) file = file.substr(slash + 1);
+        return std::string(now.Name(o.func)) + " takes " +
+               std::string(now.Name(first)) + " (" + file + ":" +
+               std::to_string(o.first_line) + ") then waits for " +
+               std::string(now.Name(second)) + " (" + file + ":" +
+               std::to_string(o.second_line) + ")";
+      };
+      out.append(" " + order(inv.first, inv.lock_a, inv.lock_b) + "; " +
+                 order(inv.second, inv.lock_b, inv.lock_a) + "\n");
+    }
+  }
+
+  uint64_t healthy = 0, healthy_clusters = 0;
+  for (const ClusterEntry& e : a.entries) {
+    if (e.suspect || e.change == Change::kGone) continue;
+    healthy += e.cluster().count;
+    ++healthy_clusters;
+  }
+  bool any_other = false;
+  for (const ClusterEntry& e : a.entries) any_other |= !e.suspect;
+  if (any_other) {
+    out.append("\n");
+    color(kBold);
+    out.append("NOT LEAKS: " + Plural(healthy, "goroutine", "goroutines") +
+               " in " + Plural(healthy_clusters, "cluster", "clusters"));
+    color(kReset);
+    out.append("\n");
+    for (const ClusterEntry& e : a.entries) {
+      if (e.suspect) continue;
+      color(kDim);
+      out.append(ChangeText(e));
+      out.append(DescribeCluster(e.cluster(), *e.set));
+      out.append(": ");
+      out.append(e.reason);
+      color(kReset);
+      out.append("\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace goroutine
