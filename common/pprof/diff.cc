@@ -1,0 +1,57 @@
+#include "common/pprof/diff.h"
+
+namespace pprof {
+
+int Comparison::before_column() const {
+  // Sources are merged as [after, before], as pprof does.
+  return has_base ? static_cast<int>(merged.SourceColumn(1, sample_index)) : -1;
+}
+
+int Comparison::after_column() const {
+  return static_cast<int>(merged.SourceColumn(0, sample_index));
+}
+
+bool Compare(const Profile* before, const Profile& after, const DiffOptions& o,
+             Comparison* out, std::string* error) {
+  std::vector<MergeSource> sources;
+  sources.push_back(MergeSource{&after, 1, false});
+  out->has_base = before != nullptr;
+  if (before != nullptr) {
+    if (!Compatible(after, *before, error)) {
+      *error = "profiles are of different kinds: " + *error;
+      return false;
+    }
+    if (before->period != after.period) {
+      out->warnings.push_back("sampling periods differ (" +
+                              std::to_string(before->period) + " and " +
+                              std::to_string(after.period) +
+                              "); values are compared as recorded");
+    }
+    sources.push_back(MergeSource{before, -1, o.diff_base});
+  }
+  if (!Merge(sources, &out->merged, error)) return false;
+  out->sample_index = out->merged.profile.SampleIndex(o.sample_index, error);
+  if (out->sample_index < 0) return false;
+  if (!out->filters.Compile(o.focus, o.ignore, o.hide, o.show, error)) {
+    return false;
+  }
+  out->total = ComputeTotal(out->merged.profile, out->sample_index,
+                            &out->merged.from_diff_base);
+  return true;
+}
+
+TopReport TopOfComparison(Comparison* c, const DiffOptions& o,
+                          std::vector<int> extra_columns) {
+  ApplyNameFilters(c->filters, &c->merged.profile);
+  TopOptions t;
+  t.sample_index = c->sample_index;
+  t.cum_sort = o.cum_sort;
+  t.node_count = o.node_count;
+  t.granularity = o.granularity;
+  t.unit = o.unit;
+  t.extra_columns = std::move(extra_columns);
+  t.active_filters = c->filters.Describe();
+  return BuildTop(&c->merged.profile, t, c->total);
+}
+
+}  // namespace pprof

@@ -1,0 +1,85 @@
+#include "common/pprof/load.h"
+
+#include <zlib.h>
+
+#include "common/io/input_file.h"
+#include "common/pprof/proto_reader.h"
+
+namespace pprof {
+namespace {
+
+// Inflates gzip data held in memory (tests and callers with bytes at hand).
+bool Gunzip(const std::string& name, const std::string& in, std::string* out,
+            std::string* error) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) {
+    *error = name + ": cannot initialise zlib";
+    return false;
+  }
+  out->clear();
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  char buf[1 << 16];
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof(buf);
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out->append(buf, sizeof(buf) - zs.avail_out);
+    if (rc == Z_STREAM_END) break;
+    if (rc != Z_OK) {
+      std::string at = std::to_string(zs.total_in);
+      inflateEnd(&zs);
+      *error = name + (rc == Z_BUF_ERROR
+                           ? ": truncated gzip data (ends at byte " + at + ")"
+                           : ": corrupt gzip data at byte " + at);
+      return false;
+    }
+  }
+  inflateEnd(&zs);
+  return true;
+}
+
+}  // namespace
+
+bool LoadProfileFromBytes(const std::string& name, std::string data,
+                          bool strict, LoadedProfile* out, std::string* error) {
+  if (io::LooksGzipped(data.data(), data.size())) {
+    std::string plain;
+    if (!Gunzip(name, data, &plain, error)) return false;
+    data.swap(plain);
+  }
+  out->name = name;
+  if (data.empty()) {
+    *error = name + ": empty profile (no data)";
+    return false;
+  }
+  std::string why;
+  if (LooksLikeLegacyHeap(data)) {
+    out->legacy_text = true;
+    if (!ParseLegacyHeap(data, strict, &out->profile, &out->memstats,
+                         &out->skipped, &why)) {
+      *error = name + ": " + why;
+      return false;
+    }
+  } else if (!ParseProfileProto(data, &out->profile, &why)) {
+    *error = name + ": not a pprof profile (" + why + ")";
+    return false;
+  }
+  if (out->profile.sample_types.empty()) {
+    *error = name + ": empty profile (no sample types)";
+    return false;
+  }
+  return true;
+}
+
+bool LoadProfile(const std::string& path, bool strict, LoadedProfile* out,
+                 std::string* error) {
+  std::string data;
+  if (!io::ReadWholeFile(path, &data, error)) return false;
+  // ReadWholeFile has inflated gzip already; the name is the path as given.
+  return LoadProfileFromBytes(path == "-" ? "<stdin>" : path, std::move(data),
+                              strict, out, error);
+}
+
+}  // namespace pprof

@@ -1,0 +1,32 @@
+#ifndef COMMON_PPROF_LOAD_H_
+#define COMMON_PPROF_LOAD_H_
+
+#include <string>
+
+#include "common/pprof/legacy_heap.h"
+#include "common/pprof/profile.h"
+
+namespace pprof {
+
+// A profile read from a file, with what the file format added around it.
+struct LoadedProfile {
+  std::string name;  // the path as given, for messages
+  Profile profile;
+  bool legacy_text = false;  // read from the legacy text heap format
+  MemStats memstats;         // legacy text only
+  SkippedLines skipped;      // legacy text only: malformed records skipped
+};
+
+// Reads a pprof profile: gzipped or raw protobuf, or the legacy text heap
+// format. On failure returns false and sets *error to a message naming the
+// file, e.g. "2.heap: not a pprof profile (bad protobuf at byte 1234)".
+bool LoadProfile(const std::string& path, bool strict, LoadedProfile* out,
+                 std::string* error);
+
+// Same, from bytes already in memory (decompressed or gzipped).
+bool LoadProfileFromBytes(const std::string& name, std::string data,
+                          bool strict, LoadedProfile* out, std::string* error);
+
+}  // namespace pprof
+
+#endif  // COMMON_PPROF_LOAD_H_

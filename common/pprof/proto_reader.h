@@ -1,0 +1,25 @@
+#ifndef COMMON_PPROF_PROTO_READER_H_
+#define COMMON_PPROF_PROTO_READER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/pprof/profile.h"
+
+namespace pprof {
+
+// Decodes an uncompressed profile.proto message into *out. On failure
+// returns false and sets *error to a reason without the file name, e.g.
+// "bad protobuf at byte 1234" or "sample 3 refers to unknown location 99".
+bool ParseProfileProto(std::string_view data, Profile* out, std::string* error);
+
+// Walks protobuf wire data against the profile.proto shape and returns the
+// offset of the first byte where it stops making sense, or -1 when the
+// structure is sound. Used to name the byte in error messages, since the
+// generated parser only says yes or no.
+int64_t FindWireError(std::string_view data);
+
+}  // namespace pprof
+
+#endif  // COMMON_PPROF_PROTO_READER_H_
