@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end: the built stackfold through real pipes, files and failures.
+# Usage: stackfold_e2e.sh STACKFOLD TESTDATA_DIR
+set -uo pipefail
+SF="$1"
+DATA="$2/perf"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# expect_eq NAME GOT WANT
+expect_eq() { [ "$2" == "$3" ] || fail "$1: got [$2] want [$3]"; }
+
+# 1. Byte-identical to the reference on the bundled Go sample, from a file,
+#    from stdin, and gzipped through a pipe.
+"$SF" "$DATA/go.perf.txt" > "$TMP/a" 2> "$TMP/err"
+expect_eq "exit status (file)" "$?" 0
+cmp -s "$TMP/a" "$DATA/go.folded-reference.txt" || fail "file output differs from reference"
+"$SF" < "$DATA/go.perf.txt" | cmp -s - "$DATA/go.folded-reference.txt" || fail "stdin output differs"
+gzip -c "$DATA/go.perf.txt" | "$SF" | cmp -s - "$DATA/go.folded-reference.txt" || fail "gzip pipe output differs"
+gzip -c "$DATA/go.perf.txt" > "$TMP/sample.txt"  # gzip under a misleading name
+"$SF" "$TMP/sample.txt" | cmp -s - "$DATA/go.folded-reference.txt" || fail "gzip detected by name"
+expect_eq "no stderr on clean input" "$(cat "$TMP/err")" ""
+
+# 2. Several files are merged: counts of two copies are doubled.
+"$SF" "$DATA/go.perf.txt" - < "$DATA/go.perf.txt" > "$TMP/two"
+want=$(awk '{ $NF = $NF * 2; print }' "$DATA/go.folded-reference.txt")
+expect_eq "two inputs merged" "$(cat "$TMP/two")" "$want"
+
+# 3. --threads does not change the output.
+for t in 1 2 5; do
+  "$SF" --threads $t "$DATA/threads-pidtid.perf.txt" > "$TMP/t$t"
+done
+cmp -s "$TMP/t1" "$TMP/t2" && cmp -s "$TMP/t1" "$TMP/t5" || fail "--threads changes output"
+grep -q '^pool_worker_1-14028/14035;' <(
+  "$SF" --tid "$DATA/threads-pidtid.perf.txt") || fail "--tid comm with spaces"
+
+# 4. Unreadable inputs: exit 2 and a message naming the file.
+"$SF" "$TMP/does-not-exist" > "$TMP/out" 2> "$TMP/err"
+expect_eq "missing file status" "$?" 2
+expect_eq "missing file message" "$(cat "$TMP/err")" \
+  "stackfold: $TMP/does-not-exist: No such file or directory"
+"$SF" "$TMP" > /dev/null 2> "$TMP/err"
+expect_eq "directory status" "$?" 2
+expect_eq "directory message" "$(cat "$TMP/err")" "stackfold: $TMP: is a directory"
+gzip -c "$DATA/go.perf.txt" | head -c 20000 > "$TMP/trunc.gz"
+"$SF" "$TMP/trunc.gz" > /dev/null 2> "$TMP/err"
+expect_eq "truncated gzip status" "$?" 2
+grep -q "^stackfold: $TMP/trunc.gz: truncated gzip data (ends at byte 20000)$" "$TMP/err" ||
+  fail "truncated gzip message: $(cat "$TMP/err")"
+
+# 5. Garbage around good samples: good ones kept, one summary line, exit 0;
+#    --strict makes the first bad line fatal.
+{ printf 'garbage\n\x00\x01binary\n\n'; cat "$DATA/go.perf.txt"; printf 'junk at the end\n'; } > "$TMP/mixed"
+"$SF" "$TMP/mixed" > "$TMP/out" 2> "$TMP/err"
+expect_eq "mixed status" "$?" 0
+cmp -s "$TMP/out" "$DATA/go.folded-reference.txt" || fail "good samples lost next to garbage"
+expect_eq "mixed summary" "$(cat "$TMP/err")" \
+  "stackfold: warning: skipped 3 malformed lines (first: $TMP/mixed:1: not a sample header, and not inside a sample)"
+"$SF" --strict "$TMP/mixed" > "$TMP/out" 2> "$TMP/err"
+expect_eq "strict status" "$?" 2
+expect_eq "strict message" "$(cat "$TMP/err")" \
+  "stackfold: malformed line at $TMP/mixed:1: not a sample header, and not inside a sample"
+expect_eq "strict writes nothing" "$(wc -c < "$TMP/out")" 0
+
+# 6. Empty input: empty output, exit 0.
+"$SF" < /dev/null > "$TMP/out" 2> "$TMP/err"
+expect_eq "empty status" "$?" 0
+expect_eq "empty output" "$(wc -c < "$TMP/out")" 0
+
+# 7. Usage: --help, --version, a bad option.
+"$SF" --help | grep -q '^Usage: stackfold' || fail "--help"
+"$SF" --version | grep -Eq '^stackfold [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
+"$SF" --no-such-option > /dev/null 2> "$TMP/err"
+expect_eq "bad option status" "$?" 2
+grep -q "^stackfold: .*no-such-option.* (try --help)$" "$TMP/err" || fail "bad option message: $(cat "$TMP/err")"
+
+# 8. A closed pipe downstream ends stackfold promptly.
+for i in 1 2 3 4 5 6 7 8; do cat "$DATA/go.perf.txt"; done > "$TMP/big"
+timeout 20 bash -c "'$SF' '$TMP/big' | head -n 1 > '$TMP/head'"
+expect_eq "pipe closed early" "$(wc -l < "$TMP/head")" 1
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "all stackfold e2e checks passed"
