@@ -9,7 +9,7 @@ trap 'rm -rf "$TMP"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 # expect_eq NAME GOT WANT
-expect_eq() { [ "$2" == "$3" ] || fail "$1: got [$2] want [$3]"; }
+expect_eq() { [ "$2" == "$3" ] || fail "$1: got [${2:0:300}] want [${3:0:300}]"; }
 
 # 1. Byte-identical to the reference on the bundled Go sample, from a file,
 #    from stdin, and gzipped through a pipe.
