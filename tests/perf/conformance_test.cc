@@ -231,9 +231,6 @@ TEST_P(SharedPerfTest, MatchesReferenceOrListedDifference) {
     for (const auto& [s, n] : Parse(FoldPath(Input(c), cpu))) sum[s] += n;
     ours = Print(sum);
     want = Print(Parse(want));
-  } else if (c.name == "nodso" || c.name == "hide-callchain" ||
-             c.name == "nocallchain") {
-    GTEST_SKIP() << "reference is wrong here; see DeliberateDifferenceTest";
   }
   if (ours != want) {
     ours = MapStacks(ours, DropAnonymousNamespace);
@@ -251,6 +248,13 @@ std::vector<SharedCase> SharedCases() {
       std::string n = f.path().filename().string();
       size_t at = n.find(".perf.txt");
       if (at == std::string::npos) continue;
+      // Where the reference drops good data, DeliberateDifferenceTest
+      // checks us against another recording of the same samples instead.
+      std::string base = n.substr(0, at);
+      if (base == "nodso" || base == "hide-callchain" ||
+          base == "nocallchain") {
+        continue;
+      }
       for (const char* o :
            {"default", "pid", "tid", "kernel", "jit", "all", "addrs"}) {
         cases.push_back({d.path().filename().string(), n.substr(0, at), o});
