@@ -1,0 +1,406 @@
+#include "common/flame/svg_writer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "common/flame/svg_script.h"
+#include "common/flame/xml_text.h"
+
+namespace flame {
+namespace {
+
+constexpr double kFramePad = 1;
+
+// Appends v with `decimals` digits after the point; returns the value as
+// printed.
+double AppendFixed(double v, int decimals, std::string* out) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed,
+                         decimals);
+  out->append(buf, r.ptr);
+  double printed = v;
+  std::from_chars(buf, r.ptr, printed);
+  return printed;
+}
+
+// Shortest form that reads back the same ("287.5", "277").
+void AppendNumber(double v, std::string* out) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof(buf), v);
+  out->append(buf, r.ptr);
+}
+
+void AppendInt(long long v, std::string* out) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof(buf), v);
+  out->append(buf, r.ptr);
+}
+
+void AppendRgb(const Rgb& c, std::string* out) {
+  out->append("rgb(");
+  AppendInt(c.r, out);
+  out->push_back(',');
+  AppendInt(c.g, out);
+  out->push_back(',');
+  AppendInt(c.b, out);
+  out->push_back(')');
+}
+
+void AppendSignedCount(double v, std::string* out) {
+  out->push_back(v < 0 ? '-' : '+');
+  out->append(FormatCount(std::fabs(v)));
+}
+
+// Sanitises text for an XML comment: escaped, and no "--" inside.
+void AppendCommentText(std::string_view s, std::string* out) {
+  std::string escaped;
+  AppendXmlEscaped(s, &escaped);
+  for (size_t i = 0; i < escaped.size(); ++i) {
+    out->push_back(escaped[i]);
+    if (escaped[i] == '-' &&
+        (i + 1 == escaped.size() || escaped[i + 1] == '-')) {
+      out->push_back(' ');
+    }
+  }
+}
+
+std::string DefaultTitle(const SvgOptions& o) {
+  if (o.flamechart) return "Flame Chart";
+  if (o.inverted) return "Icicle Graph";
+  if (o.differential) return "Differential Flame Graph";
+  return "Flame Graph";
+}
+
+struct Geometry {
+  double ypad1, ypad2, height;
+};
+
+Geometry ComputeGeometry(const SvgOptions& o, uint32_t max_depth) {
+  Geometry g;
+  g.ypad1 = o.fontsize * 3;
+  g.ypad2 = o.fontsize * 2 + 10;
+  if (!o.subtitle.empty()) g.ypad1 += o.fontsize * 2;
+  g.height = (max_depth + 1) * o.frame_height + g.ypad1 + g.ypad2;
+  return g;
+}
+
+void AppendHeader(const SvgOptions& o, double height, bool interactive,
+                  std::string* out) {
+  out->append(
+      "<?xml version=\"1.0\" standalone=\"no\"?>\n"
+      "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+      "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+      "<svg version=\"1.1\" width=\"");
+  AppendNumber(o.width, out);
+  out->append("\" height=\"");
+  AppendNumber(height, out);
+  out->append("\"");
+  if (interactive) out->append(" onload=\"init(evt)\"");
+  out->append(" viewBox=\"0 0 ");
+  AppendNumber(o.width, out);
+  out->push_back(' ');
+  AppendNumber(height, out);
+  out->append(
+      "\" xmlns=\"http://www.w3.org/2000/svg\" "
+      "xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+  if (interactive) {
+    out->append(" data-width=\"");
+    AppendNumber(o.width, out);
+    out->append("\" data-xpad=\"");
+    AppendNumber(kXPad, out);
+    out->append("\" data-fontsize=\"");
+    AppendNumber(o.fontsize, out);
+    out->append("\" data-fontwidth=\"");
+    AppendNumber(o.fontwidth, out);
+    out->append("\" data-inverted=\"");
+    out->append(o.inverted ? "1" : "0");
+    out->append("\" data-keep-end=\"");
+    out->append(o.keep_label_end ? "1" : "0");
+    out->append("\" data-nametype=\"");
+    AppendXmlEscaped(o.nametype, out);
+    out->append("\" data-search-color=\"");
+    AppendXmlEscaped(o.search_color, out);
+    out->append("\"");
+  }
+  out->append(
+      ">\n<!-- Flame graph drawn by flamesvg (stacktools); "
+      "frames narrower than the minimum width are not drawn, their "
+      "share is listed in the parent's tooltip. -->\n<!-- NOTES: ");
+  AppendCommentText(o.notes, out);
+  out->append(" -->\n");
+}
+
+}  // namespace
+
+bool ValidColor(std::string_view c) {
+  auto is_hex = [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+           (ch >= 'A' && ch <= 'F');
+  };
+  if (!c.empty() && c[0] == '#' && (c.size() == 4 || c.size() == 7)) {
+    return std::all_of(c.begin() + 1, c.end(), is_hex);
+  }
+  if (!c.empty() && c.size() <= 20 &&
+      std::all_of(c.begin(), c.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+      })) {
+    return true;  // a CSS colour name such as "magenta"
+  }
+  if (c.size() < 10 || c.substr(0, 4) != "rgb(" || c.back() != ')') {
+    return false;
+  }
+  std::string_view nums = c.substr(4, c.size() - 5);
+  int parts = 0;
+  while (true) {
+    const size_t comma = nums.find(',');
+    std::string_view num = nums.substr(0, comma);
+    int v = -1;
+    auto r = std::from_chars(num.data(), num.data() + num.size(), v);
+    if (r.ec != std::errc() || r.ptr != num.data() + num.size() || v < 0 ||
+        v > 255) {
+      return false;
+    }
+    ++parts;
+    if (comma == std::string_view::npos) break;
+    nums.remove_prefix(comma + 1);
+  }
+  return parts == 3;
+}
+
+bool ValidFontName(std::string_view font) {
+  if (font.empty()) return false;
+  for (char ch : font) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                    (ch >= '0' && ch <= '9') || ch == ' ' || ch == ',' ||
+                    ch == '-' || ch == '_' || ch == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string FormatCount(double value) {
+  std::string digits;
+  const double a = std::fabs(value);
+  if (a == std::floor(a) && a < 1e15) {
+    AppendInt(static_cast<long long>(a), &digits);
+  } else {
+    char buf[64];
+    auto r =
+        std::to_chars(buf, buf + sizeof(buf), a, std::chars_format::fixed, 3);
+    std::string_view s(buf, r.ptr - buf);
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
+    digits.assign(s);
+  }
+  // Thousands separators in the integer part.
+  const size_t int_len = std::min(digits.find('.'), digits.size());
+  std::string out;
+  if (value < 0) out.push_back('-');
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i < int_len && (int_len - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string RenderMessageSvg(const SvgOptions& o, std::string_view message) {
+  std::string out;
+  AppendHeader(o, 60, false, &out);
+  out.append("<text x=\"");
+  AppendFixed(o.width / 2, 2, &out);
+  out.append("\" y=\"");
+  AppendNumber(o.fontsize * 2, &out);
+  out.append("\" text-anchor=\"middle\" font-family=\"");
+  out.append(o.fonttype);
+  out.append("\" font-size=\"");
+  AppendNumber(o.fontsize, &out);
+  out.append("\">");
+  AppendXmlEscaped(message, &out);
+  out.append("</text>\n</svg>\n");
+  return out;
+}
+
+std::string RenderSvg(const FrameTree& tree, const Layout& layout,
+                      const SvgOptions& o) {
+  const Geometry geo = ComputeGeometry(o, layout.max_depth);
+  std::string out;
+  out.reserve(4096 + layout.frames.size() * 200);
+  AppendHeader(o, geo.height, true, &out);
+
+  out.append(
+      "<defs>\n\t<linearGradient id=\"background\" y1=\"0\" y2=\"1\" "
+      "x1=\"0\" x2=\"0\" >\n\t\t<stop stop-color=\"");
+  out.append(o.bgcolor1);
+  out.append("\" offset=\"5%\" />\n\t\t<stop stop-color=\"");
+  out.append(o.bgcolor2);
+  out.append("\" offset=\"95%\" />\n\t</linearGradient>\n</defs>\n");
+  out.append("<style type=\"text/css\">\n\ttext { font-family:");
+  out.append(o.fonttype);
+  out.append("; font-size:");
+  AppendNumber(o.fontsize, &out);
+  out.append("px; fill:rgb(0,0,0); }\n");
+  out.append(FlameStyle());
+  out.append("</style>\n<script type=\"text/ecmascript\">\n<![CDATA[\n");
+  out.append(FlameScript());
+  out.append("]]>\n</script>\n");
+
+  auto text = [&](const char* id, double x, double y, std::string_view s,
+                  const char* extra) {
+    out.append("<text id=\"");
+    out.append(id);
+    out.append("\" x=\"");
+    AppendFixed(x, 2, &out);
+    out.append("\" y=\"");
+    AppendNumber(y, &out);
+    out.append("\"");
+    out.append(extra);
+    out.append(">");
+    AppendXmlEscaped(s, &out);
+    out.append("</text>\n");
+  };
+  out.append("<rect x=\"0.0\" y=\"0\" width=\"");
+  AppendNumber(o.width, &out);
+  out.append("\" height=\"");
+  AppendNumber(geo.height, &out);
+  out.append("\" fill=\"url(#background)\"  />\n");
+  text("title", o.width / 2, o.fontsize * 2,
+       o.title.empty() ? DefaultTitle(o) : o.title, "");
+  if (!o.subtitle.empty()) {
+    text("subtitle", o.width / 2, o.fontsize * 4, o.subtitle, "");
+  }
+  text("details", kXPad, geo.height - geo.ypad2 / 2, " ", "");
+  text("unzoom", kXPad, o.fontsize * 2, "Reset Zoom", " class=\"hide\"");
+  text("search", o.width - kXPad - 100, o.fontsize * 2, "Search", "");
+  text("ignorecase", o.width - kXPad - 16, o.fontsize * 2, "ic", "");
+  text("matched", o.width - kXPad - 100, geo.height - geo.ypad2 / 2, " ", "");
+
+  const double px = layout.total > 0 ? (o.width - 2 * kXPad) / layout.total : 0;
+  double max_abs_delta = 0;
+  if (o.differential) {
+    for (size_t i = 1; i < layout.frames.size(); ++i) {
+      const LaidFrame& f = layout.frames[i];
+      max_abs_delta = std::max(max_abs_delta, std::fabs(f.after - f.before));
+    }
+    if (max_abs_delta == 0 && !layout.frames.empty()) {
+      max_abs_delta =
+          std::fabs(layout.frames[0].after - layout.frames[0].before);
+    }
+  }
+  const double char_width = o.fontsize * o.fontwidth;
+
+  out.append("<g id=\"frames\">\n");
+  for (const LaidFrame& f : layout.frames) {
+    const std::string_view name = tree.Name(f.node);
+    const double x1 = kXPad + f.x * px;
+    const double x2 = kXPad + (f.x + f.width) * px;
+    double y1, y2;
+    if (o.inverted) {
+      y1 = geo.ypad1 + f.depth * o.frame_height;
+      y2 = geo.ypad1 + (f.depth + 1) * o.frame_height - kFramePad;
+    } else {
+      y1 = geo.height - geo.ypad2 - (f.depth + 1) * o.frame_height + kFramePad;
+      y2 = geo.height - geo.ypad2 - f.depth * o.frame_height;
+    }
+    const double pct = 100 * f.width / layout.total;
+
+    out.append("<g >\n<title>");
+    AppendXmlEscaped(name, &out);
+    out.append(" (");
+    if (!o.differential) {
+      out.append(FormatCount(f.after));
+      out.push_back(' ');
+      AppendXmlEscaped(o.countname, &out);
+      if (f.node == 0 && f.width == layout.total) {
+        out.append(", 100%)");  // as flamegraph.pl writes the root
+      } else {
+        out.append(", ");
+        AppendFixed(pct, 2, &out);
+        out.append("%)");
+      }
+    } else {
+      const double delta = f.after - f.before;
+      out.append("after ");
+      out.append(FormatCount(f.after));
+      out.append(", before ");
+      out.append(FormatCount(f.before));
+      out.push_back(' ');
+      AppendXmlEscaped(o.countname, &out);
+      out.append(", ");
+      AppendFixed(pct, 2, &out);
+      out.append("% of width; change ");
+      AppendSignedCount(delta, &out);
+      if (f.before == 0 && f.after > 0) {
+        out.append(", new");
+      } else if (f.after == 0 && f.before > 0) {
+        out.append(", vanished");
+      } else if (f.before > 0) {
+        out.append(", ");
+        out.push_back(delta < 0 ? '-' : '+');
+        AppendFixed(100 * std::fabs(delta) / f.before, 2, &out);
+        out.append("% of before");
+      }
+      out.append(")");
+    }
+    if (f.hidden_frames > 0) {
+      out.append("\nnot drawn (too narrow): ");
+      out.append(FormatCount(static_cast<double>(f.hidden_frames)));
+      out.append(f.hidden_frames == 1 ? " frame" : " frames");
+      out.append(" below, ");
+      out.append(FormatCount(f.hidden_width));
+      out.push_back(' ');
+      AppendXmlEscaped(o.countname, &out);
+      out.append(", ");
+      AppendFixed(100 * f.hidden_width / f.width, 2, &out);
+      out.append("% of this frame");
+    }
+    if (f.absent_frames > 0) {
+      const bool vanished = o.diff_widths != DiffWidths::kBefore;
+      out.append(vanished ? "\nvanished below: " : "\nnew below: ");
+      out.append(FormatCount(static_cast<double>(f.absent_frames)));
+      out.append(f.absent_frames == 1 ? " frame, " : " frames, ");
+      out.append(FormatCount(f.absent_other));
+      out.push_back(' ');
+      AppendXmlEscaped(o.countname, &out);
+      out.append(vanished ? " before" : " after");
+      out.append("; largest: ");
+      AppendXmlEscaped(tree.Name(f.absent_largest), &out);
+    }
+    // Like flamegraph.pl, the width is the difference of the two rounded
+    // edges, so neighbours meet exactly at the printed precision.
+    out.append("</title><rect x=\"");
+    const double x1r = AppendFixed(x1, 1, &out);
+    out.append("\" y=\"");
+    AppendNumber(y1, &out);
+    out.append("\" width=\"");
+    std::string scratch;
+    AppendFixed(AppendFixed(x2, 1, &scratch) - x1r, 1, &out);
+    out.append("\" height=\"");
+    AppendFixed(y2 - y1, 1, &out);
+    out.append("\" fill=\"");
+    Rgb color;
+    if (o.differential) {
+      color = DiffColor(f.after - f.before, max_abs_delta, o.negate);
+    } else {
+      color = FrameColor(o.palette, name);
+      if (o.consistent != nullptr) color = o.consistent->Get(name, color);
+    }
+    AppendRgb(color, &out);
+    out.append("\" rx=\"2\" ry=\"2\" />\n");
+    const double chars = std::floor((x2 - x1) / char_width);
+    if (chars >= 3) {
+      out.append("<text  x=\"");
+      AppendFixed(x1 + 3, 2, &out);
+      out.append("\" y=\"");
+      AppendNumber(3 + (y1 + y2) / 2, &out);
+      out.append("\" >");
+      AppendXmlLabel(name, static_cast<size_t>(chars), o.keep_label_end, &out);
+      out.append("</text>\n");
+    }
+    out.append("</g>\n");
+  }
+  out.append("</g>\n</svg>\n");
+  return out;
+}
+
+}  // namespace flame

@@ -1,0 +1,60 @@
+#ifndef COMMON_FLAME_SVG_WRITER_H_
+#define COMMON_FLAME_SVG_WRITER_H_
+
+#include <string>
+#include <string_view>
+
+#include "common/flame/frame_tree.h"
+#include "common/flame/layout.h"
+#include "common/flame/palette.h"
+
+namespace flame {
+
+// How the SVG looks; names and defaults follow flamegraph.pl.
+struct SvgOptions {
+  std::string title;  // empty: "Flame Graph" / "Icicle Graph" / ...
+  std::string subtitle;
+  std::string countname = "samples";
+  std::string nametype = "Function:";
+  std::string fonttype = "Verdana";  // must pass ValidFontName
+  std::string notes;
+  double width = 1200;
+  double frame_height = 16;
+  double fontsize = 12;
+  double fontwidth = 0.59;
+  Palette palette = Palette::kHot;
+  std::string bgcolor1 = "#eeeeee";  // must pass ValidColor
+  std::string bgcolor2 = "#eeeeb0";
+  std::string search_color = "rgb(230,0,230)";
+  bool inverted = false;        // icicle: root at the top
+  bool flamechart = false;      // only changes the default title
+  bool keep_label_end = false;  // labels keep the end of long names
+  bool differential = false;
+  DiffWidths diff_widths = DiffWidths::kAfter;
+  bool negate = false;                      // differential: swap red and blue
+  ConsistentPalette* consistent = nullptr;  // --cp
+};
+
+// The left/right margin, as in flamegraph.pl.
+constexpr double kXPad = 10;
+
+// True for colours the writer accepts verbatim: "#rgb", "#rrggbb",
+// "rgb(r,g,b)" or a plain colour name ("magenta").
+bool ValidColor(std::string_view color);
+// True for font names that are safe inside the stylesheet.
+bool ValidFontName(std::string_view font);
+
+// Renders the whole flame graph.
+std::string RenderSvg(const FrameTree& tree, const Layout& layout,
+                      const SvgOptions& options);
+
+// A small valid SVG that shows `message` (e.g. no valid input).
+std::string RenderMessageSvg(const SvgOptions& options,
+                             std::string_view message);
+
+// "1,234,567" for integral values, "12.5" otherwise (tooltips).
+std::string FormatCount(double value);
+
+}  // namespace flame
+
+#endif  // COMMON_FLAME_SVG_WRITER_H_
