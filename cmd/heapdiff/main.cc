@@ -1,61 +1,157 @@
-// heapdiff: what grew between pprof profiles (see --help).
+// heapdiff: what grew between pprof profiles, with pprof's -top numbers, and
+// which call paths grew at every step of a snapshot series.
 #include <string>
 #include <vector>
 
+#include "common/cli/bad_lines.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/io/output_buffer.h"
 #include "common/pprof/diff.h"
+#include "common/pprof/diff_views.h"
 #include "common/pprof/load.h"
+#include "common/pprof/series.h"
 
 int main(int argc, char** argv) {
-  cli::Command cmd("heapdiff", "heapdiff [options] [BASE] PROFILE [MORE...]",
-                   "Compares pprof profiles (heap first)");
-  std::string sample_index, granularity = "functions", unit = "minimum";
+  cli::Command cmd(
+      "heapdiff", "heapdiff [options] [BASE] PROFILE [MORE...]",
+      "Compares Go pprof profiles (heap, allocs, CPU, mutex, block, "
+      "goroutine),\ngzipped or raw protobuf, or legacy text heap profiles "
+      "(?debug=1).\n  heapdiff A           -top of A (like go tool pprof "
+      "-top)\n"
+      "  heapdiff A B         what changed from A to B (like -top -base A B)\n"
+      "  heapdiff A B C ...   per call path series; paths that grew at every\n"
+      "                       step (leak suspects) first");
+  std::string sample_index, granularity = "functions", unit = "minimum", base;
   int nodecount = 0;
   pprof::DiffOptions o;
-  cmd.options().add_options()("sample-index", cli::po::value(&sample_index),
-                              "sample type by name or number")(
-      "cum", "sort by cumulative value")(
-      "diff-base", "percentages of the base total (pprof -diff_base)")(
+  cmd.options().add_options()(
+      "sample-index,s", cli::po::value(&sample_index),
+      "sample type by name or number (default: the profile's default, "
+      "else the last: inuse_space for heap)")(
+      "base", cli::po::value(&base), "base profile (same as giving it first)")(
+      "diff-base",
+      "percentages of the base total (pprof -diff_base) instead of the sum "
+      "of absolute changes (pprof -base)")("cum", "sort by cumulative value")(
       "nodecount", cli::po::value(&nodecount), "show at most N rows")(
       "granularity", cli::po::value(&granularity),
       "functions|filefunctions|lines|files|addresses")(
-      "unit", cli::po::value(&unit), "output unit")(
-      "focus", cli::po::value(&o.focus), "regexp")(
-      "ignore", cli::po::value(&o.ignore), "regexp")(
-      "hide", cli::po::value(&o.hide), "regexp")(
-      "show", cli::po::value(&o.show), "regexp");
+      "unit", cli::po::value(&unit),
+      "output unit: minimum (default), auto, B, kB, MB, ms, s ...")(
+      "focus", cli::po::value(&o.focus),
+      "only samples with a frame matching this regexp")(
+      "ignore", cli::po::value(&o.ignore),
+      "drop samples with a frame matching this regexp")(
+      "hide", cli::po::value(&o.hide), "remove frames matching this regexp")(
+      "show", cli::po::value(&o.show), "keep only frames matching this regexp")(
+      "all-types",
+      "one table with every sample type per function, average object size "
+      "and a status (new/gone/grown/shrunk)")(
+      "folded", "the diff as folded stacks 'stack BEFORE AFTER' (flamesvg)")(
+      "json", "JSON instead of the table")(
+      "strict", "a malformed line in a legacy text profile is fatal");
   if (auto rc = cmd.Parse(argc, argv)) return *rc;
   o.sample_index = sample_index;
   o.cum_sort = cmd.Has("cum");
   o.diff_base = cmd.Has("diff-base");
   o.node_count = nodecount;
   o.unit = unit;
+  if (nodecount < 0) return cmd.UsageError("--nodecount must be >= 0");
   if (!pprof::ParseGranularity(granularity, &o.granularity)) {
-    return cmd.UsageError("unknown granularity " + granularity);
+    return cmd.UsageError("unknown --granularity " + granularity);
   }
-  const auto& inputs = cmd.inputs();
+  std::vector<std::string> inputs = cmd.inputs();
+  if (!base.empty()) inputs.insert(inputs.begin(), base);
+  if (inputs.empty()) inputs.push_back("-");
+  const bool json = cmd.Has("json"), folded = cmd.Has("folded"),
+             all_types = cmd.Has("all-types");
+  if (json + folded + all_types > 1) {
+    return cmd.UsageError("choose one of --json, --folded, --all-types");
+  }
+  if (inputs.size() > 2 && (folded || all_types)) {
+    return cmd.UsageError("--folded and --all-types compare two profiles");
+  }
+
   std::vector<pprof::LoadedProfile> profiles(inputs.size());
+  cli::BadLines bad;
   for (size_t i = 0; i < inputs.size(); ++i) {
     std::string err;
-    if (!pprof::LoadProfile(inputs[i], false, &profiles[i], &err)) {
+    if (!pprof::LoadProfile(inputs[i], cmd.Has("strict"), &profiles[i], &err)) {
       cmd.Error(err);
       return cli::kExitBadInput;
     }
+    const pprof::SkippedLines& s = profiles[i].skipped;
+    if (s.count > 0) {
+      bad.Add(profiles[i].name, s.first_line, s.first_reason, s.count);
+    }
   }
-  pprof::Comparison c;
-  std::string err;
-  const pprof::Profile* before =
-      profiles.size() >= 2 ? &profiles[0].profile : nullptr;
-  if (!pprof::Compare(before, profiles.back().profile, o, &c, &err)) {
-    cmd.Error(err);
-    return cli::kExitBadInput;
-  }
-  pprof::TopReport r = pprof::TopOfComparison(&c, o);
+  if (bad.count() > 0) cmd.Error(bad.Summary());
+
   std::string text;
-  pprof::WriteTopText(r, &text);
+  if (inputs.size() > 2) {
+    std::vector<pprof::Profile*> ps;
+    std::vector<std::string> names;
+    for (auto& p : profiles) {
+      ps.push_back(&p.profile);
+      names.push_back(p.name);
+    }
+    pprof::SeriesReport series;
+    std::string err;
+    if (!pprof::BuildSeries(ps, names, o, &series, &err)) {
+      cmd.Error(err);
+      return cli::kExitBadInput;
+    }
+    if (json) {
+      pprof::WriteSeriesJson(series, &text);
+    } else {
+      pprof::WriteSeriesText(series, nodecount > 0 ? nodecount : 10, &text);
+    }
+  } else {
+    const pprof::LoadedProfile* before =
+        profiles.size() == 2 ? &profiles[0] : nullptr;
+    const pprof::LoadedProfile& after = profiles.back();
+    pprof::Comparison c;
+    std::string err;
+    if (!pprof::Compare(before ? &before->profile : nullptr, after.profile, o,
+                        &c, &err)) {
+      cmd.Error((before ? before->name + " vs " : "") + after.name + ": " +
+                err);
+      return cli::kExitBadInput;
+    }
+    for (const std::string& w : c.warnings) cmd.Warn(w);
+    const pprof::MemStats* mb = before ? &before->memstats : nullptr;
+    if (folded) {
+      pprof::ApplyNameFilters(c.filters, &c.merged.profile);
+      pprof::WriteFoldedDiff(c, &text);
+    } else if (all_types) {
+      pprof::WriteAllTypes(&c, o, nodecount, &text);
+    } else if (json) {
+      pprof::TopReport r = pprof::TopOfComparison(&c, o, pprof::JsonColumns(c));
+      pprof::WriteJson(c, r, mb, &after.memstats, &text);
+    } else {
+      pprof::TopReport r = pprof::TopOfComparison(&c, o);
+      if (after.legacy_text) {
+        // Legacy text profiles carry runtime.MemStats: one more header line.
+        std::string ms;
+        pprof::WriteMemStatsSummary(mb, after.memstats, &ms);
+        if (!ms.empty()) {
+          ms.pop_back();
+          size_t at = 0;
+          while (at < r.labels.size() && r.labels[at].rfind("Type:", 0) != 0) {
+            ++at;
+          }
+          r.labels.insert(r.labels.begin() + std::min(at + 1, r.labels.size()),
+                          ms);
+        }
+      }
+      pprof::WriteTopText(r, &text);
+    }
+  }
   io::OutputBuffer out;
   out.Write(text);
-  return 0;
+  if (!out.Flush()) {
+    cmd.Error("cannot write the output");
+    return cli::kExitBadInput;
+  }
+  return cli::kExitOk;
 }

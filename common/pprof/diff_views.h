@@ -1,0 +1,49 @@
+#ifndef COMMON_PPROF_DIFF_VIEWS_H_
+#define COMMON_PPROF_DIFF_VIEWS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/pprof/diff.h"
+#include "common/pprof/legacy_heap.h"
+
+namespace pprof {
+
+// Why a row changed between two profiles.
+std::string_view ChangeStatus(int64_t before, int64_t after);
+
+// The comparison as folded stacks, "root;...;leaf BEFORE AFTER" (or
+// "root;...;leaf COUNT" for a single profile) sorted by stack, for
+// flamesvg --diff. Frames are function names; inlined calls are frames.
+void WriteFoldedDiff(const Comparison& c, std::string* out);
+
+// Extra columns TopOfComparison needs for WriteJson (before/after sums).
+std::vector<int> JsonColumns(const Comparison& c);
+
+// The -top rows as JSON: sample_type, unit, total (pprof's), total_before,
+// total_after, entries[] of {name, inline, flat, cum, before, after,
+// flat_before, flat_after, status} (numbers in the sample unit; before and
+// after are cumulative values of each side), plus the legacy MemStats of
+// each side when given.
+void WriteJson(const Comparison& c, const TopReport& r,
+               const MemStats* before_stats, const MemStats* after_stats,
+               std::string* out);
+
+// --all-types: every sample type side by side per function (flat values,
+// after minus before), the average object size, and a status per row.
+// Rows are functions with any non-zero flat value, largest change of the
+// selected type first; `max_rows` 0 means all.
+void WriteAllTypes(Comparison* c, const DiffOptions& options, int max_rows,
+                   std::string* out);
+
+// The "# runtime.MemStats" lines worth a glance, before -> after.
+void WriteMemStatsSummary(const MemStats* before, const MemStats& after,
+                          std::string* out);
+
+// Appends s to *out as a JSON string literal (quotes, escapes).
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace pprof
+
+#endif  // COMMON_PPROF_DIFF_VIEWS_H_
