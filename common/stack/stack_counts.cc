@@ -6,6 +6,18 @@
 #include "common/stack/hash.h"
 
 namespace stack {
+namespace {
+
+// Counts saturate instead of wrapping: hostile input must not overflow.
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  int64_t sum;
+  if (__builtin_add_overflow(a, b, &sum)) {
+    return b > 0 ? INT64_MAX : INT64_MIN;
+  }
+  return sum;
+}
+
+}  // namespace
 
 StackCounts::StackCounts() : slots_(1024, 0) {}
 
@@ -30,7 +42,7 @@ void StackCounts::Add(std::span<const uint32_t> frames, int64_t count) {
     Entry& e = entries_[s - 1];
     if (e.hash == h && e.length == frames.size() &&
         std::equal(frames.begin(), frames.end(), frames_.begin() + e.offset)) {
-      e.count += count;
+      e.count = SaturatingAdd(e.count, count);
       return;
     }
   }
@@ -43,7 +55,7 @@ void StackCounts::Add(std::span<const uint32_t> frames, int64_t count) {
 
 int64_t StackCounts::Total() const {
   int64_t total = 0;
-  for (const Entry& e : entries_) total += e.count;
+  for (const Entry& e : entries_) total = SaturatingAdd(total, e.count);
   return total;
 }
 
