@@ -1,6 +1,7 @@
 // Runs a fuzz target's LLVMFuzzerTestOneInput over every file in the
 // directories (or files) given, so the seeds and the minimised crashes in
 // testdata/fuzz/ are replayed by ctest in every build, sanitizers included.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
