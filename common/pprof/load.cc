@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 #include "common/io/input_file.h"
 #include "common/pprof/proto_reader.h"
 
@@ -63,6 +65,14 @@ bool LoadProfileFromBytes(const std::string& name, std::string data,
       return false;
     }
   } else if (!ParseProfileProto(data, &out->profile, &why)) {
+    // Text that is not a legacy heap profile fails as protobuf quickly;
+    // say it was text, which is the likelier mistake.
+    size_t n = std::min<size_t>(data.size(), 64), printable = 0;
+    for (size_t i = 0; i < n; ++i) {
+      unsigned char ch = static_cast<unsigned char>(data[i]);
+      printable += (ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t';
+    }
+    if (printable == n) why = "text, but not a legacy heap profile; " + why;
     *error = name + ": not a pprof profile (" + why + ")";
     return false;
   }

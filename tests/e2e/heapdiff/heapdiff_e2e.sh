@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End-to-end checks of the heapdiff binary on testdata/heapdiff: exact
+# pprof -top output, every output mode, and the exit codes and messages of
+# bad inputs. Usage: heapdiff_e2e.sh HEAPDIFF TESTDATA_DIR
+set -euo pipefail
+H="$1"
+D="$2"
+T="$(mktemp -d)"
+trap 'rm -rf "$T"' EXIT
+export TZ=UTC
+fail=0
+check() {  # name, then a command whose success means the check passed
+  local name="$1"; shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
+}
+
+# pprof -top, byte for byte.
+"$H" "$D/1.heap" "$D/2.heap" > "$T/top.txt"
+check "top inuse_space = pprof" cmp -s "$T/top.txt" "$D/diff.inuse_space.pprof-top.txt"
+"$H" --sample-index alloc_space --base "$D/1.heap" "$D/2.heap" > "$T/alloc.txt"
+check "top alloc_space = pprof" cmp -s "$T/alloc.txt" "$D/diff.alloc_space.pprof-top.txt"
+# stdin works as the second profile.
+"$H" "$D/1.heap" - < "$D/2.heap" > "$T/stdin.txt"
+check "stdin input" cmp -s "$T/stdin.txt" "$D/diff.inuse_space.pprof-top.txt"
+
+# Legacy text pair (gzipped), no binary: same leading rows, inline kept.
+"$H" "$D/1.heap.txt.gz" "$D/2.heap.txt.gz" > "$T/text.txt"
+check "legacy MemStats line" grep -q '^MemStats: HeapInuse 1.75MB -> 3.58MB (+1.83MB); HeapObjects 2209 -> 5051 (+2842); NumGC 34 -> 109 (+75)$' "$T/text.txt"
+rows() {  # flat value and name of the first 6 rows
+  sed -n '/flat%/,+6p' "$1" | sed -E 's/^ *([^ ]+) +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+  /\1 /'
+}
+check "legacy rows = protobuf rows" diff <(rows "$T/text.txt") <(rows "$T/top.txt")
+check "legacy inline frame" grep -q '4.69kB .*main.runQuery (inline)$' "$T/text.txt"
+
+# --folded: differential folded stacks.
+"$H" --folded "$D/1.heap" "$D/2.heap" > "$T/folded.txt"
+check "folded line" grep -qx 'net/http.(\*conn).serve;net/http.serverHandler.ServeHTTP;net/http.(\*ServeMux).ServeHTTP;net/http.HandlerFunc.ServeHTTP;main.main.func1;main.newSession 433816 1305496' "$T/folded.txt"
+check "folded sorted" bash -c "LC_ALL=C sort -c '$T/folded.txt'"
+
+# --json.
+"$H" --json --nodecount 2 "$D/1.heap" "$D/2.heap" > "$T/out.json"
+check "json" grep -q '"entries":\[$' "$T/out.json"
+check "json entry" grep -qF '{"name":"main.newSession","inline":"","flat":871680,"cum":871680,"before":433816,"after":1305496,"flat_before":433816,"flat_after":1305496,"status":"grown"}' "$T/out.json"
+check "json totals" grep -qF '"total_before":1052800,"total_after":2870928' "$T/out.json"
+
+# --all-types.
+"$H" --all-types --nodecount 3 "$D/1.heap" "$D/2.heap" > "$T/all.txt"
+check "all-types row" grep -qE '^ +\+809 +\+874.67kB +\+800 +\+851.25kB +1.06kB grown +main.newSession$' "$T/all.txt"
+
+# Series: only the leaking path grows at every step.
+"$H" "$D"/series/{1,2,3,4,5}.heap > "$T/series.txt"
+check "series suspects" grep -q '^Grew at every step (leak suspects): 1 of ' "$T/series.txt"
+check "series leak" bash -c "sed -n 7p '$T/series.txt' | grep -q 'main.registerClient < main.main'"
+"$H" --json "$D"/series/{1,2,3,4,5}.heap > "$T/series.json"
+check "series json" grep -qF '"values":[518144,1036288,1556480,2080768,2592768],"growth":2074624,"monotonic":true' "$T/series.json"
+
+# Bad inputs: exit 2, a message naming the file, nothing on stdout.
+printf '' > "$T/empty"
+echo "hello" > "$T/hello.txt"
+head -c 3000 "$D/2.heap" > "$T/trunc.heap"
+gzip -dc "$D/2.heap" | head -c 5000 > "$T/cut.pb"
+bad() {  # file, expected message part
+  local out rc=0
+  out="$("$H" "$D/1.heap" "$1" 2>&1 >"$T/stdout")" || rc=$?
+  check "bad input $(basename "$1")" bash -c "[ $rc = 2 ] && [ ! -s '$T/stdout' ] && grep -qF -- '$2' <<<'$out'"
+}
+bad "$T/empty" "empty: empty profile"
+bad "$T/hello.txt" "hello.txt: not a pprof profile (text, but not a legacy heap profile; bad protobuf at byte"
+bad "$T/trunc.heap" "trunc.heap: truncated gzip data"
+bad "$T/cut.pb" "cut.pb: not a pprof profile (bad protobuf at byte 4980)"
+bad "$T/missing" "missing: No such file"
+rc=0; "$H" --sample-index nope "$D/2.heap" 2>"$T/err" >/dev/null || rc=$?
+check "bad sample index" bash -c "[ $rc = 2 ] && grep -q 'must be one of' '$T/err'"
+exit $fail
