@@ -37,6 +37,8 @@ bool FindLockRequest(std::span<const RawFrame> frames, LockRequest* out) {
   std::string_view kind;
   for (size_t i = 0; i < frames.size(); ++i) {
     std::string_view f = frames[i].func;
+    // Go 1.24+ moved the mutex into internal/sync; same names below it.
+    if (StartsWith(f, "internal/sync.")) f.remove_prefix(9);
     if (StartsWith(f, "sync.")) {
       std::string_view a = AddressArg(frames[i].args);
       if (f == "sync.(*Mutex).lockSlow" || f == "sync.(*Mutex).Lock") {

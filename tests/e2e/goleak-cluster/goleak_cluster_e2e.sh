@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# goleak-cluster end to end: exact output on bundled dumps, stdin and gzip,
+# every output format, exit codes, error messages, truncated and bad input.
+# Usage: goleak_cluster_e2e.sh BINARY TESTDATA_DIR [SHARED_DIR]
+set -euo pipefail
+BIN="$1"
+DATA="$2"
+SHARED="${3:-}"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+expect_eq() {  # name, expected, actual
+  if [ "$2" != "$3" ]; then
+    fail "$1: expected [$2] got [$3]"
+  fi
+}
+expect_contains() {  # name, needle, file
+  grep -qF -- "$2" "$3" || { fail "$1: [$2] not in output"; sed 's/^/  | /' "$3" >&2; }
+}
+run() {  # runs BIN, stores stdout/stderr/rc
+  set +e
+  "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+  set -e
+}
+
+# 1. Exact text output for the bundled dumps (golden files).
+for stem in nil-chan-select.debug2 lock-order-deadlock.debug2 \
+            panic-crash.stderr leaked-senders.debug1 go123-forms; do
+  input="$DATA/$stem.txt"
+  run --color=never "$input"
+  expect_eq "$stem exit" 0 "$rc"
+  if ! diff -u "$DATA/$stem.expected.txt" "$TMP/out" >"$TMP/diff"; then
+    fail "$stem: output differs from $stem.expected.txt"
+    cat "$TMP/diff" >&2
+  fi
+  expect_eq "$stem stderr" "" "$(cat "$TMP/err")"
+done
+
+# 2. stdin, "-" and gzip give the same bytes as the file.
+run --color=never "$DATA/nil-chan-select.debug2.txt"
+cp "$TMP/out" "$TMP/file.out"
+gzip -c "$DATA/nil-chan-select.debug2.txt" >"$TMP/dump.gz"
+set +e
+"$BIN" --color=never <"$TMP/dump.gz" >"$TMP/stdin.out"
+"$BIN" --color=never - <"$DATA/nil-chan-select.debug2.txt" >"$TMP/dash.out"
+set -e
+cmp -s "$TMP/file.out" "$TMP/stdin.out" || fail "gzip on stdin differs"
+cmp -s "$TMP/file.out" "$TMP/dash.out" || fail "'-' differs"
+
+# 3. CRLF and log-prefixed copies cluster the same way.
+sed 's/$/\r/' "$DATA/nil-chan-select.debug2.txt" >"$TMP/crlf.txt"
+run --color=never "$TMP/crlf.txt"
+cmp -s "$TMP/file.out" "$TMP/out" || fail "CRLF dump differs"
+sed 's/^/2024-05-01T10:00:00.000Z app[1234]: /' \
+  "$DATA/nil-chan-select.debug2.txt" >"$TMP/prefixed.txt"
+run --color=never "$TMP/prefixed.txt"
+cmp -s "$TMP/file.out" "$TMP/out" || fail "log-prefixed dump differs"
+
+# 4. --fail-on-leak: 1 with suspects, 0 without.
+run --fail-on-leak "$DATA/nil-chan-select.debug2.txt"
+expect_eq "fail-on-leak with suspects" 1 "$rc"
+run --fail-on-leak --filter 'IO wait' "$DATA/nil-chan-select.debug2.txt"
+expect_eq "fail-on-leak, suspects filtered out" 0 "$rc"
+
+# 5. JSON and folded.
+run --json "$DATA/lock-order-deadlock.debug2.txt"
+expect_eq "json exit" 0 "$rc"
+expect_contains "json total" '{"total":10,' "$TMP/out"
+expect_contains "json cluster" '{"count":3,"state":"semacquire","wait_minutes":{"min":0,"max":0}' "$TMP/out"
+expect_contains "json locks" '"locks":[' "$TMP/out"
+expect_contains "json inversion" '"holds":"0x92fde8","holds_line":36,"waits_for":"0x92fdf0","waits_line":41' "$TMP/out"
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/out" ||
+    fail "--json is not valid JSON"
+fi
+run --folded "$DATA/nil-chan-select.debug2.txt"
+expect_contains "folded" 'main.(*Stats).reporter;[chan send (nil chan)] 3' "$TMP/out"
+expect_eq "folded lines" 7 "$(wc -l <"$TMP/out" | tr -d ' ')"
+
+# 6. Colour only when asked (stdout is not a terminal here).
+run --color=always "$DATA/nil-chan-select.debug2.txt"
+grep -q $'\x1b\[' "$TMP/out" || fail "--color=always has no escape codes"
+run "$DATA/nil-chan-select.debug2.txt"
+if grep -q $'\x1b\[' "$TMP/out"; then fail "colour on a pipe"; fi
+
+# 7. Errors and exit codes.
+run "$TMP/no-such-file.txt"
+expect_eq "missing file exit" 2 "$rc"
+expect_contains "missing file message" "goleak-cluster: $TMP/no-such-file.txt" "$TMP/err"
+printf 'this is not\na goroutine dump\n' >"$TMP/garbage.txt"
+run "$TMP/garbage.txt"
+expect_eq "garbage exit" 2 "$rc"
+expect_contains "garbage message" "no goroutines found" "$TMP/err"
+run --similarity fuzzy "$DATA/nil-chan-select.debug2.txt"
+expect_eq "bad --similarity exit" 2 "$rc"
+run --filter '(' "$DATA/nil-chan-select.debug2.txt"
+expect_eq "bad --filter exit" 2 "$rc"
+expect_contains "bad filter message" "bad --filter regular expression" "$TMP/err"
+
+# 8. Garbage lines among goroutines: skipped, counted once, still clustered;
+#    --strict makes the first fatal.
+{ echo "some log line"; cat "$DATA/nil-chan-select.debug2.txt"; echo "more junk"; } >"$TMP/mixed.txt"
+run --color=never "$TMP/mixed.txt"
+expect_eq "mixed exit" 0 "$rc"
+expect_contains "mixed summary" "skipped 2 malformed lines" "$TMP/err"
+expect_contains "mixed summary first" "mixed.txt:1:" "$TMP/err"
+expect_contains "mixed still clustered" "LEAK SUSPECTS: 10 goroutines in 4 clusters" "$TMP/out"
+run --strict "$TMP/mixed.txt"
+expect_eq "strict exit" 2 "$rc"
+expect_contains "strict message" "mixed.txt:1: not part of a goroutine dump" "$TMP/err"
+
+# 9. A dump cut mid-line (as net/http/pprof does at 64 MiB).
+head -c 3000 "$DATA/nil-chan-select.debug2.txt" >"$TMP/cut.txt"
+run --color=never "$TMP/cut.txt"
+expect_eq "cut exit" 0 "$rc"
+expect_contains "cut warning" "dump cut off at line" "$TMP/err"
+expect_contains "cut report" "dump truncated at line" "$TMP/out"
+
+# 10. --base: growth between two dumps of the same program.
+if [ -n "$SHARED" ] && [ -f "$SHARED/testdata/go/long-wait/goroutine.debug2.txt" ]; then
+  run --color=never --no-stacks --base "$SHARED/testdata/go/long-wait/goroutine.debug2.txt" \
+    "$SHARED/testdata/go/leaked-senders/goroutine.debug2.txt"
+  expect_eq "base exit" 0 "$rc"
+  expect_eq "base first suspect" \
+    "[grew +3600 from 400] 4000 goroutines blocked in chan send at main.FilterService.func1 (pipeline.go:66), created by main.FilterService (pipeline.go:61)" \
+    "$(sed -n 4p "$TMP/out")"
+fi
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)" >&2
+  exit 1
+fi
+echo "goleak-cluster e2e: all checks passed"
