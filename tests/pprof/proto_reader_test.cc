@@ -1,0 +1,151 @@
+#include "common/pprof/proto_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "common/pprof/load.h"
+#include "common/pprof/profile.pb.h"
+
+namespace pprof {
+namespace {
+
+// A two-sample CPU-like profile: location 1 has an inlined line.
+std::string SmallProfile() {
+  stacktools::pprofpb::Profile pb;
+  for (const char* s : {"", "samples", "count", "cpu", "nanoseconds", "leaf",
+                        "inlined", "caller", "/x.go", "/bin/app"}) {
+    pb.add_string_table(s);
+  }
+  auto* st = pb.add_sample_type();
+  st->set_type(1);
+  st->set_unit(2);
+  st = pb.add_sample_type();
+  st->set_type(3);
+  st->set_unit(4);
+  pb.mutable_period_type()->set_type(3);
+  pb.mutable_period_type()->set_unit(4);
+  pb.set_period(10000000);
+  auto* m = pb.add_mapping();
+  m->set_id(1);
+  m->set_filename(9);
+  for (int i = 0; i < 3; ++i) {
+    auto* f = pb.add_function();
+    f->set_id(10 + i);
+    f->set_name(5 + i);
+    f->set_filename(8);
+  }
+  auto* l = pb.add_location();  // leaf
+  l->set_id(100);
+  l->set_mapping_id(1);
+  l->add_line()->set_function_id(10);
+  l = pb.add_location();  // inlined into caller
+  l->set_id(200);
+  l->set_mapping_id(1);
+  auto* ln = l->add_line();
+  ln->set_function_id(11);
+  ln->set_line(7);
+  ln = l->add_line();
+  ln->set_function_id(12);
+  ln->set_line(20);
+  auto* s = pb.add_sample();
+  s->add_location_id(100);
+  s->add_location_id(200);
+  s->add_value(3);
+  s->add_value(30000000);
+  s = pb.add_sample();
+  s->add_location_id(200);
+  s->add_value(1);
+  s->add_value(10000000);
+  return pb.SerializeAsString();
+}
+
+TEST(ProtoReader, ReadsTheModelWithInlinedFramesRootFirst) {
+  Profile p;
+  std::string err;
+  ASSERT_TRUE(ParseProfileProto(SmallProfile(), &p, &err)) << err;
+  ASSERT_EQ(p.sample_types.size(), 2u);
+  EXPECT_EQ(p.sample_types[1].type, "cpu");
+  EXPECT_EQ(p.sample_types[1].unit, "nanoseconds");
+  EXPECT_EQ(p.MainBinary(), "app");
+  ASSERT_EQ(p.samples.size(), 2u);
+  std::vector<Frame> frames;
+  p.FramesRootFirst(p.samples[0], &frames);
+  ASSERT_EQ(frames.size(), 3u);
+  EXPECT_EQ(p.functions[frames[0].function].name, "caller");
+  EXPECT_FALSE(frames[0].inlined);
+  EXPECT_EQ(p.functions[frames[1].function].name, "inlined");
+  EXPECT_TRUE(frames[1].inlined);
+  EXPECT_EQ(frames[1].line, 7);
+  EXPECT_EQ(p.functions[frames[2].function].name, "leaf");
+  EXPECT_EQ(p.samples[0].values[1], 30000000);
+}
+
+TEST(ProtoReader, SampleIndexByNameNumberOrDefault) {
+  Profile p;
+  std::string err;
+  ASSERT_TRUE(ParseProfileProto(SmallProfile(), &p, &err));
+  EXPECT_EQ(p.SampleIndex("", &err), 1);  // no default: the last
+  EXPECT_EQ(p.SampleIndex("samples", &err), 0);
+  EXPECT_EQ(p.SampleIndex("0", &err), 0);
+  EXPECT_EQ(p.SampleIndex("5", &err), -1);
+  EXPECT_EQ(err, "sample index 5 is outside the range [0..1]");
+  EXPECT_EQ(p.SampleIndex("inuse_cpu", &err), 1);  // legacy inuse_ prefix
+  EXPECT_EQ(p.SampleIndex("bogus", &err), -1);
+  EXPECT_EQ(err, "sample index \"bogus\" must be one of: [samples cpu]");
+  p.default_sample_type = "samples";
+  EXPECT_EQ(p.SampleIndex("", &err), 0);
+}
+
+TEST(ProtoReader, TruncatedDataNamesTheByte) {
+  std::string data = SmallProfile();
+  Profile p;
+  std::string err;
+  std::string cut = data.substr(0, data.size() - 3);
+  EXPECT_FALSE(ParseProfileProto(cut, &p, &err));
+  int64_t at = FindWireError(cut);
+  ASSERT_GE(at, 0);
+  EXPECT_LT(at, static_cast<int64_t>(cut.size()));
+  EXPECT_EQ(err, "bad protobuf at byte " + std::to_string(at));
+  EXPECT_EQ(FindWireError(data), -1);
+}
+
+TEST(ProtoReader, BadWireTypeIsFoundAtItsOffset) {
+  // Field 1 (varint 5), then a byte with wire type 7 at offset 2.
+  std::string data("\x08\x05\x0f", 3);
+  EXPECT_EQ(FindWireError(data), 2);
+}
+
+TEST(ProtoReader, DanglingReferencesAreErrors) {
+  stacktools::pprofpb::Profile pb;
+  pb.add_string_table("");
+  pb.add_sample_type();
+  auto* s = pb.add_sample();
+  s->add_location_id(42);
+  s->add_value(1);
+  Profile p;
+  std::string err;
+  EXPECT_FALSE(ParseProfileProto(pb.SerializeAsString(), &p, &err));
+  EXPECT_EQ(err, "sample 0 refers to unknown location 42");
+}
+
+TEST(Load, ErrorsNameTheFile) {
+  LoadedProfile lp;
+  std::string err;
+  EXPECT_FALSE(LoadProfileFromBytes("a.heap", "", false, &lp, &err));
+  EXPECT_EQ(err, "a.heap: empty profile (no data)");
+  EXPECT_FALSE(LoadProfileFromBytes("b.heap", std::string("\x08\x05\x0f", 3),
+                                    false, &lp, &err));
+  EXPECT_EQ(err, "b.heap: not a pprof profile (bad protobuf at byte 2)");
+  // A valid message without sample types is no profile to report on.
+  stacktools::pprofpb::Profile pb;
+  pb.add_string_table("");
+  EXPECT_FALSE(
+      LoadProfileFromBytes("c.heap", pb.SerializeAsString(), false, &lp, &err));
+  EXPECT_EQ(err, "c.heap: empty profile (no sample types)");
+  // Truncated gzip (in memory).
+  std::string gz("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c", 12);
+  EXPECT_FALSE(LoadProfileFromBytes("d.gz", gz, false, &lp, &err));
+  EXPECT_EQ(err.rfind("d.gz: truncated gzip data", 0), 0u) << err;
+}
+
+}  // namespace
+}  // namespace pprof
