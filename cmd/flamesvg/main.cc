@@ -1,5 +1,6 @@
 // flamesvg: folded stacks -> interactive flame graph SVG.
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,6 +58,12 @@ bool SetBackground(const std::string& name, flame::SvgOptions* svg) {
 }
 
 bool Positive(double v) { return std::isfinite(v) && v > 0; }
+
+std::string FormatPx(double px) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.2f", px);
+  return buf;
+}
 
 }  // namespace
 
@@ -287,7 +294,7 @@ int main(int argc, char** argv) {
                         " frames are wider than --minwidth; drawing " +
                         std::to_string(layout.frames.size()) +
                         " (--max-frames " + std::to_string(max_frames) +
-                        "), those wider than " + std::to_string(px) +
+                        "), those wider than " + FormatPx(px) +
                         " px; hidden work is listed in parent tooltips");
   }
 

@@ -166,6 +166,12 @@ Layout ComputeLayout(FrameTree* tree, const LayoutOptions& options) {
     }
     cursor += width[node];
   }
+  // Node ids depend on input order; (depth, x) does not, so the same
+  // stacks in any order give the same bytes.
+  std::sort(layout.frames.begin(), layout.frames.end(),
+            [](const LaidFrame& a, const LaidFrame& b) {
+              return a.depth != b.depth ? a.depth < b.depth : a.x < b.x;
+            });
   return layout;
 }
 

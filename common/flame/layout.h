@@ -60,8 +60,8 @@ struct LaidFrame {
   double absent_largest_other = 0;
 };
 
-// The result of layout: frames parents-first, siblings in name order (or
-// input order for flame charts).
+// The result of layout: frames by depth, then left to right (siblings in
+// name order, or input order for flame charts).
 struct Layout {
   std::vector<LaidFrame> frames;
   double total = 0;        // count that spans the full width

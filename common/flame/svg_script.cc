@@ -86,10 +86,12 @@ function init(evt) {
   });
   fg.ignorecase.addEventListener("click", function() { toggleIgnoreCase(); });
   window.addEventListener("keydown", function(e) {
-    if (e.keyCode === 114 || (e.ctrlKey && e.keyCode === 70)) {
+    var key = e.key ? e.key.toLowerCase() : "";
+    if (key === "f3" || e.keyCode === 114 ||
+        (e.ctrlKey && (key === "f" || e.keyCode === 70))) {
       e.preventDefault();
       askSearch();
-    } else if (e.ctrlKey && e.keyCode === 73) {
+    } else if (e.ctrlKey && (key === "i" || e.keyCode === 73)) {
       e.preventDefault();
       toggleIgnoreCase();
     }

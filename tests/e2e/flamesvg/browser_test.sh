@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Opens a flamesvg graph in headless Chromium and checks the interactions
+# (click to zoom, Reset Zoom, search button, Ctrl-F, ignore-case, Matched: %,
+# state in the URL and restored from it). Exits 77 (SKIPPED) without Chromium.
+# Usage: browser_test.sh FLAMESVG
+set -euo pipefail
+FLAMESVG="$1"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
+if [ -z "$CHROMIUM" ]; then
+  echo "SKIPPED: chromium is not installed (Debian package 'chromium')"
+  exit 77
+fi
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+# 1180 samples on a 1200 px image: 1 px per sample, so every expected
+# number below can be checked by hand. "beta" appears twice, once nested
+# inside "alpha": Matched must count its 380 samples once, not 560.
+printf '%s\n' 'main;work;alpha 300' 'main;work;beta 200' 'main;idle 100' \
+  'main;work;alpha;beta 180' 'other 400' | "$FLAMESVG" > "$TMP/graph.svg"
+cp "$HERE/browser_harness.html" "$TMP/harness.html"
+
+if ! timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+    --disable-background-networking --no-first-run --disable-extensions \
+    --user-data-dir="$TMP/profile" --allow-file-access-from-files \
+    --virtual-time-budget=5000 --dump-dom "file://$TMP/harness.html" \
+    > "$TMP/dom.html" 2> "$TMP/chromium.log"; then
+  if ! grep -q '<pre id="result">' "$TMP/dom.html"; then
+    echo "SKIPPED: chromium did not start:"; tail -5 "$TMP/chromium.log"
+    exit 77
+  fi
+fi
+# The facts between <pre id="result"> and </pre>, & unescaped.
+sed -n '/<pre id="result">/,/<\/pre>/p' "$TMP/dom.html" |
+  sed -e '1d' -e '$d' -e 's/&amp;/\&/g' > "$TMP/got.txt"
+
+# work: x 110..790 (680 px). Zoomed to 1180 px, alpha (480) becomes
+# 480*1180/680 = 832.9 px; main (its ancestor) is dimmed ("parent"),
+# "other" hidden. Matched beta = 380/1180 = 32.2 %, ALPHA with
+# ignore-case = 480/1180 = 40.7 %.
+cat > "$TMP/want.txt" <<'WANT'
+load.work.width=680.0
+load.unzoom.class=hide
+zoom.work.width=1180.0
+zoom.alpha.width=832.9
+zoom.alpha.label=alpha
+zoom.main.class=parent
+zoom.other.class=hide
+zoom.unzoom.class=
+zoom.url=?x=110.0&y=69
+search.prompted=1
+search.matched=Matched: 32.2%
+search.button=Reset Search
+search.beta.fill=rgb(230,0,230)
+search.url=?x=110.0&y=69&s=beta
+reset.matched=[ ]
+ctrlf.prompted=2
+ctrlf.matched=Matched: 40.7%
+unzoom.work.width=680.0
+unzoom.other.class=
+unzoom.unzoom.class=hide
+restored.work.width=1180.0
+restored.other.class=hide
+restored.matched=Matched: 32.2%
+WANT
+# Order of the two iframes' loads is not fixed; compare sorted.
+if ! diff <(sort "$TMP/want.txt") <(sort "$TMP/got.txt"); then
+  echo "FAIL: browser saw something else (diff above: < wanted, > got)"
+  exit 1
+fi
+echo "OK: $(wc -l < "$TMP/got.txt") browser checks passed"

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# flamesvg as a command: inputs (stdin, files, .gz, several files, unsorted),
+# differential modes, bad lines, --strict, exit statuses and messages,
+# determinism, --max-frames, --cp. Usage: cli_test.sh FLAMESVG
+set -euo pipefail
+FLAMESVG="$1"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP"
+fail() { echo "FAIL: $*"; exit 1; }
+expect_eq() { [ "$1" = "$2" ] || fail "$3: got [$1], wanted [$2]"; }
+titles() { grep -o '<title>[^<]*' "$1" | sed 's/<title>//' | sort; }
+
+printf 'b;c 3\na;b 1\na;c;d 2\na;b 4\n' > one.folded
+"$FLAMESVG" one.folded > one.svg
+# Same bytes twice; from stdin; from gzip; unsorted vs sorted; split files.
+"$FLAMESVG" one.folded | cmp - one.svg || fail "not deterministic"
+"$FLAMESVG" < one.folded | cmp - one.svg || fail "stdin differs"
+gzip -c one.folded > one.folded.gz
+"$FLAMESVG" one.folded.gz | cmp - one.svg || fail ".gz differs"
+sort one.folded | "$FLAMESVG" - | cmp - one.svg || fail "sorted differs"
+head -2 one.folded > p1; tail -2 one.folded > p2
+"$FLAMESVG" p1 p2 | cmp - one.svg || fail "two files differ from one"
+expect_eq "$(titles one.svg | tr '\n' '|')" \
+  "a (7 samples, 70.00%)|all (10 samples, 100%)|b (3 samples, 30.00%)|b (5 samples, 50.00%)|c (2 samples, 20.00%)|c (3 samples, 30.00%)|d (2 samples, 20.00%)|" \
+  "merged frames"
+
+# Empty input: small valid SVG, message, status 2.
+status=0
+: | "$FLAMESVG" > empty.svg 2> err || status=$?
+expect_eq "$status" 2 "empty input status"
+expect_eq "$(cat err)" "flamesvg: no valid input" "empty input message"
+grep -q '>ERROR: No valid input provided to flamesvg.</text>' empty.svg ||
+  fail "empty input SVG"
+
+# Bad lines are skipped and summarised; --strict stops at the first.
+printf 'a;b 1\ngarbage\nc 2\nd 1 x\n' > bad.folded
+"$FLAMESVG" bad.folded > bad.svg 2> err
+expect_eq "$(cat err)" \
+  "flamesvg: skipped 2 malformed lines (first: bad.folded:2: no count at the end of the line)" \
+  "bad lines summary"
+expect_eq "$(titles bad.svg | head -1)" "a (1 samples, 33.33%)" "valid lines kept"
+status=0
+"$FLAMESVG" --strict bad.folded > /dev/null 2> err || status=$?
+expect_eq "$status" 2 "--strict status"
+expect_eq "$(cat err)" "flamesvg: bad.folded:2: no count at the end of the line" \
+  "--strict message"
+
+# Unreadable input and bad usage: status 2 with a message.
+status=0
+"$FLAMESVG" nope.folded > /dev/null 2> err || status=$?
+expect_eq "$status" 2 "missing file status"
+expect_eq "$(cat err)" "flamesvg: nope.folded: No such file or directory" \
+  "missing file message"
+status=0
+"$FLAMESVG" --colors rainbow one.folded > /dev/null 2> err || status=$?
+expect_eq "$status" 2 "bad palette status"
+grep -q "unknown palette 'rainbow'" err || fail "bad palette message"
+status=0
+"$FLAMESVG" --bgcolors 'red" onload="x' one.folded > /dev/null 2> err ||
+  status=$?
+expect_eq "$status" 2 "bad --bgcolors status"
+
+# Differential: "stack BEFORE AFTER" lines and --diff BEFORE AFTER agree.
+printf 'a;b 5\na;c 3\nx 2\n' > before.folded
+printf 'a;c 6\na;d 2\nx 2\n' > after.folded
+printf 'a;b 5 0\na;c 3 6\na;d 0 2\nx 2 2\n' > pairs.folded
+"$FLAMESVG" --diff before.folded after.folded > diff1.svg
+"$FLAMESVG" pairs.folded > diff2.svg
+cmp diff1.svg diff2.svg || fail "--diff files differ from pair lines"
+grep -q '>Differential Flame Graph</text>' diff1.svg || fail "diff title"
+grep -q '<title>a (after 8, before 8 samples, 80.00% of width; change +0, +0.00% of before)' diff1.svg ||
+  fail "diff tooltip: $(titles diff1.svg)"
+grep -q 'vanished below: 1 frame, 5 samples before; largest: b' diff1.svg ||
+  fail "vanished b not listed"
+"$FLAMESVG" --diff --diff-widths max before.folded after.folded |
+  grep -q '<title>b (after 0, before 5 samples, 33.33% of width; change -5, vanished)' ||
+  fail "--diff-widths max draws vanished b"
+# Signed deltas (heapdiff --folded): widths are |delta| by default.
+printf 'a;b -5\na;c 3\n' | "$FLAMESVG" > delta.svg
+grep -q '<title>b (after 0, before 5 samples, 62.50% of width; change -5, vanished)' delta.svg ||
+  fail "negative delta: $(titles delta.svg)"
+grep -q '<title>c (after 3, before 0 samples, 37.50% of width; change +3, new)' delta.svg ||
+  fail "positive delta"
+printf 'a;b 5\n' | "$FLAMESVG" --diff | grep -q 'change +5, new' ||
+  fail "--diff on stdin treats counts as deltas"
+
+# --max-frames raises the minimum width and says so.
+for i in $(seq 1 300); do echo "root;f$i $i"; done > many.folded
+"$FLAMESVG" --max-frames 50 many.folded > many.svg 2> err
+frames=$(grep -c '<title>' many.svg)
+expect_eq "$frames" 50 "--max-frames 50"
+grep -q '^flamesvg: note: 299 frames are wider than --minwidth; drawing 50 (--max-frames 50), those wider than 6.59 px' err ||
+  fail "--max-frames note: $(cat err)"
+grep -q 'not drawn (too narrow): 252 frames below' many.svg ||
+  fail "hidden frames in root's tooltip"
+
+# --cp keeps colours in palette.map and reuses them.
+"$FLAMESVG" --cp one.folded > cp1.svg
+grep -q '^a->rgb(' palette.map || fail "palette.map not written"
+sed -i 's/^a->rgb(.*/a->rgb(1,2,3)/' palette.map
+"$FLAMESVG" --cp one.folded | grep -q 'fill="rgb(1,2,3)"' ||
+  fail "--cp colour not reused"
+
+# Options reach the SVG.
+"$FLAMESVG" --title 'T<1>' --subtitle S --width 600 --height 20 --fontsize 10 \
+  --countname bytes --nametype 'Func:' --search-color blue --bgcolors grey \
+  --fonttype 'DejaVu Sans' one.folded > opts.svg
+grep -q 'width="600" height="' opts.svg || fail "--width"
+grep -q '>T&lt;1&gt;</text>' opts.svg || fail "--title"
+grep -q 'id="subtitle"' opts.svg || fail "--subtitle"
+grep -q '<title>a (7 bytes, 70.00%)' opts.svg || fail "--countname"
+grep -q 'height="19.0"' opts.svg || fail "--height"
+grep -q 'data-nametype="Func:"' opts.svg || fail "--nametype"
+grep -q 'data-search-color="blue"' opts.svg || fail "--search-color"
+grep -q 'stop-color="#f8f8f8"' opts.svg || fail "--bgcolors"
+grep -q 'font-family:DejaVu Sans; font-size:10px' opts.svg || fail "--fonttype"
+"$FLAMESVG" --factor 2 --total 40 one.folded | grep -q '<title>a (14 samples, 35.00%)' ||
+  fail "--factor/--total"
+echo "OK"
