@@ -1,90 +1,115 @@
-// stackfold: `perf script` output -> folded stacks ("root;...;leaf COUNT"),
-// sorted in byte order, as FlameGraph's stackcollapse-perf.pl prints them.
+// stackfold: any profile input -> folded stacks ("root;...;leaf COUNT"),
+// sorted in byte order as FlameGraph's stackcollapse-perf.pl prints them.
+// Reads `perf script` text, pprof profiles, Go text profiles, goroutine
+// dumps and folded text, detected by content.
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
+#include "common/formats/input_folder.h"
 #include "common/io/input_file.h"
 #include "common/io/output_buffer.h"
-#include "common/perf/collapser.h"
 #include "common/stack/folded_text.h"
 
+namespace po = cli::po;
+
 int main(int argc, char** argv) {
-  cli::Command cmd("stackfold", "stackfold [options] [FILE...]",
-                   "Folds `perf script` output (files or stdin, .gz too) into "
-                   "stacks, one line each:\n  root;...;leaf COUNT\nCOUNT sums "
-                   "the period column when perf printed one, else samples.");
-  perf::CollapseOptions opt;
+  cli::Command cmd(
+      "stackfold", "stackfold [options] [FILE...]",
+      "Folds profiles into stacks, one line each:  root;...;leaf COUNT\n"
+      "Inputs (files or stdin, .gz too, detected by content): `perf script`\n"
+      "text, pprof profiles (CPU, heap, allocs, mutex, block, goroutine),\n"
+      "Go text profiles (heap and goroutine ?debug=1), goroutine dumps\n"
+      "(?debug=2, SIGQUIT, crash output) and folded text. Several inputs are\n"
+      "summed. perf: COUNT is the sum of the period column when perf printed\n"
+      "one, else samples.");
+  formats::FoldOptions opt;
+  perf::CollapseOptions& perf_opt = opt.perf;
+  std::string format_name;
   int threads = 0;
-  cmd.options().add_options()                                              //
-      ("pid", cli::po::bool_switch(&opt.include_pid),                      //
-       "root frame is comm-PID")                                           //
-      ("tid", cli::po::bool_switch(&opt.include_tid),                      //
-       "root frame is comm-PID/TID")                                       //
-      ("kernel", cli::po::bool_switch(&opt.annotate_kernel),               //
-       "annotate kernel frames with _[k]")                                 //
-      ("jit", cli::po::bool_switch(&opt.annotate_jit),                     //
-       "annotate JIT frames (/tmp/perf-PID.map) with _[j]")                //
-      ("all", "both --kernel and --jit")                                   //
-      ("addrs", cli::po::bool_switch(&opt.include_addrs),                  //
-       "keep the address of unresolved frames: [dso <ADDR>]")              //
-      ("srcline", cli::po::bool_switch(&opt.srcline),                      //
-       "input is `perf script -F +srcline`: append file:line to frames")   //
-      ("event-filter", cli::po::value<std::string>(&opt.event_filter),     //
-       "keep samples of EVENT only (default: the first event seen)")       //
-      ("threads", cli::po::value<int>(&threads),                           //
-       "worker threads (default: all cores); output is the same for any")  //
+  po::options_description perf_options("perf script input");
+  perf_options.add_options()                                              //
+      ("pid", po::bool_switch(&perf_opt.include_pid),                     //
+       "root frame is comm-PID")                                          //
+      ("tid", po::bool_switch(&perf_opt.include_tid),                     //
+       "root frame is comm-PID/TID")                                      //
+      ("kernel", po::bool_switch(&perf_opt.annotate_kernel),              //
+       "annotate kernel frames with _[k]")                                //
+      ("jit", po::bool_switch(&perf_opt.annotate_jit),                    //
+       "annotate JIT frames (/tmp/perf-PID.map) with _[j]")               //
+      ("all", "both --kernel and --jit")                                  //
+      ("addrs", po::bool_switch(&perf_opt.include_addrs),                 //
+       "keep the address of unresolved frames: [dso <ADDR>]")             //
+      ("srcline", po::bool_switch(&perf_opt.srcline),                     //
+       "input is `perf script -F +srcline`: append file:line to frames")  //
+      ("event-filter", po::value<std::string>(&perf_opt.event_filter),    //
+       "keep samples of EVENT only (default: the first event seen)")      //
+      ("threads", po::value<int>(&threads),                               //
+       "worker threads (default: all cores); output is the same for any");
+  po::options_description go_options("pprof profiles and goroutine dumps");
+  go_options.add_options()                                                 //
+      ("sample-index", po::value<std::string>(&opt.sample_index),          //
+       "pprof value to count, by name or number (default: the profile's "  //
+       "default type: cpu, inuse_space, delay, ...)")                      //
+      ("lines", po::bool_switch(&opt.lines),                               //
+       "append :file:line to each frame")                                  //
+      ("tag", po::value<std::string>(&opt.tag),                            //
+       "put the value of pprof label KEY in as the root frame")            //
+      ("inline-marker", po::bool_switch(&opt.inline_marker),               //
+       "append \" (inline)\" to inlined frames")                           //
+      ("trim-runtime", po::bool_switch(&opt.trim_runtime),                 //
+       "drop the runtime.goexit / runtime.main / runtime.mstart roots")    //
+      ("keep-shapes", po::bool_switch(&opt.keep_shapes),                   //
+       "keep generic shape names F[go.shape.int] (default: F[...])");
+  cmd.options().add_options()                                                //
+      ("format", po::value<std::string>(&format_name),                       //
+       "input format instead of detecting it: perf, pprof, heap-text, "      //
+       "count-text, goroutines, folded")                                     //
+      ("merge", "inputs are folded files to sum (same as --format folded)")  //
       ("strict", "fail (exit 2) on the first malformed line");
+  cmd.options().add(perf_options).add(go_options);
   if (auto code = cmd.Parse(argc, argv)) return *code;
-  if (cmd.Has("all")) opt.annotate_kernel = opt.annotate_jit = true;
-  if (threads <= 0) {
-    threads = static_cast<int>(std::thread::hardware_concurrency());
-    if (threads <= 0) threads = 1;
-  }
-  if (cmd.vars().count("threads") && cmd.vars()["threads"].as<int>() <= 0) {
+  if (cmd.Has("all")) perf_opt.annotate_kernel = perf_opt.annotate_jit = true;
+  if (cmd.Has("threads") && threads <= 0) {
     return cmd.UsageError("--threads must be at least 1");
+  }
+  if (threads <= 0)
+    threads = static_cast<int>(std::thread::hardware_concurrency());
+  opt.threads = threads > 0 ? threads : 1;
+  opt.strict = cmd.Has("strict");
+  if (cmd.Has("merge")) format_name = "folded";
+  if (!format_name.empty() &&
+      !formats::ParseFormatName(format_name, &opt.format)) {
+    return cmd.UsageError("unknown --format " + format_name + " (one of " +
+                          std::string(formats::FormatNames()) + ")");
   }
 
   std::vector<std::string> inputs = cmd.inputs();
   if (inputs.empty()) inputs.push_back("-");
-  perf::Collapser collapser(opt, threads);
+  formats::InputFolder folder(opt);
   for (const std::string& path : inputs) {
     std::string error;
     auto in = io::InputFile::Open(path, &error);
-    if (!in) {
+    if (!in || !folder.Add(in.get(), &error)) {
       cmd.Error(error);
       return cli::kExitBadInput;
     }
-    if (!collapser.Add(in.get())) {
-      cmd.Error(collapser.error());
-      return cli::kExitBadInput;
-    }
   }
-  const cli::BadLines& bad = collapser.bad_lines();
-  if (cmd.Has("strict") && bad.count() > 0) {
+  const cli::BadLines& bad = folder.bad_lines();
+  if (opt.strict && bad.count() > 0) {
     cmd.Error("malformed line at " + bad.first());
     return cli::kExitBadInput;
   }
 
   io::OutputBuffer out;
-  stack::WriteFoldedSorted(collapser.result(), &out);
+  stack::WriteFoldedSorted(folder.result(), &out);
   if (!out.Flush()) {
     cmd.Error("cannot write to standard output");
     return cli::kExitBadInput;
   }
-  uint64_t skipped = 0;
-  std::string events;
-  for (const auto& [event, n] : collapser.filtered()) {
-    skipped += n;
-    events += (events.empty() ? "" : ", ") + event + ": " + std::to_string(n);
-  }
-  if (skipped > 0) {
-    cmd.Warn("kept event " + collapser.event() + "; skipped " +
-             std::to_string(skipped) + " samples of other events (" + events +
-             "); choose with --event-filter");
-  }
+  for (const std::string& w : folder.warnings()) cmd.Warn(w);
   if (bad.count() > 0) cmd.Warn(bad.Summary());
   return cli::kExitOk;
 }

@@ -135,6 +135,35 @@ long InputFile::ReadGzip(char* buf, size_t n) {
 }
 
 long InputFile::Read(char* buf, size_t n) {
+  if (peeked_pos_ < peeked_.size()) {
+    size_t take = std::min(n, peeked_.size() - peeked_pos_);
+    std::memcpy(buf, peeked_.data() + peeked_pos_, take);
+    peeked_pos_ += take;
+    return static_cast<long>(take);
+  }
+  return ReadDecoded(buf, n);
+}
+
+bool InputFile::Peek(size_t n, std::string* out) {
+  // Keep what an earlier Peek saw, read on up to n bytes.
+  peeked_.erase(0, peeked_pos_);
+  peeked_pos_ = 0;
+  while (peeked_.size() < n) {
+    size_t have = peeked_.size();
+    peeked_.resize(n);
+    long got = ReadDecoded(peeked_.data() + have, n - have);
+    if (got <= 0) {
+      peeked_.resize(have);
+      if (got < 0) return false;
+      break;
+    }
+    peeked_.resize(have + got);
+  }
+  out->assign(peeked_, 0, std::min(n, peeked_.size()));
+  return true;
+}
+
+long InputFile::ReadDecoded(char* buf, size_t n) {
   if (n == 0) return 0;
   if (!sniffed_) {
     sniffed_ = true;

@@ -27,6 +27,11 @@ class InputFile {
   // the end, or -1 on an error (see error()).
   long Read(char* buf, size_t n);
 
+  // Returns up to the first `n` bytes of (decompressed) data without
+  // consuming them: later Read calls return them again. For detecting the
+  // format of an input before choosing its parser. Returns false on error.
+  bool Peek(size_t n, std::string* out);
+
   // The name used in messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
   bool gzipped() const { return gzipped_; }
@@ -38,6 +43,7 @@ class InputFile {
   bool Sniff();
   long ReadRaw(char* buf, size_t n);
   long ReadGzip(char* buf, size_t n);
+  long ReadDecoded(char* buf, size_t n);
 
   int fd_;
   bool owns_fd_;
@@ -48,6 +54,9 @@ class InputFile {
   // Bytes read before the format was known; handed out first.
   std::vector<char> pending_;
   size_t pending_pos_ = 0;
+  // Bytes handed out by Peek, returned first by Read.
+  std::string peeked_;
+  size_t peeked_pos_ = 0;
   // Gzip state.
   z_stream zs_{};
   bool zs_init_ = false;

@@ -85,3 +85,26 @@ TEST(InputFileTest, EmptyFileReadsNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(InputFileTest, PeekDoesNotConsume) {
+  std::string path = TempPath("peek.gz");
+  WriteFile(path, Gzip("heap profile: 1: 2 [3: 4] @ heap/1048576\nrest\n"));
+  std::string error;
+  auto in = io::InputFile::Open(path, &error);
+  ASSERT_TRUE(in);
+  std::string head;
+  ASSERT_TRUE(in->Peek(4, &head));
+  EXPECT_EQ(head, "heap");
+  ASSERT_TRUE(in->Peek(13, &head));
+  EXPECT_EQ(head, "heap profile:");
+  char buf[100];
+  long got = in->Read(buf, sizeof(buf));
+  EXPECT_EQ(std::string(buf, got).substr(0, 13), "heap profile:");
+  std::string all(buf, got);
+  while ((got = in->Read(buf, sizeof(buf))) > 0) all.append(buf, got);
+  EXPECT_EQ(all, "heap profile: 1: 2 [3: 4] @ heap/1048576\nrest\n");
+}
+
+}  // namespace

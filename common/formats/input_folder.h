@@ -1,0 +1,51 @@
+#ifndef COMMON_FORMATS_INPUT_FOLDER_H_
+#define COMMON_FORMATS_INPUT_FOLDER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/cli/bad_lines.h"
+#include "common/formats/fold_options.h"
+#include "common/io/input_file.h"
+#include "common/stack/folded_stacks.h"
+
+namespace formats {
+
+// Folds inputs of any supported format into one set of stacks: detects
+// each input's format by content (or uses the forced one) and hands it to
+// its parser. This is what makes `stackfold X | flamesvg` work for perf
+// text, pprof profiles, Go text profiles, goroutine dumps and folded text.
+class InputFolder {
+ public:
+  explicit InputFolder(const FoldOptions& options) : options_(options) {}
+
+  // Folds all of `in`. Returns false when it cannot be read or parsed at
+  // all (*error names the file and why); malformed lines inside an
+  // otherwise readable input are skipped and counted in bad_lines().
+  bool Add(io::InputFile* in, std::string* error);
+
+  const stack::FoldedStacks& result() const { return folded_; }
+  const cli::BadLines& bad_lines() const { return bad_; }
+  // Notes for stderr: events filtered out, truncated dumps, ...
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // The format detected (or forced) for each input, in order.
+  const std::vector<InputFormat>& formats() const { return formats_; }
+
+ private:
+  bool AddPerf(io::InputFile* in, std::string* error);
+  bool AddProfile(io::InputFile* in, std::string* error);
+  bool AddDump(io::InputFile* in, std::string* error);
+  bool AddFolded(io::InputFile* in, std::string* error);
+
+  FoldOptions options_;
+  stack::FoldedStacks folded_;
+  cli::BadLines bad_;
+  std::vector<std::string> warnings_;
+  std::vector<InputFormat> formats_;
+};
+
+}  // namespace formats
+
+#endif  // COMMON_FORMATS_INPUT_FOLDER_H_

@@ -1,0 +1,23 @@
+#ifndef COMMON_FORMATS_PPROF_FOLDER_H_
+#define COMMON_FORMATS_PPROF_FOLDER_H_
+
+#include <string>
+
+#include "common/formats/fold_options.h"
+#include "common/pprof/profile.h"
+#include "common/stack/folded_stacks.h"
+
+namespace formats {
+
+// Adds the samples of a pprof profile (any kind: CPU, heap, mutex, block,
+// goroutine) to *out as folded stacks: root first, each location's inlined
+// functions expanded into separate frames in caller order, the value of
+// the chosen sample index as the count (samples with 0 are left out).
+// pprof's drop_frames is honoured: a frame matching it is removed with its
+// callees. Returns false and sets *error for a bad --sample-index.
+bool FoldProfile(const pprof::Profile& profile, const FoldOptions& options,
+                 stack::FoldedStacks* out, std::string* error);
+
+}  // namespace formats
+
+#endif  // COMMON_FORMATS_PPROF_FOLDER_H_
