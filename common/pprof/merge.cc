@@ -4,6 +4,9 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "common/pprof/index_table.h"
+#include "common/stack/hash.h"
+
 namespace pprof {
 namespace {
 
@@ -82,13 +85,14 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
     }
   }
 
-  std::unordered_map<std::string, uint32_t> functions, locations, samples;
+  std::unordered_map<std::string, uint32_t> functions;
+  IndexTable location_table, sample_table;
+  std::vector<uint32_t> locs, order;
   std::unordered_map<std::string, int32_t> mappings;
   std::string key;
   std::vector<uint32_t> fmap, lmap;
   std::vector<int32_t> mmap;
   std::vector<int64_t> moffset;
-  std::vector<std::pair<int, std::string>> label_keys;
   for (size_t si = 0; si < ns; ++si) {
     const Profile& s = *sources[si].profile;
     // Mappings: same size, offset, file and build id are the same binary.
@@ -131,18 +135,35 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
     lmap.resize(s.locations.size());
     for (size_t i = 0; i < s.locations.size(); ++i) {
       const Location& l = s.locations[i];
-      int32_t mi = l.mapping >= 0 ? mmap[l.mapping] : -1;
-      uint64_t addr = l.address + (l.mapping >= 0 ? moffset[l.mapping] : 0);
-      key.clear();
-      AppendRaw(&key, mi >= 0 ? addr - p.mappings[mi].start : addr);
-      AppendRaw(&key, mi);
-      AppendRaw(&key, static_cast<char>(l.is_folded));
+      const int32_t mi = l.mapping >= 0 ? mmap[l.mapping] : -1;
+      const uint64_t addr =
+          l.address + (l.mapping >= 0 ? moffset[l.mapping] : 0);
+      const uint64_t start = mi >= 0 ? p.mappings[mi].start : 0;
+      uint64_t h = stack::MixHash((addr - start) * 31 + mi + 7 +
+                                  (l.is_folded ? 0x100000000ULL : 0));
       for (const Line& ln : l.lines) {
-        AppendRaw(&key, fmap[ln.function]);
-        AppendRaw(&key, ln.line);
+        h = stack::MixHash(h ^ (fmap[ln.function] * 0x9e3779b97f4a7c15ULL) ^
+                           static_cast<uint64_t>(ln.line));
       }
-      auto [it, added] =
-          locations.try_emplace(key, static_cast<uint32_t>(p.locations.size()));
+      bool added;
+      uint32_t idx = location_table.FindOrInsert(
+          h, static_cast<uint32_t>(p.locations.size()),
+          [&](uint32_t j) {
+            const Location& o = p.locations[j];
+            if (o.mapping != mi || o.is_folded != l.is_folded ||
+                o.address - start != addr - start ||
+                o.lines.size() != l.lines.size()) {
+              return false;
+            }
+            for (size_t k = 0; k < o.lines.size(); ++k) {
+              if (o.lines[k].function != fmap[l.lines[k].function] ||
+                  o.lines[k].line != l.lines[k].line) {
+                return false;
+              }
+            }
+            return true;
+          },
+          &added);
       if (added) {
         Location copy;
         copy.id = p.locations.size() + 1;
@@ -155,7 +176,7 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
         }
         p.locations.push_back(std::move(copy));
       }
-      lmap[i] = it->second;
+      lmap[i] = idx;
     }
     const int64_t sign = sources[si].sign;
     const bool base = sources[si].diff_base;
@@ -163,47 +184,65 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
       bool zero = true;
       for (int64_t v : smp.values) zero = zero && v == 0;
       if (zero) continue;
-      key.clear();
-      for (uint32_t l : smp.locations) AppendRaw(&key, lmap[l]);
-      AppendRaw<uint32_t>(&key, 0xffffffffu);
-      // Labels in key order (values of one key keep their order), as
-      // pprof's sample key sorts per-key groups.
-      label_keys.clear();
-      for (size_t li = 0; li < smp.labels.size(); ++li) {
-        label_keys.emplace_back(static_cast<int>(li), smp.labels[li].key);
+      locs.clear();
+      uint64_t h = base ? 0x51ed27 : 0x2545f491;
+      for (uint32_t l : smp.locations) {
+        locs.push_back(lmap[l]);
+        h = stack::MixHash(h ^ (lmap[l] + 0x9e3779b97f4a7c15ULL));
       }
-      std::stable_sort(label_keys.begin(), label_keys.end(),
-                       [&](const auto& a, const auto& b) {
-                         const Label& la = smp.labels[a.first];
-                         const Label& lb = smp.labels[b.first];
-                         if (la.is_num != lb.is_num)
-                           return la.is_num < lb.is_num;
-                         return a.second < b.second;
-                       });
-      for (const auto& [li, k] : label_keys) {
+      // Labels in pprof's key order: string labels, then numeric, by key;
+      // the values of one key keep their order.
+      order.resize(smp.labels.size());
+      for (size_t li = 0; li < order.size(); ++li) {
+        order[li] = static_cast<uint32_t>(li);
+      }
+      if (order.size() > 1) {
+        std::stable_sort(order.begin(), order.end(),
+                         [&](uint32_t a, uint32_t b) {
+                           const Label& la = smp.labels[a];
+                           const Label& lb = smp.labels[b];
+                           if (la.is_num != lb.is_num) {
+                             return la.is_num < lb.is_num;
+                           }
+                           return la.key < lb.key;
+                         });
+      }
+      for (uint32_t li : order) {
         const Label& l = smp.labels[li];
-        AppendRaw(&key, static_cast<char>(l.is_num));
-        AppendString(&key, l.key);
-        if (l.is_num) {
-          AppendRaw(&key, l.num);
-          AppendString(&key, l.num_unit);
-        } else {
-          AppendString(&key, l.str);
-        }
+        h = stack::MixHash(h ^ stack::HashString(l.key, l.is_num));
+        h = stack::MixHash(h ^ (l.is_num ? stack::HashString(l.num_unit, l.num)
+                                         : stack::HashString(l.str)));
       }
-      AppendRaw(&key, static_cast<char>(base));
-      auto [it, added] =
-          samples.try_emplace(key, static_cast<uint32_t>(p.samples.size()));
+      bool added;
+      uint32_t idx = sample_table.FindOrInsert(
+          h, static_cast<uint32_t>(p.samples.size()),
+          [&](uint32_t j) {
+            const Sample& o = p.samples[j];
+            if (out->from_diff_base[j] != base || o.locations != locs ||
+                o.labels.size() != order.size()) {
+              return false;
+            }
+            for (size_t k = 0; k < order.size(); ++k) {
+              const Label& x = o.labels[k];
+              const Label& y = smp.labels[order[k]];
+              if (x.is_num != y.is_num || x.key != y.key || x.num != y.num ||
+                  x.str != y.str || x.num_unit != y.num_unit) {
+                return false;
+              }
+            }
+            return true;
+          },
+          &added);
       if (added) {
         Sample copy;
-        copy.locations.reserve(smp.locations.size());
-        for (uint32_t l : smp.locations) copy.locations.push_back(lmap[l]);
+        copy.locations = locs;
         copy.values.assign(n + n * ns, 0);
-        copy.labels = smp.labels;
+        copy.labels.reserve(order.size());
+        for (uint32_t li : order) copy.labels.push_back(smp.labels[li]);
         p.samples.push_back(std::move(copy));
         out->from_diff_base.push_back(base);
       }
-      Sample& dst = p.samples[it->second];
+      Sample& dst = p.samples[idx];
       for (size_t t = 0; t < n && t < smp.values.size(); ++t) {
         dst.values[t] += sign * smp.values[t];
         dst.values[n + si * n + t] += smp.values[t];

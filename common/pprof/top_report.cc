@@ -7,7 +7,9 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "common/pprof/index_table.h"
 #include "common/pprof/measurement.h"
+#include "common/stack/hash.h"
 
 namespace pprof {
 namespace {
@@ -112,37 +114,70 @@ class GraphBuilder {
     // One node per distinct NodeInfo; each location lists its nodes,
     // innermost line first (as the location's lines).
     std::unordered_map<std::string, uint32_t> index;
+    // Most lines repeat (function, line, address, mapping) after
+    // aggregation: look those up first, build the NodeInfo key on a miss.
+    struct RawKey {
+      uint32_t function;
+      int32_t mapping;
+      int64_t line;
+      uint64_t address;
+      bool no_line;
+    };
+    std::vector<RawKey> raw_keys;
+    std::vector<uint32_t> raw_node;
+    IndexTable raw_table;
     std::string objfile;
     loc_begin_.reserve(p.locations.size() + 1);
     for (const Location& l : p.locations) {
       loc_begin_.push_back(static_cast<uint32_t>(loc_nodes_.size()));
-      objfile = l.mapping >= 0 ? p.mappings[l.mapping].file : std::string();
-      auto add = [&](NodeInfo ni) {
+      auto node_for = [&](const RawKey& rk) {
+        uint64_t h = stack::MixHash(rk.function * 0x9e3779b97f4a7c15ULL ^
+                                    static_cast<uint64_t>(rk.line) ^
+                                    (static_cast<uint64_t>(rk.mapping) << 40) ^
+                                    (rk.no_line ? 0xabcdefULL : 0));
+        h = stack::MixHash(h ^ rk.address);
+        bool added;
+        uint32_t r = raw_table.FindOrInsert(
+            h, static_cast<uint32_t>(raw_keys.size()),
+            [&](uint32_t j) {
+              const RawKey& o = raw_keys[j];
+              return o.function == rk.function && o.mapping == rk.mapping &&
+                     o.line == rk.line && o.address == rk.address &&
+                     o.no_line == rk.no_line;
+            },
+            &added);
+        if (!added) return raw_node[r];
+        raw_keys.push_back(rk);
+        objfile = rk.mapping >= 0 ? p.mappings[rk.mapping].file : std::string();
+        NodeInfo ni;
+        ni.address = rk.address;
+        if (rk.no_line) {
+          ni.objfile = objfile;
+        } else {
+          const Function& f = p.functions[rk.function];
+          ni.lineno = rk.line;
+          ni.name = f.name;
+          ni.file = f.filename;
+          if (ni.name.empty()) {
+            ni.objfile = objfile;
+            ni.start_line = f.start_line;
+          }
+        }
         std::string key = ni.Key();
-        auto [it, added] = index.try_emplace(
+        auto [it, fresh] = index.try_emplace(
             std::move(key), static_cast<uint32_t>(infos_.size()));
-        if (added) infos_.push_back(std::move(ni));
-        loc_nodes_.push_back(it->second);
+        if (fresh) infos_.push_back(std::move(ni));
+        raw_node.push_back(it->second);
+        return it->second;
       };
       if (l.lines.empty()) {
-        NodeInfo ni;
-        ni.address = l.address;
-        ni.objfile = objfile;
-        add(std::move(ni));
+        loc_nodes_.push_back(
+            node_for(RawKey{0, l.mapping, 0, l.address, true}));
         continue;
       }
       for (const Line& ln : l.lines) {
-        const Function& f = p.functions[ln.function];
-        NodeInfo ni;
-        ni.address = l.address;
-        ni.lineno = ln.line;
-        ni.name = f.name;
-        ni.file = f.filename;
-        if (ni.name.empty()) {
-          ni.objfile = objfile;
-          ni.start_line = f.start_line;
-        }
-        add(std::move(ni));
+        loc_nodes_.push_back(node_for(
+            RawKey{ln.function, l.mapping, ln.line, l.address, false}));
       }
     }
     loc_begin_.push_back(static_cast<uint32_t>(loc_nodes_.size()));
@@ -161,8 +196,9 @@ class GraphBuilder {
     for (uint32_t n : nodes) kept_[n] = 1;
   }
 
-  // Sums the samples over the kept nodes.
-  void Build() {
+  // Sums the samples over the kept nodes; with `edges`, also the call
+  // edges (needed only for the final graph's "(inline)" labels).
+  void Build(bool edges) {
     const size_t nn = infos_.size();
     const size_t nx = o_.extra_columns.size();
     flat_.assign(nn, 0);
@@ -170,7 +206,9 @@ class GraphBuilder {
     xflat_.assign(nn * nx, 0);
     xcum_.assign(nn * nx, 0);
     seen_.assign(nn, 0);
+    edge_keys_.clear();
     edges_.clear();
+    edge_table_ = IndexTable();
     uint64_t stamp = 0;
     const int vi = o_.sample_index;
     for (const Sample& s : p_.samples) {
@@ -197,9 +235,18 @@ class GraphBuilder {
               xcum_[n * nx + c] += s.values[o_.extra_columns[c]];
             }
           }
-          if (w != 0 && parent >= 0 && static_cast<uint32_t>(parent) != n) {
+          if (edges && w != 0 && parent >= 0 &&
+              static_cast<uint32_t>(parent) != n) {
             uint64_t ek = (static_cast<uint64_t>(parent) << 32) | n;
-            EdgeAcc& edge = edges_[ek];
+            bool added;
+            uint32_t ei = edge_table_.FindOrInsert(
+                stack::MixHash(ek), static_cast<uint32_t>(edges_.size()),
+                [&](uint32_t j) { return edge_keys_[j] == ek; }, &added);
+            if (added) {
+              edge_keys_.push_back(ek);
+              edges_.emplace_back();
+            }
+            EdgeAcc& edge = edges_[ei];
             if (edge.stamp != stamp) {
               edge.stamp = stamp;
               edge.weight += w;
@@ -250,9 +297,10 @@ class GraphBuilder {
   // The "(inline)" labels after edges below the cutoff are dropped.
   std::vector<std::string> InlineLabels(int64_t edge_cutoff) const {
     std::vector<uint8_t> mark(infos_.size(), 0);  // 1 inline, 2 not inline
-    for (const auto& [k, e] : edges_) {
+    for (size_t i = 0; i < edges_.size(); ++i) {
+      const EdgeAcc& e = edges_[i];
       if (Abs(e.weight) < edge_cutoff) continue;
-      uint32_t dest = static_cast<uint32_t>(k & 0xffffffffu);
+      uint32_t dest = static_cast<uint32_t>(edge_keys_[i] & 0xffffffffu);
       mark[dest] |= e.inline_edge ? 1 : 2;
     }
     std::vector<std::string> labels(infos_.size());
@@ -261,6 +309,14 @@ class GraphBuilder {
       if (mark[n] == 3) labels[n] = "(partial-inline)";
     }
     return labels;
+  }
+
+  // Rebuilds with edges; the node set and sums are unchanged, so the sorted
+  // order of graph() is kept.
+  void BuildEdgesKeepingOrder() {
+    std::vector<uint32_t> order = graph_;
+    Build(true);
+    graph_ = std::move(order);
   }
 
   const std::vector<uint32_t>& graph() const { return graph_; }
@@ -283,7 +339,9 @@ class GraphBuilder {
   std::vector<uint8_t> kept_;
   std::vector<int64_t> flat_, cum_, xflat_, xcum_;
   std::vector<uint64_t> seen_;
-  std::unordered_map<uint64_t, EdgeAcc> edges_;
+  std::vector<uint64_t> edge_keys_;
+  std::vector<EdgeAcc> edges_;
+  IndexTable edge_table_;
   std::vector<uint32_t> graph_;
 };
 
@@ -353,7 +411,7 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
   Aggregate(p, o.granularity);
 
   GraphBuilder g(*p, o);
-  g.Build();
+  g.Build(false);
   int64_t total_value = 0;
   for (uint32_t n : g.graph()) total_value += g.flat(n);
   const int64_t node_cutoff = Abs(
@@ -369,7 +427,7 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
     if (kept.size() != g.graph().size()) {
       dropped = g.graph().size() - kept.size();
       g.SetKept(kept);
-      g.Build();
+      g.Build(false);
     }
   }
   const size_t orig_count = g.graph().size();
@@ -379,9 +437,11 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
     std::vector<uint32_t> kept(g.graph().begin(),
                                g.graph().begin() + o.node_count);
     g.SetKept(kept);
-    g.Build();
+    g.Build(false);
     g.Sort();
   }
+  // The same sums again, with the call edges of the final graph.
+  g.BuildEdgesKeepingOrder();
   std::vector<std::string> inline_labels = g.InlineLabels(edge_cutoff);
 
   // The output unit: pprof's "minimum" picks the unit of the smallest
