@@ -157,13 +157,12 @@ void ClusterSet::OnGoroutine(const Goroutine& g) {
   if (FindLockRequest(g.frames, &req)) {
     uint32_t lock = symbols_->Intern(req.address);
     uint32_t kind = symbols_->Intern(req.kind);
-    for (LockWait& w : lock_waits_) {
-      if (w.lock == lock && w.cluster == index) {
-        w.count += g.count;
-        return;
-      }
-    }
-    if (lock_waits_.size() < kMaxLockWaits) {
+    uint64_t key = (static_cast<uint64_t>(lock) << 32) | index;
+    auto it = lock_index_.find(key);
+    if (it != lock_index_.end()) {
+      lock_waits_[it->second].count += g.count;
+    } else if (lock_waits_.size() < kMaxLockWaits) {
+      lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
       lock_waits_.push_back(
           LockWait{lock, kind, index, req.user_frame, g.count});
     }

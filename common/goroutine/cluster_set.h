@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/goroutine/dump_parser.h"
@@ -115,6 +116,7 @@ class ClusterSet : public DumpVisitor {
   std::vector<uint32_t> scratch_;  // this goroutine's key
   std::vector<Frame> frame_scratch_;
   std::vector<LockWait> lock_waits_;
+  std::unordered_map<uint64_t, uint32_t> lock_index_;  // lock<<32|cluster
   uint64_t total_ = 0;
   std::function<void(uint64_t, std::string_view)> on_bad_;
 };

@@ -175,6 +175,14 @@ bool ParseFileLine(std::string_view line, RawFrame* f) {
 DumpParser::DumpParser(DumpVisitor* visitor) : visitor_(visitor) {}
 
 uint32_t DumpParser::Keep(std::string_view s) {
+  // Offsets are 32-bit: a hostile goroutine of gigabytes keeps only its
+  // first kMaxGoroutineText bytes of text (its frames still count).
+  constexpr size_t kMaxGoroutineText = size_t{1} << 30;
+  if (text_.size() + s.size() > kMaxGoroutineText) {
+    s = s.substr(0, kMaxGoroutineText > text_.size()
+                        ? kMaxGoroutineText - text_.size()
+                        : 0);
+  }
   uint32_t off = static_cast<uint32_t>(text_.size());
   text_.append(s);
   return off;

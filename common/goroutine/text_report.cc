@@ -97,14 +97,11 @@ std::string ShortLocation(const Frame& f, const ClusterSet& set) {
 
 std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
   std::string s = Plural(c.count, "goroutine", "goroutines");
-  if (c.state == kNoSymbol) {
-    // debug=1 records show no state.
-    (void)0;
-  } else {
+  // debug=1 records show no state: "4000 goroutines at F (file:line)".
+  if (c.state != kNoSymbol) {
     s.append(" ");
     std::string_view st = set.Name(c.state);
-    bool blocked = st != "running" && st != "runnable";
-    if (blocked) s.append("blocked in ");
+    if (st != "running" && st != "runnable") s.append("blocked in ");
     s.append(st);
   }
   s.append(WaitText(c));
