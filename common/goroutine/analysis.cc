@@ -188,6 +188,32 @@ bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {
     if (e.cluster().crashed && a->crashed < 0) a->crashed = static_cast<int>(i);
   }
   a->locks = BuildLockView(now);
+  // Name the deadlock on the clusters the lock view found in a cycle: the
+  // goroutine waiting at an inversion's second Lock holds the first lock.
+  for (ClusterEntry& e : a->entries) {
+    if (e.set != &now || e.change == Change::kGone) continue;
+    const Cluster& c = e.cluster();
+    for (const Inversion& inv : a->locks.inversions) {
+      for (int k = 0; k < 2; ++k) {
+        const LockOrder& o = k == 0 ? inv.first : inv.second;
+        uint32_t held = k == 0 ? inv.lock_a : inv.lock_b;
+        uint32_t wanted = k == 0 ? inv.lock_b : inv.lock_a;
+        for (const Frame& f : c.frames) {
+          if (f.func != o.func || f.file != o.file) continue;
+          if (f.line == o.second_line) {
+            e.reason = "lock-order deadlock: holds " +
+                       std::string(now.Name(held)) + ", waits for " +
+                       std::string(now.Name(wanted)) +
+                       " held by a goroutine that waits for it";
+          } else if (f.line == o.first_line) {
+            e.reason = "queued on " + std::string(now.Name(held)) +
+                       ", which a lock-order deadlock holds";
+          }
+          break;
+        }
+      }
+    }
+  }
   return true;
 }
 

@@ -33,7 +33,7 @@ struct ClusterEntry {
   const ClusterSet* set = nullptr;  // `now`, or `base` for gone clusters
   uint32_t index = 0;
   bool suspect = false;
-  std::string_view reason;
+  std::string reason;  // the leak rule's reason, or the lock-order finding
   Change change = Change::kNone;
   uint64_t base_count = 0;
   const Cluster& cluster() const { return set->clusters()[index]; }

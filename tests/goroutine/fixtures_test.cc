@@ -248,6 +248,16 @@ TEST(LockOrderDeadlockTest, FourClustersLockViewAndInversion) {
             (std::pair<std::string_view, uint32_t>{"main.audit", 48}));
   EXPECT_EQ(orders[1],
             (std::pair<std::string_view, uint32_t>{"main.transfer", 36}));
+  // The cycle and its victims are named.
+  const ClusterEntry* cyc = Find(a, "semacquire", "main.audit", 52);
+  ASSERT_NE(cyc, nullptr);
+  EXPECT_EQ(cyc->reason,
+            "lock-order deadlock: holds 0x92fdf0, waits for 0x92fde8 held by "
+            "a goroutine that waits for it");
+  const ClusterEntry* victim = Find(a, "semacquire", "main.transfer", 36);
+  ASSERT_NE(victim, nullptr);
+  EXPECT_EQ(victim->reason,
+            "queued on 0x92fde8, which a lock-order deadlock holds");
   ExpectOnlySuspects(a, {{"main.transfer", 41},
                          {"main.transfer", 36},
                          {"main.audit", 52},
