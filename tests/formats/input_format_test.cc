@@ -1,0 +1,73 @@
+#include "common/formats/input_format.h"
+
+#include <gtest/gtest.h>
+
+#include "common/formats/go_names.h"
+
+namespace {
+
+using formats::DetectFormat;
+using formats::InputFormat;
+
+TEST(DetectFormatTest, RecognisesEachFormatFromItsFirstBytes) {
+  EXPECT_EQ(DetectFormat("perfgen 11140   412.762638:    2004008 "
+                         "cpu-clock:pppH: \n\t2e56 f+0x1 (/x)\n"),
+            InputFormat::kPerfScript);
+  EXPECT_EQ(DetectFormat("# ========\n# captured on: Sun\n"),
+            InputFormat::kPerfScript);
+  EXPECT_EQ(DetectFormat("   perfgen 1 1.0: 5 cpu-clock:  55b9 c_fib+0x39 "
+                         "(/opt/perfgen/perfgen)\n"),
+            InputFormat::kPerfScript);
+  EXPECT_EQ(DetectFormat(std::string("\x0a\x0e\x08\x01\x10\x02\x12\x00", 8)),
+            InputFormat::kPprof);
+  EXPECT_EQ(DetectFormat("heap profile: 1471: 1234 [9: 9] @ heap/1048576\n"),
+            InputFormat::kLegacyHeap);
+  EXPECT_EQ(DetectFormat("goroutine profile: total 5019\n4000 @ 0x43b256\n"),
+            InputFormat::kLegacyCount);
+  EXPECT_EQ(DetectFormat("threadcreate profile: total 7\n"),
+            InputFormat::kLegacyCount);
+  EXPECT_EQ(DetectFormat("goroutine 1 [running]:\nmain.main()\n"),
+            InputFormat::kGoroutineDump);
+  EXPECT_EQ(DetectFormat("panic: boom\n\ngoroutine 7 gp=0xc0 m=0 mp=0x1 "
+                         "[chan send, 3 minutes]:\n"),
+            InputFormat::kGoroutineDump);
+  EXPECT_EQ(DetectFormat("2024/01/01 12:00:00 goroutine 5 [select]:\n"),
+            InputFormat::kGoroutineDump);
+  EXPECT_EQ(DetectFormat("main;work;spin 12\nmain;idle 3\n"),
+            InputFormat::kFolded);
+  EXPECT_EQ(DetectFormat("a;b 3 5\n"), InputFormat::kFolded);
+  EXPECT_EQ(DetectFormat("hello world\nthis is prose\n"),
+            InputFormat::kUnknown);
+  EXPECT_EQ(DetectFormat(""), InputFormat::kUnknown);
+}
+
+TEST(FormatNameTest, RoundTrips) {
+  for (InputFormat f : {InputFormat::kPerfScript, InputFormat::kPprof,
+                        InputFormat::kLegacyHeap, InputFormat::kLegacyCount,
+                        InputFormat::kGoroutineDump, InputFormat::kFolded}) {
+    InputFormat back;
+    ASSERT_TRUE(formats::ParseFormatName(formats::FormatName(f), &back));
+    EXPECT_EQ(back, f);
+  }
+  InputFormat f;
+  EXPECT_FALSE(formats::ParseFormatName("xml", &f));
+}
+
+TEST(GoNamesTest, ShortensShapesAndTrimsRuntimeRoots) {
+  std::string out;
+  formats::AppendShortGeneric("main.Map[go.shape.int_0,go.shape.string_1].Get",
+                              &out);
+  EXPECT_EQ(out, "main.Map[...].Get");
+  out.clear();
+  formats::AppendShortGeneric("main.F[...]", &out);
+  EXPECT_EQ(out, "main.F[...]");
+  std::vector<std::string> s = {"runtime.goexit.abi0", "runtime.main",
+                                "main.main"};
+  formats::TrimRuntimeRoots(&s);
+  EXPECT_EQ(s, std::vector<std::string>{"main.main"});
+  s = {"runtime.goexit"};
+  formats::TrimRuntimeRoots(&s);
+  EXPECT_EQ(s.size(), 1u);
+}
+
+}  // namespace
