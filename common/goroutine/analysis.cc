@@ -106,13 +106,17 @@ bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {
     return true;
   };
 
+  DumpContext now_context;
+  now_context.runtime_deadlock =
+      a->now.info.panic_message.find("all goroutines are asleep") !=
+      std::string::npos;
   a->entries.clear();
   for (uint32_t i = 0; i < now.clusters().size(); ++i) {
     const Cluster& c = now.clusters()[i];
     ClusterEntry e;
     e.set = &now;
     e.index = i;
-    LeakVerdict v = ClassifyCluster(c, now);
+    LeakVerdict v = ClassifyCluster(c, now, now_context);
     e.suspect = v.suspect;
     e.reason = v.reason;
     if (a->has_base) {

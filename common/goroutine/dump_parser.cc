@@ -256,7 +256,10 @@ bool DumpParser::TryHeader(std::string_view raw) {
   g_.wait_minutes = h.wait_minutes;
   g_.locked_to_thread = h.locked_to_thread;
   g_.durable = h.durable;
-  g_.crashed = panic_pending_;
+  // The panicking goroutine is printed first, [running]; after "fatal
+  // error: all goroutines are asleep - deadlock!" the first one is simply
+  // blocked, and is judged like any other.
+  g_.crashed = panic_pending_ && h.state == "running";
   panic_pending_ = false;
   state_span_.func_off = Keep(h.state);
   state_span_.func_len = static_cast<uint32_t>(h.state.size());
@@ -305,6 +308,11 @@ void DumpParser::HandleFrames(std::string_view s) {
   }
   if (StartsWith(s, "goroutine running on other thread")) {
     g_.stack_unavailable = true;
+    return;
+  }
+  if (StartsWith(s, "exit status ")) {  // `go run` after a crash
+    Emit();
+    ++info_.ignored_lines;
     return;
   }
   if (StartsWith(s, "created by ")) {

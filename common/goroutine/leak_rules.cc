@@ -1,5 +1,8 @@
 // The leak rules, applied in this order; the first that matches decides.
 //
+//  0. After "fatal error: all goroutines are asleep - deadlock!" every
+//     goroutine blocked on a channel, select or lock is a suspect: the
+//     runtime proved none of them can proceed.
 //  1. Crashed / running: the goroutine that panicked, goroutines running on
 //     another thread, `running`, `runnable`, `syscall`: active, not stuck.
 //  2. Blocked forever: `chan send (nil chan)`, `chan receive (nil chan)`,
@@ -184,9 +187,18 @@ int FirstUserFrame(const Cluster& c, const ClusterSet& set) {
   return static_cast<int>(c.frames.size() - 1);
 }
 
-LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set) {
+LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
+                            const DumpContext& context) {
   const bool aggregated = c.state == kNoSymbol;
   std::string_view state = set.Name(c.state);
+  // 0. The runtime found a deadlock.
+  if (context.runtime_deadlock &&
+      (StartsWith(state, "chan ") || StartsWith(state, "select") ||
+       IsLockState(state))) {
+    return {true,
+            "deadlock reported by the Go runtime (all goroutines are "
+            "asleep)"};
+  }
   // 1. Active.
   if (c.crashed) return {false, "the goroutine that crashed"};
   if (c.stack_unavailable) return {false, "running on another thread"};

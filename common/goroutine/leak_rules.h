@@ -20,7 +20,15 @@ struct LeakVerdict {
   std::string_view reason;
 };
 
-LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set);
+// What the dump as a whole says (rule 0).
+struct DumpContext {
+  // "fatal error: all goroutines are asleep - deadlock!": the runtime
+  // itself found that no goroutine can proceed.
+  bool runtime_deadlock = false;
+};
+
+LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
+                            const DumpContext& context = {});
 
 // Go function-name helpers the rules and the writers share.
 // "net/http.(*conn).serve" -> "net/http"; "main.main.func1" -> "main".

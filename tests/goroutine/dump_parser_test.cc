@@ -297,6 +297,23 @@ TEST(ParserTest, CrashPreambleAndRegistersAreSkipped) {
   EXPECT_EQ(c.goroutines[0].frames[0].line, 3u);
 }
 
+TEST(ParserTest, FatalErrorDeadlockIsNotACrashedGoroutine) {
+  Collector c;
+  DumpInfo info = Parse(
+      "fatal error: all goroutines are asleep - deadlock!\n"
+      "\n"
+      "goroutine 1 [chan receive]:\n"
+      "main.main()\n\t/tmp/x.go:5 +0x1d\n"
+      "exit status 2\n",
+      &c);
+  ASSERT_EQ(c.goroutines.size(), 1u);
+  EXPECT_TRUE(c.bad.empty());
+  EXPECT_EQ(info.panic_message,
+            "fatal error: all goroutines are asleep - deadlock!");
+  EXPECT_FALSE(c.goroutines[0].crashed);
+  EXPECT_EQ(c.goroutines[0].state, "chan receive");
+}
+
 TEST(ParserTest, AggregatedDebug1Records) {
   Collector c;
   DumpInfo info = Parse(

@@ -149,6 +149,32 @@ TEST(CompareTest, BaseAndNowGrowthFirst) {
   EXPECT_EQ(f->change, Change::kShrank);
 }
 
+TEST(LeakRulesTest, RuntimeDeadlockMakesBlockedGoroutinesSuspects) {
+  std::string path = ::testing::TempDir() + "/deadlock.txt";
+  FILE* f = fopen(path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  fputs(
+      "fatal error: all goroutines are asleep - deadlock!\n\n"
+      "goroutine 1 [chan receive]:\nmain.main()\n\t/tmp/x.go:5 +0x1d\n\n"
+      "goroutine 6 [select]:\nmain.loop()\n\t/tmp/x.go:9 +0x1d\n"
+      "created by main.main\n\t/tmp/x.go:4 +0x1d\n\n"
+      "goroutine 7 [sleep]:\ntime.Sleep(0x1)\n\t/r/time.go:195 +0x1\n"
+      "main.nap()\n\t/tmp/x.go:12 +0x1d\n"
+      "created by main.main\n\t/tmp/x.go:3 +0x1d\n",
+      f);
+  fclose(f);
+  auto l = Load({path});
+  EXPECT_EQ(l->a.suspect_clusters, 2u);
+  const ClusterEntry* m = Find(l->a, "chan receive", "main.main", 5);
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->suspect);
+  EXPECT_EQ(m->reason,
+            "deadlock reported by the Go runtime (all goroutines are asleep)");
+  const ClusterEntry* s = Find(l->a, "sleep", "main.nap", 12);
+  ASSERT_NE(s, nullptr);
+  EXPECT_FALSE(s->suspect);
+}
+
 TEST(FilterTest, RegexMinCountAndBadRegex) {
   std::string path = GoData("leaked-senders/goroutine.debug2.txt");
   REQUIRE(path);
