@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end: the built stackfold through real pipes, files and failures.
-# Usage: stackfold_e2e.sh STACKFOLD TESTDATA_DIR
+# Usage: stackfold_e2e.sh STACKFOLD TESTDATA_DIR [SHARED_DIR FLAMESVG]
 set -uo pipefail
 SF="$1"
 DATA="$2/perf"
+SHARED="${3:-}"
+FLAMESVG="${4:-}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 failures=0
@@ -79,6 +81,47 @@ grep -q "^stackfold: .*no-such-option.* (try --help)$" "$TMP/err" || fail "bad o
 for i in 1 2 3 4 5 6 7 8; do cat "$DATA/go.perf.txt"; done > "$TMP/big"
 timeout 20 bash -c "'$SF' '$TMP/big' | head -n 1 > '$TMP/head'"
 expect_eq "pipe closed early" "$(wc -l < "$TMP/head")" 1
+
+# 9. Go inputs, detected by content (misleading names, stdin), each through
+#    flamesvg to a well-formed SVG.
+GO="$SHARED/testdata/go"
+if [ -d "$GO" ]; then
+  i=0
+  for f in "$GO"/heap-leak/cpu.pb.gz "$GO"/heap-leak/1.heap "$GO"/heap-leak/1.heap.txt \
+    "$GO"/lock-order-deadlock/mutex.pb.gz "$GO"/lock-order-deadlock/block.pb.gz \
+    "$GO"/leaked-senders/goroutine.pb.gz "$GO"/leaked-senders/goroutine.debug1.txt \
+    "$GO"/leaked-senders/goroutine.debug2.txt "$GO"/leaked-senders/sigquit.stderr.txt.gz \
+    "$GO"/panic-crash/panic.stderr.txt "$GO"/heap-series/3.heap; do
+    [ -f "$f" ] || { fail "missing fixture $f"; continue; }
+    i=$((i + 1))
+    cp "$f" "$TMP/input$i.perf.txt"  # a misleading name
+    "$SF" "$TMP/input$i.perf.txt" > "$TMP/by-name" 2> "$TMP/err" || fail "$f: status $?: $(cat "$TMP/err")"
+    "$SF" < "$f" > "$TMP/by-stdin" 2> /dev/null
+    cmp -s "$TMP/by-name" "$TMP/by-stdin" || fail "$f: stdin and file differ"
+    [ -s "$TMP/by-name" ] || fail "$f: no stacks"
+    if [ -n "$FLAMESVG" ] && [ -x "$FLAMESVG" ]; then
+      "$SF" "$f" | "$FLAMESVG" > "$TMP/x.svg" 2> "$TMP/err" || fail "$f | flamesvg: $(cat "$TMP/err")"
+      if command -v xmllint > /dev/null; then
+        xmllint --noout "$TMP/x.svg" 2> "$TMP/err" || fail "$f: SVG not well-formed: $(head -c 300 "$TMP/err")"
+      fi
+    fi
+  done
+  # --merge sums folded files: same as folding the concatenated inputs.
+  "$SF" "$GO/heap-leak/1.heap" > "$TMP/m1"
+  "$SF" "$GO/heap-leak/2.heap" > "$TMP/m2"
+  "$SF" "$GO/heap-leak/1.heap" "$GO/heap-leak/2.heap" > "$TMP/both"
+  "$SF" --merge "$TMP/m1" "$TMP/m2" | cmp -s - "$TMP/both" || fail "--merge != fold of both"
+  cat "$TMP/m1" "$TMP/m2" | "$SF" | cmp -s - "$TMP/both" || fail "concatenated folded != fold of both"
+  # Unknown input is refused with the list of formats.
+  printf 'hello\nworld\n' > "$TMP/prose"
+  "$SF" "$TMP/prose" > /dev/null 2> "$TMP/err"
+  expect_eq "unknown format status" "$?" 2
+  grep -q "input format not recognised" "$TMP/err" || fail "unknown format message: $(cat "$TMP/err")"
+  "$SF" --format pprof "$TMP/prose" > /dev/null 2> "$TMP/err"
+  expect_eq "forced pprof on text status" "$?" 2
+else
+  echo "SKIPPED Go input checks: $GO not found"
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
