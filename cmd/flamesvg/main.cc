@@ -280,7 +280,10 @@ int main(int argc, char** argv) {
         svg, "ERROR: No valid input provided to flamesvg."));
     out.Flush();
     cmd.Error(stats.lines == 0 ? "no valid input"
-                               : "no valid input (all counts are zero)");
+              : std::isfinite(layout.input_total)
+                  ? "no valid input (all counts are zero)"
+                  : "no valid input (the counts add up to more than a double "
+                    "holds)");
     return cli::kExitBadInput;
   }
   if (total > 0 && total < layout.input_total) {

@@ -1,6 +1,7 @@
 #include "common/flame/layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <string_view>
 #include <utility>
@@ -58,7 +59,8 @@ Layout ComputeLayout(FrameTree* tree, const LayoutOptions& options) {
   }
   layout.input_total = width[0];
   layout.total = std::max(width[0], options.total);
-  if (layout.total <= 0) return layout;
+  // Nothing to draw, or counts so large that their sum overflowed.
+  if (!(layout.total > 0) || !std::isfinite(layout.total)) return layout;
 
   const double px_per_unit =
       (options.image_width - 2 * options.xpad) / layout.total;

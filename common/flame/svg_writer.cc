@@ -15,7 +15,7 @@ constexpr double kFramePad = 1;
 // Appends v with `decimals` digits after the point; returns the value as
 // printed.
 double AppendFixed(double v, int decimals, std::string* out) {
-  char buf[64];
+  char buf[400];  // fits any finite double in fixed notation
   auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed,
                          decimals);
   out->append(buf, r.ptr);
@@ -184,6 +184,12 @@ std::string FormatCount(double value) {
   const double a = std::fabs(value);
   if (a == std::floor(a) && a < 1e15) {
     AppendInt(static_cast<long long>(a), &digits);
+  } else if (a >= 1e15) {
+    // Too big for exact digits to mean anything: "2.5e+20".
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof(buf), a);
+    digits.assign(buf, r.ptr);
+    return value < 0 ? "-" + digits : digits;
   } else {
     char buf[64];
     auto r =
@@ -302,7 +308,10 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
       y1 = geo.height - geo.ypad2 - (f.depth + 1) * o.frame_height + kFramePad;
       y2 = geo.height - geo.ypad2 - f.depth * o.frame_height;
     }
-    const double pct = 100 * f.width / layout.total;
+    // flamegraph.pl's order of operations (same rounding), unless 100 * w
+    // overflows.
+    double pct = 100 * f.width / layout.total;
+    if (!std::isfinite(pct)) pct = f.width / layout.total * 100;
 
     out.append("<g >\n<title>");
     AppendXmlEscaped(name, &out);
@@ -337,7 +346,7 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
       } else if (f.before > 0) {
         out.append(", ");
         out.push_back(delta < 0 ? '-' : '+');
-        AppendFixed(100 * std::fabs(delta) / f.before, 2, &out);
+        AppendFixed(std::fabs(delta) / f.before * 100, 2, &out);
         out.append("% of before");
       }
       out.append(")");
@@ -351,7 +360,7 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
       out.push_back(' ');
       AppendXmlEscaped(o.countname, &out);
       out.append(", ");
-      AppendFixed(100 * f.hidden_width / f.width, 2, &out);
+      AppendFixed(f.hidden_width / f.width * 100, 2, &out);
       out.append("% of this frame");
     }
     if (f.absent_frames > 0) {

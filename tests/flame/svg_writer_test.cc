@@ -199,6 +199,8 @@ TEST(SvgWriterTest, FormatsCounts) {
   EXPECT_EQ(FormatCount(-1234), "-1,234");
   EXPECT_EQ(FormatCount(1234.5), "1,234.5");
   EXPECT_EQ(FormatCount(0.125), "0.125");
+  EXPECT_EQ(FormatCount(2e307), "2e+307");
+  EXPECT_EQ(FormatCount(-2.5e20), "-2.5e+20");
 }
 
 TEST(SvgWriterTest, ValidatesStyleInputs) {
