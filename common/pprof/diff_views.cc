@@ -10,7 +10,7 @@
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return v < 0 ? -v : v; }
+int64_t Abs(int64_t v) { return AbsWrap(v); }
 
 std::string Signed(const std::string& s) {
   if (s == "0" || s.empty() || s[0] == '-') return s;
@@ -81,8 +81,8 @@ void WriteFoldedDiff(const Comparison& c, std::string* out) {
     }
     if (key.empty()) key = "[no stack]";
     auto& v = stacks[key];
-    v.first += b;
-    v.second += a;
+    v.first = AddWrap(v.first, b);
+    v.second = AddWrap(v.second, a);
   }
   std::vector<const std::pair<const std::string, std::pair<int64_t, int64_t>>*>
       sorted;
@@ -113,8 +113,9 @@ void WriteJson(const Comparison& c, const TopReport& r,
   const Profile& p = c.merged.profile;
   int64_t total_before = 0, total_after = 0;
   for (const Sample& s : p.samples) {
-    if (c.has_base) total_before += s.values[c.before_column()];
-    total_after += s.values[c.after_column()];
+    if (c.has_base)
+      total_before = AddWrap(total_before, s.values[c.before_column()]);
+    total_after = AddWrap(total_after, s.values[c.after_column()]);
   }
   out->append("{\"sample_type\":");
   AppendJsonString(r.sample_type, out);
@@ -211,13 +212,15 @@ void WriteAllTypes(Comparison* c, const DiffOptions& o, int max_rows,
     if (any) rows.push_back(&row);
   }
   const size_t sel = static_cast<size_t>(c->sample_index);
-  std::stable_sort(rows.begin(), rows.end(),
-                   [&](const TopRow* x, const TopRow* y) {
-                     int64_t dx = Abs(after_of(*x, sel) - before_of(*x, sel));
-                     int64_t dy = Abs(after_of(*y, sel) - before_of(*y, sel));
-                     if (dx != dy) return dx > dy;
-                     return x->name < y->name;
-                   });
+  std::stable_sort(
+      rows.begin(), rows.end(), [&](const TopRow* x, const TopRow* y) {
+        int64_t dx =
+            Abs(AddWrap(after_of(*x, sel), MulWrap(before_of(*x, sel), -1)));
+        int64_t dy =
+            Abs(AddWrap(after_of(*y, sel), MulWrap(before_of(*y, sel), -1)));
+        if (dx != dy) return dx > dy;
+        return x->name < y->name;
+      });
   if (max_rows > 0 && rows.size() > static_cast<size_t>(max_rows)) {
     rows.resize(max_rows);
   }
@@ -249,7 +252,7 @@ void WriteAllTypes(Comparison* c, const DiffOptions& o, int max_rows,
   out->append(header);
   for (const TopRow* row : rows) {
     for (size_t ty = 0; ty < n; ++ty) {
-      int64_t d = after_of(*row, ty) - before_of(*row, ty);
+      int64_t d = AddWrap(after_of(*row, ty), MulWrap(before_of(*row, ty), -1));
       std::string v = ScaledLabel(d, p.sample_types[ty].unit, "auto");
       std::snprintf(buf, sizeof(buf), "%14s ",
                     (c->has_base ? Signed(v) : v).c_str());
@@ -262,7 +265,7 @@ void WriteAllTypes(Comparison* c, const DiffOptions& o, int max_rows,
         bytes = before_of(*row, space);
       }
       std::string avg =
-          count != 0 ? ScaledLabel(bytes / count, "bytes", "auto") : "-";
+          count > 0 ? ScaledLabel(bytes / count, "bytes", "auto") : "-";
       std::snprintf(buf, sizeof(buf), "%10s ", avg.c_str());
       out->append(buf);
     }
@@ -280,7 +283,8 @@ void WriteAllTypes(Comparison* c, const DiffOptions& o, int max_rows,
     } else if (all_after_zero && !all_before_zero) {
       status = "gone";
     } else {
-      int64_t d = after_of(*row, sel) - before_of(*row, sel);
+      int64_t d =
+          AddWrap(after_of(*row, sel), MulWrap(before_of(*row, sel), -1));
       status = d > 0 ? "grown" : d < 0 ? "shrunk" : "same";
     }
     std::snprintf(buf, sizeof(buf), "%-6s  ", std::string(status).c_str());

@@ -205,8 +205,13 @@ void ScaleHeapSample(int64_t count, int64_t size, int64_t rate,
   }
   double avg = static_cast<double>(size) / static_cast<double>(count);
   double scale = 1 / (1 - std::exp(-avg / static_cast<double>(rate)));
-  *scaled_count = static_cast<int64_t>(static_cast<double>(count) * scale);
-  *scaled_size = static_cast<int64_t>(static_cast<double>(size) * scale);
+  auto clamp = [](double v) -> int64_t {
+    if (!(v < 9.2e18)) return INT64_MAX;  // also NaN
+    if (v < -9.2e18) return INT64_MIN;
+    return static_cast<int64_t>(v);
+  };
+  *scaled_count = clamp(static_cast<double>(count) * scale);
+  *scaled_size = clamp(static_cast<double>(size) * scale);
 }
 
 bool ParseLegacyHeap(std::string_view text, bool strict, Profile* out,
@@ -377,7 +382,7 @@ bool ParseLegacyHeap(std::string_view text, bool strict, Profile* out,
     block_size = 0;
     auto add = [&](int64_t count, int64_t size) {
       if (count != 0) {
-        block_size = size / count;
+        block_size = (count == -1) ? MulWrap(size, -1) : size / count;
         if (v2) ScaleHeapSample(count, size, period, &count, &size);
       }
       values.push_back(count);

@@ -72,7 +72,7 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
     if (p.time_nanos == 0 || s.time_nanos < p.time_nanos) {
       p.time_nanos = s.time_nanos;
     }
-    p.duration_nanos += s.duration_nanos;
+    p.duration_nanos = AddWrap(p.duration_nanos, s.duration_nanos);
     if (p.period == 0 || p.period < s.period) p.period = s.period;
     for (const std::string& c : s.comments) {
       if (std::find(p.comments.begin(), p.comments.end(), c) ==
@@ -244,8 +244,9 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
       }
       Sample& dst = p.samples[idx];
       for (size_t t = 0; t < n && t < smp.values.size(); ++t) {
-        dst.values[t] += sign * smp.values[t];
-        dst.values[n + si * n + t] += smp.values[t];
+        dst.values[t] = AddWrap(dst.values[t], MulWrap(sign, smp.values[t]));
+        dst.values[n + si * n + t] =
+            AddWrap(dst.values[n + si * n + t], smp.values[t]);
       }
     }
   }

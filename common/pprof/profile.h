@@ -8,6 +8,20 @@
 
 namespace pprof {
 
+// Sums of sample values wrap instead of overflowing (undefined behaviour)
+// when a hostile profile carries values near the int64 limits.
+inline int64_t AddWrap(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) +
+                              static_cast<uint64_t>(b));
+}
+inline int64_t MulWrap(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) *
+                              static_cast<uint64_t>(b));
+}
+inline int64_t AbsWrap(int64_t v) {
+  return v < 0 ? static_cast<int64_t>(0 - static_cast<uint64_t>(v)) : v;
+}
+
 // A (type, unit) pair such as ("inuse_space", "bytes") or ("cpu",
 // "nanoseconds"): what one column of sample values measures.
 struct ValueType {

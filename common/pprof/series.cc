@@ -11,7 +11,7 @@
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return v < 0 ? -v : v; }
+int64_t Abs(int64_t v) { return AbsWrap(v); }
 
 std::string Signed(const std::string& s) {
   if (s == "0" || s.empty() || s[0] == '-') return s;
@@ -61,7 +61,7 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
     ApplyNameFilters(filters, &p);
     for (const Sample& s : p.samples) {
       int64_t v = s.values[index];
-      out->totals[i] += v;
+      out->totals[i] = AddWrap(out->totals[i], v);
       if (v == 0) continue;
       p.FramesRootFirst(s, &frames);
       key.clear();
@@ -79,17 +79,18 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
         e.values.assign(ns, 0);
         out->entries.push_back(std::move(e));
       }
-      out->entries[it->second].values[i] += v;
+      out->entries[it->second].values[i] =
+          AddWrap(out->entries[it->second].values[i], v);
     }
   }
   for (SeriesEntry& e : out->entries) {
     e.monotonic = true;
     for (size_t i = 1; i < ns; ++i) {
-      int64_t step = e.values[i] - e.values[i - 1];
+      int64_t step = AddWrap(e.values[i], MulWrap(e.values[i - 1], -1));
       if (step <= 0) e.monotonic = false;
       e.largest_step = std::max(e.largest_step, Abs(step));
     }
-    e.growth = e.values.back() - e.values.front();
+    e.growth = AddWrap(e.values.back(), MulWrap(e.values.front(), -1));
   }
   std::sort(out->entries.begin(), out->entries.end(),
             [](const SeriesEntry& a, const SeriesEntry& b) {

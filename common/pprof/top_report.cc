@@ -14,7 +14,7 @@
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return v < 0 ? -v : v; }
+int64_t Abs(int64_t v) { return AbsWrap(v); }
 
 // What identifies a row (pprof's NodeInfo) after aggregation.
 struct NodeInfo {
@@ -230,9 +230,10 @@ class GraphBuilder {
           }
           if (seen_[n] != stamp) {
             seen_[n] = stamp;
-            cum_[n] += w;
+            cum_[n] = AddWrap(cum_[n], w);
             for (size_t c = 0; c < nx; ++c) {
-              xcum_[n * nx + c] += s.values[o_.extra_columns[c]];
+              xcum_[n * nx + c] =
+                  AddWrap(xcum_[n * nx + c], s.values[o_.extra_columns[c]]);
             }
           }
           if (edges && w != 0 && parent >= 0 &&
@@ -249,7 +250,7 @@ class GraphBuilder {
             EdgeAcc& edge = edges_[ei];
             if (edge.stamp != stamp) {
               edge.stamp = stamp;
-              edge.weight += w;
+              edge.weight = AddWrap(edge.weight, w);
               if (k != e - 1) {
                 // inline stays true only while every path is inlined
               } else {
@@ -262,9 +263,10 @@ class GraphBuilder {
         }
       }
       if (parent >= 0 && !residual) {
-        flat_[parent] += w;
+        flat_[parent] = AddWrap(flat_[parent], w);
         for (size_t c = 0; c < nx; ++c) {
-          xflat_[parent * nx + c] += s.values[o_.extra_columns[c]];
+          xflat_[parent * nx + c] =
+              AddWrap(xflat_[parent * nx + c], s.values[o_.extra_columns[c]]);
         }
       }
     }
@@ -377,8 +379,10 @@ int64_t ComputeTotal(const Profile& p, int index,
   int64_t total = 0, base_total = 0;
   for (size_t i = 0; i < p.samples.size(); ++i) {
     int64_t v = Abs(p.samples[i].values[index]);
-    total += v;
-    if (diff_base != nullptr && (*diff_base)[i]) base_total += v;
+    total = AddWrap(total, v);
+    if (diff_base != nullptr && (*diff_base)[i]) {
+      base_total = AddWrap(base_total, v);
+    }
   }
   return base_total > 0 ? base_total : total;
 }
@@ -413,7 +417,7 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
   GraphBuilder g(*p, o);
   g.Build(false);
   int64_t total_value = 0;
-  for (uint32_t n : g.graph()) total_value += g.flat(n);
+  for (uint32_t n : g.graph()) total_value = AddWrap(total_value, g.flat(n));
   const int64_t node_cutoff = Abs(
       static_cast<int64_t>(static_cast<double>(total_value) * o.node_fraction));
   const int64_t edge_cutoff = Abs(
@@ -460,7 +464,8 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
     ScaleValue(min_value, r.sample_unit, "minimum", &min_unit);
     ScaleValue(max_value, r.sample_unit, "minimum", &max_unit);
     unit = min_unit;
-    if (min_unit != max_unit && min_value * 100 < max_value) {
+    if (min_unit != max_unit && min_value < INT64_MAX / 100 &&
+        min_value * 100 < max_value) {
       ScaleValue(100 * min_value, r.sample_unit, "minimum", &unit);
     }
     r.output_unit = unit.empty() ? r.sample_unit : unit;
@@ -518,7 +523,7 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
     }
   }
   int64_t flat_sum = 0;
-  for (const TopRow& row : r.rows) flat_sum += row.flat;
+  for (const TopRow& row : r.rows) flat_sum = AddWrap(flat_sum, row.flat);
   r.labels.push_back("Showing nodes accounting for " + r.Format(flat_sum) +
                      ", " + TrimSpace(Percentage(flat_sum, total)) + " of " +
                      r.Format(total) + " total");
@@ -548,7 +553,7 @@ void WriteTopText(const TopReport& r, std::string* out) {
   out->append(buf);
   int64_t flat_sum = 0;
   for (const TopRow& row : r.rows) {
-    flat_sum += row.flat;
+    flat_sum = AddWrap(flat_sum, row.flat);
     std::snprintf(
         buf, sizeof(buf), "%10s %s %s %10s %s  ", r.Format(row.flat).c_str(),
         Percentage(row.flat, r.total).c_str(),
