@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
     ("fonttype", po::value(&fonttype)->default_value(fonttype), "font family")
     ("fontsize", po::value(&fontsize)->default_value(fontsize),
      "font size in px")
-    ("fontwidth", po::value(&fontwidth)->default_value(fontwidth),
+    ("fontwidth", po::value(&fontwidth)->default_value(fontwidth, "0.59"),
      "average character width as a fraction of the font size")
     ("countname", po::value(&countname)->default_value(countname),
      "what the counts are")

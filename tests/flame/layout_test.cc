@@ -162,6 +162,17 @@ TEST(LayoutTest, PruningKeepsTotalsAndReportsHiddenWork) {
   EXPECT_DOUBLE_EQ(boxes["main;big"].x, 0);
 }
 
+TEST(LayoutTest, MinWidthAsAPercentage) {
+  FrameTree tree;
+  Feed("a 96\nb 3\nc 1\n", &tree);
+  LayoutOptions o;
+  o.min_width_percent = 2;  // 2 of 100
+  auto boxes = Boxes(tree, ComputeLayout(&tree, o));
+  EXPECT_EQ(boxes.size(), 3u);  // all, a, b
+  EXPECT_EQ(boxes.count("c"), 0u);
+  EXPECT_DOUBLE_EQ(boxes["b"].x, 96);
+}
+
 TEST(LayoutTest, MaxFramesRaisesTheMinimumWidth) {
   FrameTree tree;
   std::string text;

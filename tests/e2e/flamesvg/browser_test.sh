@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Opens a flamesvg graph in headless Chromium and checks the interactions
+# Opens flamesvg graphs in headless Chromium and checks the interactions
 # (click to zoom, Reset Zoom, search button, Ctrl-F, ignore-case, Matched: %,
-# state in the URL and restored from it). Exits 77 (SKIPPED) without Chromium.
+# state in the URL and restored from it, icicle zoom, labels re-fitted). Exits 77 (SKIPPED) without Chromium.
 # Usage: browser_test.sh FLAMESVG
 set -euo pipefail
 FLAMESVG="$1"
@@ -19,6 +19,10 @@ trap 'rm -rf "$TMP"' EXIT
 # inside "alpha": Matched must count its 380 samples once, not 560.
 printf '%s\n' 'main;work;alpha 300' 'main;work;beta 200' 'main;idle 100' \
   'main;work;alpha;beta 180' 'other 400' | "$FLAMESVG" > "$TMP/graph.svg"
+# Icicle: work spans 315 px, tiny 15 px (2 characters: no label) until work
+# is zoomed to 1180 px, when tiny becomes 15*1180/315 = 56.2 px.
+printf '%s\n' 'main;work;alpha 300' 'main;work;tiny 15' 'other 865' |
+  "$FLAMESVG" --inverted > "$TMP/icicle.svg"
 cp "$HERE/browser_harness.html" "$TMP/harness.html"
 
 if ! timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
@@ -63,6 +67,12 @@ unzoom.unzoom.class=hide
 restored.work.width=1180.0
 restored.other.class=hide
 restored.matched=Matched: 32.2%
+icicle.tiny.label=[]
+icicle.zoom.work.width=1180.0
+icicle.zoom.tiny.width=56.2
+icicle.zoom.tiny.label=tiny
+icicle.zoom.main.class=parent
+icicle.zoom.other.class=hide
 WANT
 # Order of the two iframes' loads is not fixed; compare sorted.
 if ! diff <(sort "$TMP/want.txt") <(sort "$TMP/got.txt"); then
