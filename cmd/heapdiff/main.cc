@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
       "                       step (leak suspects) first");
   std::string sample_index, granularity = "functions", unit = "minimum", base;
   int nodecount = 0;
+  bool leak_found = false;
   pprof::DiffOptions o;
   cmd.options().add_options()(
       "sample-index,s", cli::po::value(&sample_index),
@@ -49,7 +50,9 @@ int main(int argc, char** argv) {
       "and a status (new/gone/grown/shrunk)")(
       "folded", "the diff as folded stacks 'stack BEFORE AFTER' (flamesvg)")(
       "json", "JSON instead of the table")(
-      "strict", "a malformed line in a legacy text profile is fatal");
+      "strict", "a malformed line in a legacy text profile is fatal")(
+      "fail-on-leak",
+      "with 3+ snapshots: exit 1 when a call path grew at every step");
   if (auto rc = cmd.Parse(argc, argv)) return *rc;
   o.sample_index = sample_index;
   o.cum_sort = cmd.Has("cum");
@@ -101,6 +104,7 @@ int main(int argc, char** argv) {
       cmd.Error(err);
       return cli::kExitBadInput;
     }
+    leak_found = series.monotonic_count > 0;
     if (json) {
       pprof::WriteSeriesJson(series, &text);
     } else {
@@ -118,10 +122,9 @@ int main(int argc, char** argv) {
                 err);
       return cli::kExitBadInput;
     }
-    for (const std::string& w : c.warnings) cmd.Warn(w);
     const pprof::MemStats* mb = before ? &before->memstats : nullptr;
     if (folded) {
-      pprof::ApplyNameFilters(c.filters, &c.merged.profile);
+      pprof::ApplyFilters(&c);
       pprof::WriteFoldedDiff(c, &text);
     } else if (all_types) {
       pprof::WriteAllTypes(&c, o, nodecount, &text);
@@ -146,6 +149,7 @@ int main(int argc, char** argv) {
       }
       pprof::WriteTopText(r, &text);
     }
+    for (const std::string& w : c.warnings) cmd.Warn(w);
   }
   io::OutputBuffer out;
   out.Write(text);
@@ -153,5 +157,6 @@ int main(int argc, char** argv) {
     cmd.Error("cannot write the output");
     return cli::kExitBadInput;
   }
+  if (leak_found && cmd.Has("fail-on-leak")) return cli::kExitFinding;
   return cli::kExitOk;
 }

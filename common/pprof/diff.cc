@@ -40,9 +40,25 @@ bool Compare(const Profile* before, const Profile& after, const DiffOptions& o,
   return true;
 }
 
+void ApplyFilters(Comparison* c) {
+  FilterMatches m = ApplyNameFilters(c->filters, &c->merged.profile);
+  // pprof's warnings for filters that matched nothing.
+  auto warn = [&](const std::unique_ptr<RE2>& rx, bool matched,
+                  const char* name) {
+    if (rx && !matched) {
+      c->warnings.push_back(std::string(name) +
+                            " expression matched no samples: " + rx->pattern());
+    }
+  };
+  warn(c->filters.focus, m.focus, "focus");
+  warn(c->filters.ignore, m.ignore, "ignore");
+  warn(c->filters.hide, m.hide, "hide");
+  warn(c->filters.show, m.show, "show");
+}
+
 TopReport TopOfComparison(Comparison* c, const DiffOptions& o,
                           std::vector<int> extra_columns) {
-  ApplyNameFilters(c->filters, &c->merged.profile);
+  ApplyFilters(c);
   TopOptions t;
   t.sample_index = c->sample_index;
   t.cum_sort = o.cum_sort;

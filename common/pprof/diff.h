@@ -42,6 +42,10 @@ struct Comparison {
 bool Compare(const Profile* before, const Profile& after,
              const DiffOptions& options, Comparison* out, std::string* error);
 
+// Applies the name filters to the merged profile, adding a warning for
+// each filter that matched nothing.
+void ApplyFilters(Comparison* c);
+
 // The -top report of a comparison (filters applied inside).
 TopReport TopOfComparison(Comparison* c, const DiffOptions& options,
                           std::vector<int> extra_columns = {});

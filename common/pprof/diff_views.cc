@@ -187,7 +187,7 @@ void WriteAllTypes(Comparison* c, const DiffOptions& o, int max_rows,
     if (c->has_base) columns.push_back(c->merged.SourceColumn(1, t));
     columns.push_back(c->merged.SourceColumn(0, t));
   }
-  ApplyNameFilters(c->filters, &c->merged.profile);
+  ApplyFilters(c);
   TopOptions t;
   t.sample_index = c->sample_index;
   t.granularity = o.granularity;

@@ -54,6 +54,13 @@ check "series leak" bash -c "sed -n 7p '$T/series.txt' | grep -q 'main.registerC
 "$H" --json "$D"/series/{1,2,3,4,5}.heap > "$T/series.json"
 check "series json" grep -qF '"values":[518144,1036288,1556480,2080768,2592768],"growth":2074624,"monotonic":true' "$T/series.json"
 
+rc=0; "$H" --fail-on-leak "$D"/series/{1,2,3,4,5}.heap > /dev/null || rc=$?
+check "--fail-on-leak exits 1" test "$rc" = 1
+rc=0; "$H" --fail-on-leak "$D"/series/{2,3,2}.heap > /dev/null || rc=$?
+check "--fail-on-leak without a leak exits 0" test "$rc" = 0
+"$H" --focus nosuchfn "$D/1.heap" "$D/2.heap" 2> "$T/warn" > /dev/null
+check "filter matching nothing warns" grep -qx 'heapdiff: warning: focus expression matched no samples: nosuchfn' "$T/warn"
+
 # Bad inputs: exit 2, a message naming the file, nothing on stdout.
 printf '' > "$T/empty"
 echo "hello" > "$T/hello.txt"
