@@ -61,7 +61,7 @@ bool Positive(double v) { return std::isfinite(v) && v > 0; }
 
 std::string FormatPx(double px) {
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.2f", px);
+  std::snprintf(buf, sizeof(buf), "%.3g", px);
   return buf;
 }
 
