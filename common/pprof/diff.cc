@@ -1,5 +1,7 @@
 #include "common/pprof/diff.h"
 
+#include "common/pprof/prune.h"
+
 namespace pprof {
 
 int Comparison::before_column() const {
@@ -30,6 +32,8 @@ bool Compare(const Profile* before, const Profile& after, const DiffOptions& o,
     sources.push_back(MergeSource{before, -1, o.diff_base});
   }
   if (!Merge(sources, &out->merged, error)) return false;
+  // As pprof after merging: frames the profile itself calls uninteresting.
+  if (!RemoveUninteresting(&out->merged.profile, error)) return false;
   out->sample_index = out->merged.profile.SampleIndex(o.sample_index, error);
   if (out->sample_index < 0) return false;
   if (!out->filters.Compile(o.focus, o.ignore, o.hide, o.show, error)) {

@@ -1,0 +1,93 @@
+// The model helpers other tools reuse: drop_frames pruning and folding.
+#include <gtest/gtest.h>
+
+#include "common/pprof/prune.h"
+#include "common/pprof/to_folded.h"
+#include "common/stack/folded_text.h"
+
+namespace pprof {
+namespace {
+
+// root -> main.work -> runtime.mallocgc -> runtime.nextFreeFast (leaf), and
+// a stack of runtime frames only.
+Profile Sample3() {
+  Profile p;
+  p.sample_types = {{"samples", "count"}};
+  for (const char* n : {"runtime.main", "main.work", "runtime.mallocgc",
+                        "runtime.nextFreeFast"}) {
+    Function f;
+    f.name = n;
+    p.functions.push_back(f);
+  }
+  for (uint32_t i = 0; i < 4; ++i) {
+    Location l;
+    l.id = i + 1;
+    l.lines.push_back(Line{i, 10});
+    p.locations.push_back(l);
+  }
+  Sample s;
+  s.locations = {3, 2, 1, 0};  // leaf first
+  s.values = {5};
+  p.samples.push_back(s);
+  Sample r;
+  r.locations = {3, 2};  // runtime only: never pruned to nothing
+  r.values = {2};
+  p.samples.push_back(r);
+  return p;
+}
+
+TEST(Prune, DropFramesCutTheLeafEndAfterTheFirstUserFrame) {
+  Profile p = Sample3();
+  p.drop_frames = "runtime\\..*";
+  std::string err;
+  ASSERT_TRUE(RemoveUninteresting(&p, &err)) << err;
+  EXPECT_EQ(p.samples[0].locations, (std::vector<uint32_t>{1, 0}));
+  EXPECT_EQ(p.samples[1].locations, (std::vector<uint32_t>{3, 2}));
+}
+
+TEST(Prune, KeepFramesWinOverDropFrames) {
+  Profile p = Sample3();
+  p.drop_frames = "runtime\\..*";
+  p.keep_frames = "runtime.mallocgc";
+  std::string err;
+  ASSERT_TRUE(RemoveUninteresting(&p, &err));
+  EXPECT_EQ(p.samples[0].locations, (std::vector<uint32_t>{2, 1, 0}));
+  p.drop_frames = "(";
+  EXPECT_FALSE(RemoveUninteresting(&p, &err));
+}
+
+TEST(Prune, SimplifiedNames) {
+  EXPECT_EQ(SimplifyFunctionName("foo::bar(int, char)"), "foo::bar");
+  EXPECT_EQ(SimplifyFunctionName("(anonymous namespace)::f(int)"),
+            "(anonymous namespace)::f");
+  EXPECT_EQ(SimplifyFunctionName("Functor::operator()(int)"),
+            "Functor::operator()");
+  EXPECT_EQ(SimplifyFunctionName(".ppc_fn"), "ppc_fn");
+  EXPECT_EQ(SimplifyFunctionName("main.(*T).m"), "main.");  // as pprof does
+}
+
+TEST(ToFolded, RootFirstWithInlinedFrames) {
+  Profile p = Sample3();
+  // Location 1 (main.work) gets an inlined helper.
+  Function h;
+  h.name = "main.helper";
+  p.functions.push_back(h);
+  p.locations[1].lines.insert(p.locations[1].lines.begin(), Line{4, 3});
+  Location bare;
+  bare.address = 0x4a1b2c;
+  p.locations.push_back(bare);
+  Sample s;
+  s.locations = {4, 0};
+  s.values = {1};
+  p.samples.push_back(s);
+  stack::FoldedStacks folded;
+  AppendFolded(p, 0, &folded);
+  EXPECT_EQ(stack::FoldedToString(folded),
+            "runtime.main;0x4a1b2c 1\n"
+            "runtime.main;main.work;main.helper;runtime.mallocgc;"
+            "runtime.nextFreeFast 5\n"
+            "runtime.mallocgc;runtime.nextFreeFast 2\n");
+}
+
+}  // namespace
+}  // namespace pprof
