@@ -7,10 +7,12 @@
 #include <fstream>
 #include <string>
 
+#include "tests/testing/temp_path.h"
+
 namespace {
 
 std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/io_test_" + name;
+  return testing_util::UniqueTempPath("io_test_" + name);
 }
 
 void WriteFile(const std::string& path, const std::string& data) {

@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/testing/temp_path.h"
+
 namespace {
 
 std::vector<std::string> ReadLines(const std::string& content, size_t block) {
-  std::string path = ::testing::TempDir() + "/line_reader_test";
+  std::string path = testing_util::UniqueTempPath("line_reader_test");
   {
     std::ofstream f(path, std::ios::binary);
     f << content;

@@ -8,6 +8,7 @@
 #include "common/io/input_file.h"
 #include "common/perf/collapser.h"
 #include "common/stack/folded_text.h"
+#include "tests/testing/temp_path.h"
 
 namespace {
 
@@ -20,9 +21,7 @@ struct Folded {
 
 Folded FoldString(const std::string& input, perf::CollapseOptions opt = {},
                   int threads = 1) {
-  static int n = 0;
-  std::string path =
-      ::testing::TempDir() + "/chunk_folder_" + std::to_string(n++);
+  std::string path = testing_util::UniqueTempPath("chunk_folder");
   {
     std::ofstream f(path, std::ios::binary);
     f << input;

@@ -15,6 +15,7 @@
 #include "common/io/input_file.h"
 #include "common/perf/collapser.h"
 #include "common/stack/folded_text.h"
+#include "tests/testing/temp_path.h"
 
 namespace {
 
@@ -56,7 +57,7 @@ std::string FoldPath(const fs::path& p, const perf::CollapseOptions& o,
 }
 
 std::string FoldText(const std::string& text, const perf::CollapseOptions& o) {
-  fs::path tmp = fs::path(::testing::TempDir()) / "conformance_input.txt";
+  fs::path tmp = testing_util::UniqueTempPath("conformance_input");
   std::ofstream(tmp, std::ios::binary) << text;
   return FoldPath(tmp, o);
 }
