@@ -7,6 +7,7 @@
 #include "common/goroutine/text_report.h"
 #include "common/stack/folded_text.h"
 #include "tests/goroutine/fixture_util.h"
+#include "tests/testing/temp_path.h"
 
 namespace goroutine {
 namespace {
@@ -150,7 +151,7 @@ TEST(CompareTest, BaseAndNowGrowthFirst) {
 }
 
 TEST(LeakRulesTest, RuntimeDeadlockMakesBlockedGoroutinesSuspects) {
-  std::string path = ::testing::TempDir() + "/deadlock.txt";
+  std::string path = testing_util::UniqueTempPath("deadlock.txt");
   FILE* f = fopen(path.c_str(), "w");
   ASSERT_NE(f, nullptr);
   fputs(
