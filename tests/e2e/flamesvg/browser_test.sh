@@ -46,6 +46,8 @@ sed -n '/<pre id="result">/,/<\/pre>/p' "$TMP/dom.html" |
 cat > "$TMP/want.txt" <<'WANT'
 load.work.width=680.0
 load.unzoom.class=hide
+hover.details=Function: work (680 samples, 57.63%)
+hover.out.details=[ ]
 zoom.work.width=1180.0
 zoom.alpha.width=832.9
 zoom.alpha.label=alpha
