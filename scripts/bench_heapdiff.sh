@@ -4,11 +4,12 @@
 # `go tool pprof -top -base` when go is installed. Inputs are decompressed to
 # a temp dir first. Prints the median wall time of RUNS runs (default 5),
 # MiB/s of (decompressed) input, peak RSS (GNU time -v), and the ratios.
-# Env: HEAPDIFF_BIN (default build/cmd/heapdiff/heapdiff), SHARED_DIR
+# Env: HEAPDIFF_BIN (default $BUILD_DIR/cmd/heapdiff/heapdiff, BUILD_DIR
+# default build), SHARED_DIR
 # (default ../shared), RUNS, SKIP_PPROF=1.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${HEAPDIFF_BIN:-$ROOT/build/cmd/heapdiff/heapdiff}"
+BIN="${HEAPDIFF_BIN:-${BUILD_DIR:-$ROOT/build}/cmd/heapdiff/heapdiff}"
 SHARED="${SHARED_DIR:-$ROOT/../shared}"
 RUNS="${RUNS:-5}"
 SRC="$SHARED/bench/heap-wide"

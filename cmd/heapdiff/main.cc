@@ -1,5 +1,6 @@
 // heapdiff: what grew between pprof profiles, with pprof's -top numbers, and
 // which call paths grew at every step of a snapshot series.
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,8 @@ int main(int argc, char** argv) {
     cmd.Error("cannot write the output");
     return cli::kExitBadInput;
   }
-  if (leak_found && cmd.Has("fail-on-leak")) return cli::kExitFinding;
-  return cli::kExitOk;
+  // std::exit skips the destructors of main's locals: freeing millions of
+  // small objects one by one is wasted time when the process ends anyway.
+  std::exit(leak_found && cmd.Has("fail-on-leak") ? cli::kExitFinding
+                                                  : cli::kExitOk);
 }

@@ -313,14 +313,6 @@ class GraphBuilder {
     return labels;
   }
 
-  // Rebuilds with edges; the node set and sums are unchanged, so the sorted
-  // order of graph() is kept.
-  void BuildEdgesKeepingOrder() {
-    std::vector<uint32_t> order = graph_;
-    Build(true);
-    graph_ = std::move(order);
-  }
-
   const std::vector<uint32_t>& graph() const { return graph_; }
   int64_t flat(uint32_t n) const { return flat_[n]; }
   int64_t cum(uint32_t n) const { return cum_[n]; }
@@ -423,29 +415,32 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
   const int64_t edge_cutoff = Abs(
       static_cast<int64_t>(static_cast<double>(total_value) * o.edge_fraction));
   size_t dropped = 0;
+  std::vector<uint32_t> kept;
   if (node_cutoff > 0) {
-    std::vector<uint32_t> kept;
     for (uint32_t n : g.graph()) {
       if (Abs(g.cum(n)) >= node_cutoff) kept.push_back(n);
     }
     if (kept.size() != g.graph().size()) {
       dropped = g.graph().size() - kept.size();
       g.SetKept(kept);
-      g.Build(false);
     }
   }
+  // Each refinement rebuilds the sums from the samples, as pprof does; the
+  // last build also collects the call edges for the "(inline)" labels.
+  const bool top_n =
+      o.node_count > 0 && static_cast<size_t>(o.node_count) <
+                              (dropped > 0 ? kept.size() : g.graph().size());
+  if (dropped > 0 || !top_n) g.Build(/*edges=*/!top_n);
   const size_t orig_count = g.graph().size();
   g.Sort();
   if (o.node_count > 0 &&
       static_cast<size_t>(o.node_count) < g.graph().size()) {
-    std::vector<uint32_t> kept(g.graph().begin(),
-                               g.graph().begin() + o.node_count);
-    g.SetKept(kept);
-    g.Build(false);
+    std::vector<uint32_t> top(g.graph().begin(),
+                              g.graph().begin() + o.node_count);
+    g.SetKept(top);
+    g.Build(/*edges=*/true);
     g.Sort();
   }
-  // The same sums again, with the call edges of the final graph.
-  g.BuildEdgesKeepingOrder();
   std::vector<std::string> inline_labels = g.InlineLabels(edge_cutoff);
 
   // The output unit: pprof's "minimum" picks the unit of the smallest
