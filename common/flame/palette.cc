@@ -193,6 +193,12 @@ GoFrameKind ClassifyGoFrame(std::string_view name) {
       StartsWith(name, "runtime.asmcgocall")) {
     return GoFrameKind::kCgoOrC;
   }
+  // Assembly routines of the runtime that carry no package prefix.
+  for (std::string_view asm_name :
+       {"aeshashbody", "memeqbody", "cmpbody", "indexbytebody", "countbody",
+        "gogo", "gosave_systemstack_switch", "callRet", "debugCall"}) {
+    if (StartsWith(name, asm_name)) return GoFrameKind::kRuntime;
+  }
   // A Go symbol is "import/path.Name...": the package is the text up to
   // the first '.' after the last '/' of the path.
   const size_t last_slash = name.rfind('/', name.find_first_of("(["));
@@ -239,23 +245,28 @@ Rgb FrameColor(Palette palette, std::string_view name) {
     case Palette::kWakeup:
       return Hue(Palette::kAqua, v);
     case Palette::kGo:
-      switch (ClassifyGoFrame(name)) {
-        case GoFrameKind::kRuntime:
-          return Hue(Palette::kYellow, v);
-        case GoFrameKind::kStdlib:
-          return Hue(Palette::kAqua, v);
-        case GoFrameKind::kMain:
-          return Hue(Palette::kGreen, v);
-        case GoFrameKind::kModule:
-          return Hue(Palette::kPurple, v);
-        case GoFrameKind::kKernel:
-          return Hue(Palette::kOrange, v);
-        case GoFrameKind::kCgoOrC:
-        default:
-          return Hue(Palette::kRed, v);
-      }
+      return GoKindColor(ClassifyGoFrame(name), name);
     default:
       return Hue(palette, v);
+  }
+}
+
+Rgb GoKindColor(GoFrameKind kind, std::string_view name) {
+  const Variation v = Vary(name);
+  switch (kind) {
+    case GoFrameKind::kRuntime:
+      return Hue(Palette::kYellow, v);
+    case GoFrameKind::kStdlib:
+      return Hue(Palette::kAqua, v);
+    case GoFrameKind::kMain:
+      return Hue(Palette::kGreen, v);
+    case GoFrameKind::kModule:
+      return Hue(Palette::kPurple, v);
+    case GoFrameKind::kKernel:
+      return Hue(Palette::kOrange, v);
+    case GoFrameKind::kCgoOrC:
+    default:
+      return Hue(Palette::kRed, v);
   }
 }
 

@@ -61,6 +61,11 @@ enum class GoFrameKind {
 // Classifies a frame name from a Go program's profile.
 GoFrameKind ClassifyGoFrame(std::string_view name);
 
+// The "go" palette's colour for a frame of that kind. The writer uses it to
+// colour everything called from a kernel entry point as kernel, which the
+// name alone cannot tell (do_madvise, flush_tlb_mm_range, ...).
+Rgb GoKindColor(GoFrameKind kind, std::string_view name);
+
 // The --cp "consistent palette": colours remembered per name in a file
 // (palette.map, lines "name->rgb(r,g,b)") so repeated graphs keep them.
 class ConsistentPalette {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_map>
 
 #include "common/flame/svg_script.h"
 #include "common/flame/xml_text.h"
@@ -294,6 +295,12 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
     }
   }
   const double char_width = o.fontsize * o.fontwidth;
+  // Go palette: frames under a kernel frame are kernel work too. Parents
+  // come before children (frames are sorted by depth).
+  std::unordered_map<uint32_t, bool> in_kernel;
+  if (o.palette == Palette::kGo && !o.differential) {
+    in_kernel.reserve(layout.frames.size());
+  }
 
   out.append("<g id=\"frames\">\n");
   for (const LaidFrame& f : layout.frames) {
@@ -391,7 +398,17 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
     if (o.differential) {
       color = DiffColor(f.after - f.before, max_abs_delta, o.negate);
     } else {
-      color = FrameColor(o.palette, name);
+      if (o.palette == Palette::kGo) {
+        GoFrameKind kind = ClassifyGoFrame(name);
+        auto parent = in_kernel.find(tree.nodes()[f.node].parent);
+        if (f.node != 0 && parent != in_kernel.end() && parent->second) {
+          kind = GoFrameKind::kKernel;
+        }
+        in_kernel[f.node] = kind == GoFrameKind::kKernel;
+        color = GoKindColor(kind, name);
+      } else {
+        color = FrameColor(o.palette, name);
+      }
       if (o.consistent != nullptr) color = o.consistent->Get(name, color);
     }
     AppendRgb(color, &out);

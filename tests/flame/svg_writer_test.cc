@@ -170,6 +170,29 @@ TEST(SvgWriterTest, SameInputSameBytes) {
   EXPECT_EQ(Render(text, go), Render(text, go));
 }
 
+TEST(SvgWriterTest, GoPaletteColoursCalleesOfTheKernelAsKernel) {
+  SvgOptions o;
+  o.palette = Palette::kGo;
+  const std::string svg =
+      Render("main.main;syscall.Syscall;entry_SYSCALL_64;do_madvise 1\n", o);
+  auto fill_of = [&](const std::string& name) {
+    const size_t t = svg.find("<title>" + name + " (");
+    const size_t f = svg.find("fill=\"", t) + 6;
+    return svg.substr(f, svg.find('"', f) - f);
+  };
+  auto rgb = [](const Rgb& c) {
+    return "rgb(" + std::to_string(c.r) + "," + std::to_string(c.g) + "," +
+           std::to_string(c.b) + ")";
+  };
+  EXPECT_EQ(fill_of("main.main"),
+            rgb(GoKindColor(GoFrameKind::kMain, "main.main")));
+  EXPECT_EQ(fill_of("syscall.Syscall"),
+            rgb(GoKindColor(GoFrameKind::kStdlib, "syscall.Syscall")));
+  EXPECT_EQ(fill_of("do_madvise"),
+            rgb(GoKindColor(GoFrameKind::kKernel, "do_madvise")));
+  EXPECT_EQ(ClassifyGoFrame("do_madvise"), GoFrameKind::kCgoOrC);
+}
+
 TEST(SvgWriterTest, InvertedPutsTheRootOnTop) {
   SvgOptions o;
   o.inverted = true;
