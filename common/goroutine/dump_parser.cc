@@ -381,7 +381,9 @@ void DumpParser::HandleAggregated(std::string_view s) {
     labels_len_ = static_cast<uint32_t>(l.size());
     return;
   }
-  // "0xPC<ws>func+0xOFF<ws>file:LINE"
+  // "0xPC<ws>func+0xOFF<ws>file:LINE"; a bare "0x0" (threadcreate's
+  // unknown creator) names no frame.
+  if (IsHexWord(s)) return;
   size_t ws = s.find_first_of(" \t");
   if (ws == std::string_view::npos || !IsHexWord(s.substr(0, ws))) {
     Bad("not a debug=1 frame line");
@@ -410,9 +412,11 @@ void DumpParser::HandleOutside(std::string_view s) {
   if (s.empty()) return;
   std::string_view t = TrimLeft(s);
   if (TryAggregatedHeader(t)) return;
-  if (StartsWith(s, "goroutine profile: total ")) {
+  // threadcreate's ?debug=1 text has the same record form.
+  bool goroutines = StartsWith(s, "goroutine profile: total ");
+  if (goroutines || StartsWith(s, "threadcreate profile: total ")) {
     uint64_t n;
-    if (ParseUint(s.substr(25), &n) > 0) {
+    if (ParseUint(s.substr(goroutines ? 25 : 28), &n) > 0) {
       info_.declared_total = static_cast<int64_t>(n);
     }
     ++info_.ignored_lines;

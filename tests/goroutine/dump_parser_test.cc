@@ -434,3 +434,30 @@ TEST(ParserTest, HeaderWithoutBlankLineStartsANewGoroutine) {
 
 }  // namespace
 }  // namespace goroutine
+
+namespace goroutine {
+namespace {
+
+using goroutine_test::Collector;
+using goroutine_test::Parse;
+
+TEST(ParserTest, ThreadcreateDebug1Text) {
+  Collector c;
+  DumpInfo info = Parse(
+      "threadcreate profile: total 3\n"
+      "2 @\n#\t0x0\n\n"
+      "1 @ 0x43b256 0x46b941\n"
+      "#\t0x43b255\truntime.newm+0x35\t/usr/lib/go/src/runtime/proc.go:2100\n"
+      "\n",
+      &c);
+  EXPECT_TRUE(c.bad.empty());
+  EXPECT_EQ(info.declared_total, 3);
+  ASSERT_EQ(c.goroutines.size(), 2u);
+  EXPECT_EQ(c.goroutines[0].count, 2u);
+  EXPECT_TRUE(c.goroutines[0].frames.empty());
+  ASSERT_EQ(c.goroutines[1].frames.size(), 1u);
+  EXPECT_EQ(c.goroutines[1].frames[0].func, "runtime.newm");
+}
+
+}  // namespace
+}  // namespace goroutine
