@@ -1,5 +1,6 @@
 #include "common/pprof/legacy_heap.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -350,17 +351,24 @@ bool ParseLegacyHeap(std::string_view text, bool strict, Profile* out,
       }
       continue;
     }
-    finish_record();
     // count: bytes [count: bytes] @ 0x... 0x...
+    // A stray line that is no record header is skipped without ending the
+    // record being read, so its remaining frames still belong to it; a
+    // broken header ends it, and its own frames are dropped with it.
+    const bool header_like =
+        (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '-') &&
+        t.find('@') != std::string_view::npos;
     Cursor r{t};
     int64_t v[4];
     if (!(r.Int(&v[0]) && r.Char(':') && r.Int(&v[1]) && r.Char('[') &&
           r.Int(&v[2]) && r.Char(':') && r.Int(&v[3]) && r.Char(']') &&
           r.Char('@'))) {
+      if (header_like) finish_record();
       if (!fail(line_no, "malformed heap record")) return false;
       continue;
     }
     if ((v[0] == 0 && v[1] != 0) || (v[2] == 0 && v[3] != 0)) {
+      finish_record();
       if (!fail(line_no, "count 0 with non-zero bytes")) return false;
       continue;
     }
@@ -375,9 +383,11 @@ bool ParseLegacyHeap(std::string_view text, bool strict, Profile* out,
       addresses.push_back(a);
     }
     if (!ok) {
+      finish_record();
       if (!fail(line_no, "malformed address list")) return false;
       continue;
     }
+    finish_record();
     values.clear();
     block_size = 0;
     auto add = [&](int64_t count, int64_t size) {

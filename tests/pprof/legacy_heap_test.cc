@@ -100,6 +100,28 @@ TEST(LegacyHeap, MalformedRecordsAreSkippedAndCountedOrFatalWhenStrict) {
   EXPECT_EQ(err, "line 5: malformed heap record");
 }
 
+TEST(LegacyHeap, StrayLineInsideARecordKeepsItsStackWhole) {
+  std::string text =
+      "heap profile: 1: 10 [1: 10] @ heap/2\n"
+      "1: 10 [1: 10] @ 0x11 0x21\n"
+      "#\t0x10\tmain.leaf+0x0\t/a.go:1\n"
+      "some noise\n"
+      "#\t0x20\tmain.root+0x0\t/a.go:2\n"
+      "\n"
+      "1: 10 [0: 5] @ 0x31\n"  // count 0 with bytes: skipped with its frames
+      "#\t0x30\tmain.bad+0x0\t/a.go:3\n";
+  Profile p;
+  MemStats ms;
+  SkippedLines skipped;
+  std::string err;
+  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_EQ(p.samples.size(), 1u);
+  ASSERT_EQ(p.samples[0].locations.size(), 2u);
+  EXPECT_EQ(skipped.count, 2u);
+  EXPECT_EQ(skipped.first_line, 4u);
+  for (const Function& f : p.functions) EXPECT_NE(f.name, "main.bad");
+}
+
 TEST(LegacyHeap, BadHeaderIsAnError) {
   LoadedProfile lp;
   std::string err;
