@@ -3,6 +3,7 @@
 
 #include "common/pprof/prune.h"
 #include "common/pprof/to_folded.h"
+#include "common/pprof/top_report.h"
 #include "common/stack/folded_text.h"
 
 namespace pprof {
@@ -87,6 +88,45 @@ TEST(ToFolded, RootFirstWithInlinedFrames) {
             "runtime.main;main.work;main.helper;runtime.mallocgc;"
             "runtime.nextFreeFast 5\n"
             "runtime.mallocgc;runtime.nextFreeFast 2\n");
+}
+
+}  // namespace
+}  // namespace pprof
+
+namespace pprof {
+namespace {
+
+// 20,000-frame stacks (one distinct, one recursive) go through the report
+// without recursion, each frame counted once per sample in cum.
+TEST(DeepStacks, TopReportHandlesThem) {
+  Profile p;
+  p.sample_types = {{"samples", "count"}};
+  const uint32_t kDepth = 20000;
+  for (uint32_t i = 0; i < kDepth; ++i) {
+    Function f;
+    f.name = "f" + std::to_string(i);
+    p.functions.push_back(f);
+    Location l;
+    l.lines.push_back(Line{i, 0});
+    p.locations.push_back(l);
+  }
+  Sample distinct;
+  for (uint32_t i = 0; i < kDepth; ++i) distinct.locations.push_back(i);
+  distinct.values = {3};
+  p.samples.push_back(distinct);
+  Sample recursive;
+  recursive.locations.assign(kDepth, 7);
+  recursive.values = {2};
+  p.samples.push_back(recursive);
+  TopOptions o;
+  o.node_fraction = 0;
+  TopReport r = BuildTop(&p, o, 5);
+  ASSERT_EQ(r.rows.size(), kDepth);
+  EXPECT_EQ(r.rows[0].name, "f0");  // leaf of the distinct stack
+  EXPECT_EQ(r.rows[0].flat, 3);
+  EXPECT_EQ(r.rows[1].name, "f7");  // all of the recursive stack
+  EXPECT_EQ(r.rows[1].flat, 2);
+  EXPECT_EQ(r.rows[1].cum, 5);  // counted once per sample
 }
 
 }  // namespace
