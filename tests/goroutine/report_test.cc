@@ -101,6 +101,20 @@ TEST(JsonReportTest, FieldsAndEscaping) {
   EXPECT_EQ(s, "\"a\\\"b\\\\c\\n\\u0001</script>\"");
 }
 
+// JSON must be UTF-8: valid sequences pass through, every byte of a broken
+// one (truncated, overlong, surrogate, stray continuation) becomes U+FFFD.
+// Found by the goroutine_dump fuzz target (a path with 0xa7 bytes).
+TEST(JsonReportTest, InvalidUtf8BecomesReplacementCharacter) {
+  std::string s;
+  AppendJsonString("h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", &s);
+  EXPECT_EQ(s, "\"h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+  s.clear();
+  AppendJsonString("src\xa7\xa7/x\xc0\xaf\xed\xa0\x80\xe2\x82", &s);
+  EXPECT_EQ(s,
+            "\"src\\ufffd\\ufffd/x\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd"
+            "\\ufffd\\ufffd\"");
+}
+
 TEST(FoldedReportTest, OneLinePerClusterWeightedByCount) {
   std::string path = GoData("nil-chan-select/goroutine.debug2.txt");
   REQUIRE(path);
