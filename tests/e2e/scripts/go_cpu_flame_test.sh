@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# scripts/go-cpu-flame.sh against the fake net/http/pprof server: the URL
+# and query it asks for, the profile it keeps, the SVG and table it makes
+# (equal to running the tools by hand), and its errors.
+# Usage: go_cpu_flame_test.sh REPO BUILD
+REPO="$1" BUILD="$2"
+. "$REPO/tests/e2e/scripts/lib_test.sh"
+S="$REPO/scripts/go-cpu-flame.sh"
+D="$REPO/testdata"
+SF="$BUILD/cmd/stackfold/stackfold"
+FS="$BUILD/cmd/flamesvg/flamesvg"
+HD="$BUILD/cmd/heapdiff/heapdiff"
+
+rc=$(run_rc "$S" --help)
+check "--help exits 0" test "$rc" = 0
+check "--help usage line" has "$T/out" "Usage: go-cpu-flame [options] [URL]"
+rc=$(run_rc "$S" --bogus)
+check "unknown option exits 2" test "$rc" = 2
+check "unknown option message" has "$T/err" "go-cpu-flame: unknown option --bogus (see --help)"
+rc=$(run_rc "$S" -s 0 http://127.0.0.1:1)
+check "--seconds 0 exits 2" test "$rc" = 2
+rc=$(run_rc "$S" ftp://example)
+check "non-http URL exits 2" test "$rc" = 2
+check "non-http URL message" has "$T/err" "go-cpu-flame: ftp://example: not an http:// or https:// URL"
+
+printf '/debug/pprof/profile?seconds=3\t%s\n/debug/pprof/profile?seconds=1\t!500 Could not enable CPU profiling: cpu profiling already in use\n/debug/pprof/profile?seconds=2\t%s\n' \
+  "$D/scripts/cpu.pb.gz" "$REPO/README.md" > "$T/routes"
+start_server "$T/routes"
+
+# A real run; the URL given with /debug/pprof/ as people copy it.
+rc=$(run_rc "$S" -s 3 -o "$T/res/cpu.svg" -t "my CPU" --top 4 "$URL/debug/pprof/")
+check "run exits 0" test "$rc" = 0
+check "asked for /debug/pprof/profile?seconds=3" test "$(requests)" = "/debug/pprof/profile?seconds=3"
+check "profile kept as fetched" cmp -s "$T/res/cpu.pb.gz" "$D/scripts/cpu.pb.gz"
+"$SF" "$D/scripts/cpu.pb.gz" | "$FS" --title "my CPU" --countname nanoseconds > "$T/expected.svg"
+check "SVG = stackfold | flamesvg by hand" cmp -s "$T/res/cpu.svg" "$T/expected.svg"
+check "SVG names the hot function" grep -q 'crypto/sha256.block' "$T/res/cpu.svg"
+"$HD" --nodecount 4 "$D/scripts/cpu.pb.gz" > "$T/expected.top"
+check "table = heapdiff --nodecount 4" cmp -s <(head -n "$(wc -l < "$T/expected.top")" "$T/out") "$T/expected.top"
+check "table's first row" grep -qE '^ +4030ms 84.66% 84.66% +4030ms 84.66%  crypto/sha256.block$' "$T/out"
+check "says where the SVG is" has "$T/out" "go-cpu-flame: flame graph: $T/res/cpu.svg (open it in a browser)"
+check "says where the profile is" has "$T/out" "go-cpu-flame: profile: $T/res/cpu.pb.gz"
+if command -v xmllint >/dev/null; then
+  check "SVG is well-formed XML" xmllint --noout "$T/res/cpu.svg"
+fi
+
+# Default names: cpu-<UTC time>.svg and .pb.gz in the current folder; the
+# default title names the service.
+mkdir -p "$T/cwd"
+rc=$(cd "$T/cwd" && run_rc "$S" -s 3 --top 0 "$URL")
+check "default names exit 0" test "$rc" = 0
+svg="$(ls "$T/cwd"/cpu-*.svg 2>/dev/null || true)"
+check "default SVG name" bash -c "[[ '${svg##*/}' =~ ^cpu-[0-9]{8}T[0-9]{6}Z\.svg$ ]]"
+check "default profile beside it" test -f "${svg%.svg}.pb.gz"
+check "default title" grep -q "CPU $URL 3s " "$svg"
+check "--top 0 prints no table" bash -c "! grep -q flat% '$T/out'"
+
+# The service refuses (net/http/pprof answers 500 with a reason).
+rc=$(run_rc "$S" -s 1 -o "$T/busy.svg" "$URL")
+check "HTTP 500 exits 2" test "$rc" = 2
+check "HTTP 500 message" has "$T/err" "go-cpu-flame: $URL/debug/pprof/profile?seconds=1: HTTP 500: Could not enable CPU profiling: cpu profiling already in use"
+check "HTTP 500 leaves no files" test ! -e "$T/busy.svg" -a ! -e "$T/busy.pb.gz"
+# Something that is not a profile (a web page on the port).
+rc=$(run_rc "$S" -s 2 -o "$T/html.svg" "$URL")
+check "not a profile exits 2" test "$rc" = 2
+check "not a profile message" grep -q "^heapdiff: .*html.pb.gz: " "$T/err"
+check "not a profile: no SVG" test ! -e "$T/html.svg"
+# Unknown path (404).
+rc=$(run_rc "$S" -s 7 -o "$T/404.svg" "$URL")
+check "HTTP 404 exits 2" test "$rc" = 2
+check "HTTP 404 message" has "$T/err" "go-cpu-flame: $URL/debug/pprof/profile?seconds=7: HTTP 404: 404 page not found"
+# Nobody listening.
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+rc=$(run_rc "$S" -s 1 -o "$T/down.svg" "$URL")
+check "connection refused exits 2" test "$rc" = 2
+check "connection refused message" grep -q "^go-cpu-flame: $URL/debug/pprof/profile?seconds=1: .*onnect" "$T/err"
+
+# Tools nowhere to be found: a clear message, exit 2.
+mkdir -p "$T/lonely"
+cp "$S" "$REPO/scripts/lib_go_fetch.sh" "$T/lonely/"
+rc=$(env -u STACKTOOLS_BUILD PATH=/usr/bin:/bin bash -c "cd '$T' && '$T/lonely/go-cpu-flame.sh' -o x.svg '$URL'" > "$T/out" 2> "$T/err"; echo $?)
+check "missing tools exit 2" test "$rc" = 2
+check "missing tools message" grep -q "^go-cpu-flame: cannot find stackfold (looked in $T/lonely/stackfold " "$T/err"
+finish

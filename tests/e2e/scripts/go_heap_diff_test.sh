@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# scripts/go-heap-diff.sh against the fake net/http/pprof server: the
+# snapshots it asks for and keeps, its report (equal to go tool pprof's
+# for two snapshots, heapdiff's series for five), the differential SVG,
+# --fail-on-leak and its errors. Usage: go_heap_diff_test.sh REPO BUILD
+REPO="$1" BUILD="$2"
+. "$REPO/tests/e2e/scripts/lib_test.sh"
+S="$REPO/scripts/go-heap-diff.sh"
+D="$REPO/testdata/heapdiff"
+HD="$BUILD/cmd/heapdiff/heapdiff"
+FS="$BUILD/cmd/flamesvg/flamesvg"
+
+rc=$(run_rc "$S" --help)
+check "--help exits 0" test "$rc" = 0
+check "--help usage line" has "$T/out" "Usage: go-heap-diff [options] [URL]"
+rc=$(run_rc "$S" -n 1)
+check "--count 1 exits 2" test "$rc" = 2
+check "--count 1 message" has "$T/err" "go-heap-diff: --count must be a number >= 2"
+rc=$(run_rc "$S" -i "5 minutes")
+check "bad interval exits 2" test "$rc" = 2
+check "bad interval message" has "$T/err" "go-heap-diff: bad interval '5 minutes' (use seconds, or 30s, 5m, 1h)"
+rc=$(run_rc "$S" -s cpu)
+check "bad sample index exits 2" test "$rc" = 2
+rc=$(run_rc "$S" --fail-on-leak)
+check "--fail-on-leak with 2 exits 2" test "$rc" = 2
+check "--fail-on-leak with 2 message" has "$T/err" "go-heap-diff: --fail-on-leak needs --count 3 or more"
+rc=$(run_rc "$S" --dir)
+check "missing value exits 2" test "$rc" = 2
+check "missing value message" has "$T/err" "go-heap-diff: --dir needs a value (see --help)"
+
+S1="$REPO/testdata/heapdiff/series"
+printf '/debug/pprof/heap?gc=1\t%s\t%s\n/debug/pprof/heap\t%s\t%s\t%s\t%s\t%s\n' "$D/1.heap" "$D/2.heap" "$S1"/{1,2,3,4,5}.heap > "$T/routes"
+start_server "$T/routes"
+
+# Two snapshots: the report is go tool pprof -top -base, byte for byte.
+rc=$(run_rc "$S" -i 0.1 -o "$T/two" "$URL")
+check "two snapshots exit 0" test "$rc" = 0
+check "asked twice for heap?gc=1" test "$(requests)" = "$(printf '/debug/pprof/heap?gc=1\n/debug/pprof/heap?gc=1')"
+snaps=("$T"/two/heap-*.pb.gz)
+check "two snapshots kept" test "${#snaps[@]}" = 2
+check "snapshot names: index and UTC time" bash -c "[[ '${snaps[0]##*/}' =~ ^heap-1-[0-9]{8}T[0-9]{6}Z\.pb\.gz$ && '${snaps[1]##*/}' =~ ^heap-2-[0-9]{8}T[0-9]{6}Z\.pb\.gz$ ]]"
+check "first snapshot as served" cmp -s "${snaps[0]}" "$D/1.heap"
+check "second snapshot as served" cmp -s "${snaps[1]}" "$D/2.heap"
+check "report = go tool pprof -top -base" cmp -s "$T/two/report.txt" "$D/diff.inuse_space.pprof-top.txt"
+check "report printed" cmp -s <(head -n "$(wc -l < "$T/two/report.txt")" "$T/out") "$T/two/report.txt"
+check "waited between snapshots" has "$T/err" "go-heap-diff: next snapshot in 0.1"
+"$HD" -s inuse_space --folded "${snaps[0]}" "${snaps[1]}" |
+  "$FS" --diff --countname bytes --title "heap inuse_space: ${snaps[0]##*/} -> ${snaps[1]##*/}" \
+    --subtitle "red grew, blue shrank; widths are the later snapshot" > "$T/expected.svg"
+check "diff.svg = heapdiff --folded | flamesvg --diff" cmp -s "$T/two/diff.svg" "$T/expected.svg"
+check "diff.svg shows the leak" grep -q 'main.newSession' "$T/two/diff.svg"
+check "says where things are" has "$T/out" "go-heap-diff: snapshots and report in $T/two/; differential flame graph: $T/two/diff.svg"
+
+# alloc_space, --no-gc: the plain /heap URL (here: the series' first two).
+rc=$(run_rc "$S" -i 0 --no-gc -s alloc_space --nodecount 3 -o "$T/alloc" "$URL")
+check "--no-gc exits 0" test "$rc" = 0
+check "--no-gc asks for /heap" test "$(tail -n 2 "$T/requests")" = "$(printf '/debug/pprof/heap\n/debug/pprof/heap')"
+check "-s alloc_space report" cmp -s "$T/alloc/report.txt" <("$HD" -s alloc_space --nodecount 3 "$S1/1.heap" "$S1/2.heap")
+
+# Five snapshots from a fresh server (the series 1 to 5): trend mode.
+start_server "$T/routes"
+rc=$(run_rc "$S" -n 5 -i 0 --no-gc --fail-on-leak -o "$T/five" "$URL")
+check "five snapshots with a leak: exit 1" test "$rc" = 1
+check "five requests" test "$(wc -l < "$T/requests")" = 5
+check "five kept" test "$(ls "$T"/five/heap-*.pb.gz | wc -l)" = 5
+check "trend: suspects line" has "$T/five/report.txt" "Grew at every step (leak suspects): 1 of 14 paths"
+check "trend: the leak" grep -qE '^ +\+1.98MB +\+506.50kB  506kB -> 1012kB -> 1.48MB -> 1.98MB -> 2.47MB  main.registerClient < main.main < runtime.main$' "$T/five/report.txt"
+check "trend = heapdiff on the files" cmp -s "$T/five/report.txt" <("$HD" -s inuse_space "$T"/five/heap-*.pb.gz)
+check "trend: diff.svg first -> last" grep -q "heap-1-.*heap-5-" "$T/five/diff.svg"
+start_server "$T/routes"
+rc=$(run_rc "$S" -n 3 -i 0 --no-gc -o "$T/three" "$URL")
+check "without --fail-on-leak: exit 0" test "$rc" = 0
+
+# The second snapshot fails: exit 2, the first stays on disk.
+printf '/debug/pprof/heap?gc=1\t%s\t!500 profile failed\n' "$D/1.heap" > "$T/routes2"
+start_server "$T/routes2"
+rc=$(run_rc "$S" -i 0 -o "$T/broken" "$URL")
+check "second snapshot fails: exit 2" test "$rc" = 2
+check "second snapshot fails: message" has "$T/err" "go-heap-diff: $URL/debug/pprof/heap?gc=1: HTTP 500: profile failed"
+check "second snapshot fails: first kept" cmp -s "$T"/broken/heap-1-*.pb.gz "$D/1.heap"
+check "second snapshot fails: no report" test ! -e "$T/broken/report.txt"
+finish
