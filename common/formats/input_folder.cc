@@ -88,7 +88,7 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
                                    &loaded, error)) {
     return false;
   }
-  if (!FoldProfile(loaded.profile, options_, &folded_, error)) {
+  if (!FoldProfile(&loaded.profile, options_, &folded_, error)) {
     *error = in->name() + ": " + *error;
     return false;
   }

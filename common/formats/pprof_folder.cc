@@ -1,11 +1,10 @@
 #include "common/formats/pprof_folder.h"
 
-#include <re2/re2.h>
-
-#include <memory>
+#include <cstdio>
 #include <vector>
 
 #include "common/formats/go_names.h"
+#include "common/pprof/prune.h"
 
 namespace formats {
 namespace {
@@ -24,51 +23,61 @@ std::string TagFrame(const pprof::Sample& s, const std::string& key) {
 
 }  // namespace
 
-bool FoldProfile(const pprof::Profile& profile, const FoldOptions& options,
+bool FoldProfile(pprof::Profile* p, const FoldOptions& options,
                  stack::FoldedStacks* out, std::string* error) {
+  const pprof::Profile& profile = *p;
   int index = profile.SampleIndex(options.sample_index, error);
   if (index < 0) return false;
-  std::unique_ptr<RE2> drop;
-  if (!profile.drop_frames.empty()) {
-    drop = std::make_unique<RE2>(profile.drop_frames, RE2::Quiet);
-    if (!drop->ok()) drop.reset();  // pprof ignores a bad pattern too
-  }
+  // drop_frames / keep_frames, exactly as pprof applies them.
+  if (!pprof::RemoveUninteresting(p, error)) return false;
 
   // Frame names depend only on (function, line, inlined): name each
   // function once.
   std::vector<std::string> function_names(profile.functions.size());
-  std::vector<bool> dropped(profile.functions.size(), false);
   for (size_t i = 0; i < profile.functions.size(); ++i) {
     const std::string& name = profile.functions[i].name;
-    if (options.keep_shapes) {
+    if (name.empty()) {
+      function_names[i] = "[unknown]";
+    } else if (options.keep_shapes) {
       function_names[i] = name;
     } else {
       AppendShortGeneric(name, &function_names[i]);
     }
-    if (drop) dropped[i] = RE2::FullMatch(name, *drop);
   }
 
-  std::vector<pprof::Frame> frames;
   std::vector<std::string> names;
   std::vector<std::string_view> views;
+  char address[32];
   for (const pprof::Sample& s : profile.samples) {
     if (static_cast<size_t>(index) >= s.values.size()) continue;
     int64_t value = s.values[index];
     if (value == 0) continue;
-    profile.FramesRootFirst(s, &frames);
     names.clear();
     if (!options.tag.empty()) names.push_back(TagFrame(s, options.tag));
     size_t first_frame = names.size();
-    for (const pprof::Frame& f : frames) {
-      if (dropped[f.function]) break;  // drop it and everything it called
-      std::string name = function_names[f.function];
-      if (options.lines) {
-        const std::string& file = profile.functions[f.function].filename;
-        name.append(":").append(file).append(":").append(
-            std::to_string(f.line));
+    // Locations are stored leaf first; a location's lines innermost first.
+    for (size_t i = s.locations.size(); i-- > 0;) {
+      const pprof::Location& loc = profile.locations[s.locations[i]];
+      if (loc.lines.empty()) {  // not symbolised: its address, as pprof
+        std::snprintf(address, sizeof(address), "0x%llx",
+                      static_cast<unsigned long long>(loc.address));
+        names.push_back(address);
+        continue;
       }
-      if (options.inline_marker && f.inlined) name.append(" (inline)");
-      names.push_back(std::move(name));
+      for (size_t j = loc.lines.size(); j-- > 0;) {
+        const pprof::Line& line = loc.lines[j];
+        std::string name = function_names[line.function];
+        if (options.lines) {
+          name.append(":")
+              .append(profile.functions[line.function].filename)
+              .append(":")
+              .append(std::to_string(line.line));
+        }
+        if (options.inline_marker && j + 1 != loc.lines.size()) {
+          name.append(" (inline)");
+        }
+        names.push_back(std::move(name));
+      }
     }
     if (options.trim_runtime && names.size() > first_frame) {
       std::vector<std::string> rest(names.begin() + first_frame, names.end());

@@ -13,9 +13,10 @@ namespace formats {
 // goroutine) to *out as folded stacks: root first, each location's inlined
 // functions expanded into separate frames in caller order, the value of
 // the chosen sample index as the count (samples with 0 are left out).
-// pprof's drop_frames is honoured: a frame matching it is removed with its
-// callees. Returns false and sets *error for a bad --sample-index.
-bool FoldProfile(const pprof::Profile& profile, const FoldOptions& options,
+// Locations without symbols become their address ("0x4b9a7e"). pprof's
+// drop_frames / keep_frames are applied first (which edits *profile).
+// Returns false and sets *error for a bad --sample-index or regexp.
+bool FoldProfile(pprof::Profile* profile, const FoldOptions& options,
                  stack::FoldedStacks* out, std::string* error);
 
 }  // namespace formats
