@@ -1,0 +1,136 @@
+// Fuzzes flamesvg's input reader and SVG writer with arbitrary frame names
+// and counts: folded lines -> call tree -> layout -> SVG. The SVG must be
+// well-formed XML and every element and attribute name in it must be one
+// the writer uses, so no name taken from the input can inject markup. The
+// first byte selects the options; with bit 7 the first input line also
+// becomes the title, subtitle and notes (flags a user may fill from
+// untrusted text).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "common/flame/folded_input.h"
+#include "common/flame/frame_tree.h"
+#include "common/flame/layout.h"
+#include "common/flame/palette.h"
+#include "common/flame/svg_writer.h"
+#include "common/io/line_reader.h"
+#include "tests/fuzz/xml_check.h"
+
+namespace {
+
+// The element and attribute names common/flame/svg_writer.cc writes.
+bool WriterName(std::string_view name) {
+  static const std::set<std::string_view> kNames = {"svg",
+                                                    "defs",
+                                                    "linearGradient",
+                                                    "stop",
+                                                    "style",
+                                                    "script",
+                                                    "rect",
+                                                    "text",
+                                                    "g",
+                                                    "title",
+                                                    "@version",
+                                                    "@width",
+                                                    "@height",
+                                                    "@onload",
+                                                    "@viewBox",
+                                                    "@xmlns",
+                                                    "@xmlns:xlink",
+                                                    "@id",
+                                                    "@x1",
+                                                    "@y1",
+                                                    "@x2",
+                                                    "@y2",
+                                                    "@offset",
+                                                    "@stop-color",
+                                                    "@type",
+                                                    "@x",
+                                                    "@y",
+                                                    "@fill",
+                                                    "@rx",
+                                                    "@ry",
+                                                    "@class",
+                                                    "@text-anchor",
+                                                    "@font-size",
+                                                    "@font-family",
+                                                    "@standalone",
+                                                    "@data-fontsize",
+                                                    "@data-fontwidth",
+                                                    "@data-inverted",
+                                                    "@data-keep-end",
+                                                    "@data-nametype",
+                                                    "@data-search-color",
+                                                    "@data-width",
+                                                    "@data-xpad"};
+  return kNames.count(name) > 0;
+}
+
+void Check(const std::string& svg) {
+  std::string error;
+  if (!fuzzcheck::CheckXml(svg, WriterName, &error)) {
+    std::fprintf(stderr, "flame_svg: output is not safe XML: %s\n",
+                 error.c_str());
+    __builtin_trap();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const uint8_t flags = data[0];
+  std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+
+  flame::TreeOptions tree_options;
+  tree_options.reverse = flags & 1;
+  tree_options.flamechart = flags & 2;
+  flame::FrameTree tree(tree_options);
+  flame::InputStats stats;
+  io::LineSplitter lines(text);
+  std::string_view line, first;
+  bool have_first = false;
+  while (lines.Next(&line)) {
+    if (!have_first) first = line, have_first = true;
+    if (line.empty()) continue;
+    flame::AddFoldedInputLine(line, flame::CountSlot::kAny, 1.0, &tree, &stats);
+  }
+
+  flame::SvgOptions svg;
+  svg.inverted = flags & 4;
+  svg.flamechart = tree_options.flamechart;
+  svg.keep_label_end = flags & 8;
+  svg.negate = flags & 16;
+  static const flame::Palette kPalettes[] = {
+      flame::Palette::kHot, flame::Palette::kJava, flame::Palette::kJs,
+      flame::Palette::kMem};
+  svg.palette = kPalettes[(flags >> 5) & 3];
+  if (flags & 128) {
+    svg.title = std::string(first);
+    svg.subtitle = std::string(first);
+    svg.notes = std::string(first);
+    svg.countname = std::string(first);
+    svg.nametype = std::string(first);
+  }
+  const bool deltas = stats.signed_count && !stats.pairs;
+  svg.differential = stats.pairs || deltas;
+  flame::LayoutOptions layout_options;
+  layout_options.differential = svg.differential;
+  layout_options.deltas = deltas;
+  if (deltas) layout_options.diff_widths = flame::DiffWidths::kMax;
+  svg.diff_widths = layout_options.diff_widths;
+  layout_options.max_frames = (flags & 64) ? 50 : 0;
+
+  flame::Layout layout;
+  if (stats.lines > 0) layout = flame::ComputeLayout(&tree, layout_options);
+  if (layout.frames.empty()) {
+    Check(flame::RenderMessageSvg(svg, first));
+    return 0;
+  }
+  Check(flame::RenderSvg(tree, layout, svg));
+  return 0;
+}
