@@ -14,7 +14,7 @@ for arg in "$@"; do
   esac
 done
 
-export EXTRA_PACKAGES="${EXTRA_PACKAGES:-chromium golang-go panicparse}"
+export EXTRA_PACKAGES="${EXTRA_PACKAGES:-chromium golang-go panicparse linux-perf}"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
 BUILD_DIR="$ROOT/build" bash "$ROOT/scripts/setup.sh"

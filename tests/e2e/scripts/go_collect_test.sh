@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# scripts/go-collect.sh against the fake net/http/pprof server: every
+# endpoint asked once with the right query, each file kept as served, the
+# report's sections equal to the tools run by hand, the flame graphs, an
+# empty mutex profile, and a failing endpoint (named, the rest collected,
+# exit 2). Usage: go_collect_test.sh REPO BUILD
+REPO="$1" BUILD="$2"
+. "$REPO/tests/e2e/scripts/lib_test.sh"
+S="$REPO/scripts/go-collect.sh"
+D="$REPO/testdata"
+HD="$BUILD/cmd/heapdiff/heapdiff"
+G="$BUILD/cmd/goleak-cluster/goleak-cluster"
+SF="$BUILD/cmd/stackfold/stackfold"
+
+rc=$(run_rc "$S" --help)
+check "--help exits 0" test "$rc" = 0
+check "--help usage line" has "$T/out" "Usage: go-collect [options] [URL]"
+rc=$(run_rc "$S" --top 0)
+check "--top 0 exits 2" test "$rc" = 2
+
+routes() {  # routes BLOCK-ANSWER MUTEX-FILE
+  {
+    printf '/debug/pprof/goroutine?debug=2\t%s\n' "$D/goleak-cluster/nil-chan-select.debug2.txt"
+    printf '/debug/pprof/goroutine?debug=1\t%s\n' "$D/goleak-cluster/leaked-senders.debug1.txt"
+    printf '/debug/pprof/heap\t%s\n' "$D/heapdiff/2.heap"
+    printf '/debug/pprof/allocs\t%s\n' "$D/heapdiff/1.heap"
+    printf '/debug/pprof/mutex\t%s\n' "$2"
+    printf '/debug/pprof/block\t%s\n' "$1"
+    printf '/debug/pprof/profile?seconds=2\t%s\n' "$D/scripts/cpu.pb.gz"
+  } > "$T/routes"
+}
+routes "$D/scripts/block.pb.gz" "$D/scripts/mutex.pb.gz"
+start_server "$T/routes"
+rc=$(run_rc "$S" -s 2 --top 4 -o "$T/all" "$URL")
+check "everything: exit 0" test "$rc" = 0
+check "asked each endpoint once, volatile first" test "$(requests)" = "$(printf '%s\n' /debug/pprof/goroutine?debug=2 /debug/pprof/goroutine?debug=1 /debug/pprof/heap /debug/pprof/allocs /debug/pprof/mutex /debug/pprof/block /debug/pprof/profile?seconds=2)"
+check "goroutine.debug2.txt as served" cmp -s "$T/all/goroutine.debug2.txt" "$D/goleak-cluster/nil-chan-select.debug2.txt"
+check "goroutine.debug1.txt as served" cmp -s "$T/all/goroutine.debug1.txt" "$D/goleak-cluster/leaked-senders.debug1.txt"
+check "heap.pb.gz as served" cmp -s "$T/all/heap.pb.gz" "$D/heapdiff/2.heap"
+check "allocs.pb.gz as served" cmp -s "$T/all/allocs.pb.gz" "$D/heapdiff/1.heap"
+check "mutex.pb.gz as served" cmp -s "$T/all/mutex.pb.gz" "$D/scripts/mutex.pb.gz"
+check "block.pb.gz as served" cmp -s "$T/all/block.pb.gz" "$D/scripts/block.pb.gz"
+check "cpu.pb.gz as served" cmp -s "$T/all/cpu.pb.gz" "$D/scripts/cpu.pb.gz"
+check "report printed" cmp -s <(head -n "$(wc -l < "$T/all/report.txt")" "$T/out") "$T/all/report.txt"
+check "report header" test "$(sed -n 1p "$T/all/report.txt")" = "go-collect: $URL at $(sed -n 1p "$T/all/report.txt" | sed 's/.* at //')"
+check "report folder line" test "$(sed -n 2p "$T/all/report.txt")" = "folder: $T/all"
+section() {  # the lines of one report section, its == line excluded
+  awk -v t="== $1: " 'index($0, t) == 1 { on = 1; next } /^== / { on = 0 } on' "$T/all/report.txt" | sed '$d'
+}
+check "goroutines section" cmp -s <(section goroutines) <("$G" --color never --no-stacks "$D/goleak-cluster/nil-chan-select.debug2.txt")
+check "goroutines section command" has "$T/all/report.txt" "== goroutines: goleak-cluster --color never --no-stacks goroutine.debug2.txt"
+check "heap section" cmp -s <(section "heap in use") <("$HD" --nodecount 4 "$D/heapdiff/2.heap")
+check "allocs section" cmp -s <(section "allocated since start") <("$HD" -s alloc_space --nodecount 4 "$D/heapdiff/1.heap")
+check "CPU section" cmp -s <(section CPU) <("$HD" --nodecount 4 "$D/scripts/cpu.pb.gz")
+check "mutex section" cmp -s <(section "mutex contention") <("$HD" --nodecount 4 "$D/scripts/mutex.pb.gz")
+check "block section" cmp -s <(section blocking) <("$HD" --nodecount 4 "$D/scripts/block.pb.gz")
+check "block section's top row" has "$T/all/report.txt" "sync.(*Mutex).Lock (inline)"
+check "flame graphs line" has "$T/all/report.txt" "== flame graphs (stackfold | flamesvg): cpu.svg heap.svg allocs.svg goroutines.svg"
+check "goroutines.svg counts goroutines" grep -q 'main.(\*Stats).reporter (3 goroutines' "$T/all/goroutines.svg"
+started="$(sed -n 1p "$T/all/report.txt" | sed 's/.* at //')"
+svg() {  # svg INPUT COUNTNAME TITLE [stackfold options]: the SVG by hand
+  local in="$1" countname="$2" title="$3"
+  shift 3
+  "$SF" "$@" "$in" | "$BUILD/cmd/flamesvg/flamesvg" --title "$title" \
+    --subtitle "$URL $started" --countname "$countname"
+}
+check "cpu.svg by hand" cmp -s "$T/all/cpu.svg" <(svg "$D/scripts/cpu.pb.gz" nanoseconds CPU)
+check "heap.svg by hand" cmp -s "$T/all/heap.svg" <(svg "$D/heapdiff/2.heap" bytes "Heap in use")
+check "allocs.svg by hand (alloc_space)" cmp -s "$T/all/allocs.svg" <(svg "$D/heapdiff/1.heap" bytes "Allocated since start" --sample-index alloc_space)
+check "goroutines.svg by hand" cmp -s "$T/all/goroutines.svg" <(svg "$D/goleak-cluster/nil-chan-select.debug2.txt" goroutines Goroutines)
+check "last line" test "$(tail -n 1 "$T/out")" = "go-collect: everything is in $T/all/ (report: $T/all/report.txt)"
+if command -v xmllint >/dev/null; then
+  check "SVGs well-formed" xmllint --noout "$T"/all/*.svg
+fi
+
+# Mutex profiling off (no samples), the block endpoint failing, no CPU.
+routes '!500 block profile unavailable' "$D/scripts/mutex-empty.pb.gz"
+start_server "$T/routes"
+mkdir -p "$T/cwd"
+rc=$(cd "$T/cwd" && run_rc "$S" -s 0 "$URL")
+check "one failure: exit 2" test "$rc" = 2
+check "one failure: no CPU request with -s 0" bash -c "! grep -q profile '$T/requests'"
+dir="$(ls -d "$T"/cwd/pprof-* 2>/dev/null || true)"
+check "default folder name: host_port and UTC time" bash -c "[[ '${dir##*/}' =~ ^pprof-127\.0\.0\.1_$(cat "$T/port")-[0-9]{8}T[0-9]{6}Z$ ]]"
+check "one failure: named" has "$T/err" "go-collect: $URL/debug/pprof/block: HTTP 500: block profile unavailable"
+check "one failure: summary" has "$T/err" "go-collect: incomplete: block.pb.gz failed (see above); the rest is in pprof-"
+check "one failure: the rest collected" test -f "$dir/heap.pb.gz" -a -f "$dir/mutex.pb.gz" -a ! -e "$dir/block.pb.gz"
+check "one failure: in the report" has "$dir/report.txt" "== failed: block.pb.gz"
+check "empty mutex profile: section" has "$dir/report.txt" "Showing nodes accounting for 0, 0% of 0 total"
+check "empty mutex profile: no SVG" test ! -e "$dir/mutex.svg"
+check "no CPU: no cpu.svg" has "$dir/report.txt" "== flame graphs (stackfold | flamesvg): heap.svg allocs.svg goroutines.svg"
+finish
