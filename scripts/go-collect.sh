@@ -4,6 +4,7 @@ set -euo pipefail
 PROG=go-collect
 SELF_DIR="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 for lib in "$SELF_DIR/lib_go_fetch.sh" "$SELF_DIR/../share/stacktools/lib_go_fetch.sh"; do
+  # shellcheck source=lib_go_fetch.sh
   [ -f "$lib" ] && { . "$lib"; break; }
 done
 declare -F find_tool >/dev/null || { echo "$PROG: lib_go_fetch.sh not found next to $0" >&2; exit 2; }

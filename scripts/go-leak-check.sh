@@ -4,6 +4,7 @@ set -euo pipefail
 PROG=go-leak-check
 SELF_DIR="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 for lib in "$SELF_DIR/lib_go_fetch.sh" "$SELF_DIR/../share/stacktools/lib_go_fetch.sh"; do
+  # shellcheck source=lib_go_fetch.sh
   [ -f "$lib" ] && { . "$lib"; break; }
 done
 declare -F find_tool >/dev/null || { echo "$PROG: lib_go_fetch.sh not found next to $0" >&2; exit 2; }
@@ -63,7 +64,7 @@ while [ $# -gt 0 ]; do
        [ $# -eq 0 ] || die "one URL only (got also: $*)" ;;
   esac
 done
-[[ "$COUNT" =~ ^[0-9]+$ ]] && [ "$COUNT" -ge 2 ] || die "--count must be a number >= 2"
+if ! [[ "$COUNT" =~ ^[0-9]+$ ]] || [ "$COUNT" -lt 2 ]; then die "--count must be a number >= 2"; fi
 [[ "$MIN_GROWTH" =~ ^[1-9][0-9]*$ ]] || die "--min-growth must be a number >= 1"
 check_interval "$INTERVAL"
 BASE="$(pprof_base "$URL")"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the user-facing scripts (perf-flame, go-cpu-flame, go-heap-diff,
 # go-leak-check, go-collect); sourced, never run. Defines:
 #   die MSG            message on stderr, exit 2

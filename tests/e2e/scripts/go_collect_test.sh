@@ -5,6 +5,7 @@
 # empty mutex profile, and a failing endpoint (named, the rest collected,
 # exit 2). Usage: go_collect_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
+# shellcheck source=lib_test.sh
 . "$REPO/tests/e2e/scripts/lib_test.sh"
 S="$REPO/scripts/go-collect.sh"
 D="$REPO/testdata"

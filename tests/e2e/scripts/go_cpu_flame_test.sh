@@ -4,6 +4,7 @@
 # (equal to running the tools by hand), and its errors.
 # Usage: go_cpu_flame_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
+# shellcheck source=lib_test.sh
 . "$REPO/tests/e2e/scripts/lib_test.sh"
 S="$REPO/scripts/go-cpu-flame.sh"
 D="$REPO/testdata"

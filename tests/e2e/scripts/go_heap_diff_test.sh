@@ -4,6 +4,7 @@
 # for two snapshots, heapdiff's series for five), the differential SVG,
 # --fail-on-leak and its errors. Usage: go_heap_diff_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
+# shellcheck source=lib_test.sh
 . "$REPO/tests/e2e/scripts/lib_test.sh"
 S="$REPO/scripts/go-heap-diff.sh"
 D="$REPO/testdata/heapdiff"

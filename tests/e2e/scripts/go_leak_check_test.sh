@@ -4,6 +4,7 @@
 # exit status (1 only when a leak-suspect cluster grew), --min-growth, and
 # its errors. Usage: go_leak_check_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
+# shellcheck source=lib_test.sh
 . "$REPO/tests/e2e/scripts/lib_test.sh"
 S="$REPO/scripts/go-leak-check.sh"
 G="$BUILD/cmd/goleak-cluster/goleak-cluster"

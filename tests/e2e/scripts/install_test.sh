@@ -5,6 +5,7 @@
 # beside them (not a decoy earlier on PATH), also through a symlink.
 # Usage: install_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
+# shellcheck source=lib_test.sh
 . "$REPO/tests/e2e/scripts/lib_test.sh"
 unset STACKTOOLS_BUILD
 P="$T/prefix"

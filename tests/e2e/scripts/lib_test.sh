@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the script tests. Needs: REPO (repository root), BUILD (the
 # build folder, exported as STACKTOOLS_BUILD so the scripts use its tools).
 # Gives: T (a temp folder removed at exit), check NAME CMD..., run_rc
@@ -40,6 +41,7 @@ start_server() {  # start_server ROUTES-FILE
   done
   [ -s "$T/port" ] || { echo "FAIL fake pprof server did not start"; exit 1; }
   touch "$T/requests"
+  # shellcheck disable=SC2034  # read by the tests that source this file
   URL="http://127.0.0.1:$(cat "$T/port")"
 }
 requests() { cat "$T/requests"; }

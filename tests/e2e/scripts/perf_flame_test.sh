@@ -4,6 +4,7 @@
 # show them under main. SKIPPED (exit 77) where perf cannot record here.
 # Usage: perf_flame_test.sh REPO BUILD WORKLOAD
 REPO="$1" BUILD="$2" W="$3"
+# shellcheck source=lib_test.sh
 . "$REPO/tests/e2e/scripts/lib_test.sh"
 S="$REPO/scripts/perf-flame.sh"
 
