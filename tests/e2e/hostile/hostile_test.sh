@@ -53,6 +53,16 @@ open('h-deep', 'wb').write(heap(b'1: 1024 [1: 1024] @ ' + b' '.join(b'0x%x' % (0
 open('h-nul', 'wb').write(heap(rec(b'main.n\0ul')))
 open('h-badutf8', 'wb').write(heap(rec(b'main.b\xff\xc0ad')))
 open('h-garbage', 'wb').write(heap(b'1: 1024 [1: zzz] @ 0x40\nnoise \x01\x02\n\n'))
+# perf script text: samples 1 and 3 are fine, the middle one is hostile.
+def sample(frames):
+    return (b'app 1   1.0:    1 cpu-clock:pppH: \n'
+            + b''.join(b'\t           %x %s+0x1 (/bin/app)\n' % (0x1000 + i, f) for i, f in enumerate(frames)) + b'\n')
+def perf(mid): return sample([b'leaf', b'main']) + mid + sample([b'other', b'main'])
+open('p-bigline', 'wb').write(perf(sample([big, b'main'])))
+open('p-deep', 'wb').write(perf(sample([b'f%d' % i for i in range(100000)])))
+open('p-nul', 'wb').write(perf(sample([b'n\0ul', b'main'])))
+open('p-badutf8', 'wb').write(perf(sample([b'b\xff\xc0ad', b'main'])))
+open('p-garbage', 'wb').write(perf(b'\x01\x02garbage line here\n\tnot a frame\n\n'))
 # Enough distinct stacks that the output overflows a pipe buffer.
 with open('wide.folded', 'w') as f:
     for i in range(5000): f.write('main;f%d;g%d 1\n' % (i, i))
@@ -139,6 +149,18 @@ expect sf-utf8.want 'main;a 1\nmain;b 2\nmain;\377\376\300\257 3\n'
 row "stackfold bad UTF-8"   0 "" =sf-utf8.want -- "$SF" --format folded f-badutf8
 expect sf-garbage.want 'main;a 1\nmain;b 2\n'
 row "stackfold garbage line" 0 "stackfold: warning: skipped 1 malformed lines (first: f-garbage:2: not a folded line (stack COUNT))" =sf-garbage.want -- "$SF" --format folded f-garbage
+# perf script input (detected), hostile sample between two good ones.
+python3 -c "import sys; sys.stdout.buffer.write(b'app;main;leaf 1\napp;main;other 1\napp;main;' + b'x' * (1 << 20) + b' 1\n')" > "$T/sfp-bigline.want"
+row "stackfold perf 1MiB line" 0 "" =sfp-bigline.want -- "$SF" p-bigline
+python3 -c "import sys; sys.stdout.buffer.write(b'app;' + b';'.join(b'f%d' % i for i in reversed(range(100000))) + b' 1\napp;main;leaf 1\napp;main;other 1\n')" > "$T/sfp-deep.want"
+row "stackfold perf 100k frames" 0 "" =sfp-deep.want -- "$SF" p-deep
+expect sfp-nul.want 'app;main;leaf 1\napp;main;n\0ul 1\napp;main;other 1\n'
+row "stackfold perf NUL bytes" 0 "" =sfp-nul.want -- "$SF" p-nul
+expect sfp-utf8.want 'app;main;b\377\300ad 1\napp;main;leaf 1\napp;main;other 1\n'
+row "stackfold perf bad UTF-8" 0 "" =sfp-utf8.want -- "$SF" p-badutf8
+expect sfp-garbage.want 'app;main;leaf 1\napp;main;other 1\n'
+row "stackfold perf garbage lines" 0 "stackfold: warning: skipped 2 malformed lines (first: p-garbage:5: not a sample header, and not inside a sample)" =sfp-garbage.want -- "$SF" p-garbage
+row "stackfold perf garbage --strict" 2 "stackfold: malformed line at p-garbage:5: not a sample header, and not inside a sample" empty -- "$SF" --strict p-garbage
 row "stackfold directory"   2 "stackfold: adir: is a directory" empty -- "$SF" adir
 row "stackfold unreadable"  2 "stackfold: /proc/self/mem: Input/output error" empty -- "$SF" "$UNREADABLE"
 row "stackfold missing"     2 "stackfold: nonexistent: No such file or directory" empty -- "$SF" nonexistent
