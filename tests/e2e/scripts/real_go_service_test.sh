@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The Go scripts against a real Go service (leaky_service.go, built here
+# with the Go toolchain): its net/http/pprof answers, a CPU profile taken
+# while it runs, a heap that really grows and goroutines that really leak.
+# SKIPPED (exit 77) without a Go toolchain (Debian: golang-go).
+# Usage: real_go_service_test.sh REPO BUILD
+REPO="$1" BUILD="$2"
+# shellcheck source=lib_test.sh
+. "$REPO/tests/e2e/scripts/lib_test.sh"
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "SKIPPED: no Go toolchain (Debian: golang-go)"
+  exit 77
+fi
+# Standard library only, no module: builds offline. The cache sits in the
+# build folder so later runs reuse it.
+mkdir -p "$BUILD/go-cache"
+if ! (cd "$T" && GOCACHE="$BUILD/go-cache" GOPATH="$T/gopath" GO111MODULE=off \
+    GOFLAGS='' go build -o "$T/leaky_service" \
+    "$REPO/tests/e2e/scripts/leaky_service.go") > "$T/build.log" 2>&1; then
+  echo "FAIL go build:"; sed 's/^/  | /' "$T/build.log"
+  exit 1
+fi
+"$T/leaky_service" "$T/addr" 90 &
+SERVER_PID=$!
+for _ in $(seq 100); do
+  [ -s "$T/addr" ] && break
+  sleep 0.05
+done
+[ -s "$T/addr" ] || { echo "FAIL leaky_service did not start"; exit 1; }
+URL="http://$(cat "$T/addr")"
+
+# CPU: a one-second profile names the burning function.
+rc=$(run_rc "$REPO/scripts/go-cpu-flame.sh" -s 1 --top 20 -o "$T/cpu/cpu.svg" "$URL")
+check "cpu: exit 0" test "$rc" = 0
+check "cpu: table has main.burnCPU" grep -qE '%  main\.burnCPU$' "$T/out"
+check "cpu: SVG has main.burnCPU" grep -q 'main.burnCPU' "$T/cpu/cpu.svg"
+check "cpu: the profile is a Go CPU profile" bash -c "'$BUILD/cmd/heapdiff/heapdiff' '$T/cpu/cpu.pb.gz' | grep -q '^Type: cpu$'"
+
+# Heap: three snapshots, main.grow grows at every step.
+rc=$(run_rc "$REPO/scripts/go-heap-diff.sh" -n 3 -i 0.5 --fail-on-leak -o "$T/heap" "$URL")
+check "heap: --fail-on-leak exits 1" test "$rc" = 1
+check "heap: suspects line" grep -q '^Grew at every step (leak suspects): ' "$T/heap/report.txt"
+check "heap: main.grow is a suspect" bash -c "sed -n '/^Grew at every step/,/^\$/p' '$T/heap/report.txt' | grep -qE '  main\.grow( < .*)?$'"
+check "heap: diff.svg has main.grow" grep -q 'main.grow' "$T/heap/diff.svg"
+
+# Goroutines: leakOne piles up between two dumps.
+rc=$(run_rc "$REPO/scripts/go-leak-check.sh" -i 0.5 -o "$T/leak" "$URL")
+check "leak: exit 1" test "$rc" = 1
+check "leak: grew line" grep -qE '^\[grew \+[0-9]+ from [0-9]+\] [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' "$T/out"
+check "leak: verdict" grep -q '^go-leak-check: LEAK: 1 suspect cluster grew by ' "$T/out"
+
+# Everything at once.
+rc=$(run_rc "$REPO/scripts/go-collect.sh" -s 1 -o "$T/all" "$URL")
+check "collect: exit 0" test "$rc" = 0
+for f in goroutine.debug2.txt goroutine.debug1.txt heap.pb.gz allocs.pb.gz mutex.pb.gz block.pb.gz cpu.pb.gz report.txt cpu.svg heap.svg allocs.svg goroutines.svg; do
+  check "collect: $f" test -s "$T/all/$f"
+done
+check "collect: leak suspect in the report" grep -qE '^[0-9]+ goroutines blocked in chan send at main\.leakOne ' "$T/all/report.txt"
+check "collect: heap section names main.grow" bash -c "sed -n '/^== heap in use/,/^== /p' '$T/all/report.txt' | grep -q 'main.grow$'"
+check "collect: CPU section names main.burnCPU" bash -c "sed -n '/^== CPU/,/^== /p' '$T/all/report.txt' | grep -q 'main.burnCPU$'"
+finish
