@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Resource limits (issue 8), at a scale that keeps the suite fast:
-# 1. Streaming: ~200 MB of folded text with three distinct stacks, generated
+# 1. Streaming: ~200 MB (50 MB with sanitizers) of folded text with three distinct stacks, generated
 #    on the fly into a pipe, through stackfold and flamesvg; and a dump of
-#    300,000 goroutines of three kinds through goleak-cluster. Peak RSS must
+#    300,000 goroutines (75,000 with sanitizers) of three kinds through goleak-cluster. Peak RSS must
 #    stay far below the input size (memory grows with distinct stacks only).
 # 2. Pathological: every sample a distinct 10,000-frame stack (200 samples,
-#    2,000,000 distinct frames). stackfold must finish with the exact output
+#    2,000,000 distinct frames; 50 samples with sanitizers). stackfold must finish with the exact output
 #    and within a stated memory budget; flamesvg must finish with a valid
 #    SVG, keeping to its --max-frames cap.
 # Peak RSS is read with getrusage (RUSAGE_CHILDREN) via python3; it is a
@@ -20,9 +20,14 @@ trap 'rm -rf "$T"' EXIT
 export LC_ALL=C
 fail=0
 
-# Sanitizer builds map shadow memory and keep freed memory in quarantine.
-SLACK=1
-if grep -q __asan_init "$SF" 2> /dev/null; then SLACK=4; fi
+# Sanitizer builds map shadow memory and keep freed memory in quarantine,
+# and run ~5x slower: a larger memory budget, a quarter of the input.
+SLACK=1 SCALE=4
+if grep -q __asan_init "$SF" 2> /dev/null; then SLACK=4 SCALE=1; fi
+LINES=$((2250000 * SCALE))  # 201 MB of folded text (50 MB with sanitizers)
+CYCLES=$((LINES / 3))
+GOROUTINES=$((25000 * SCALE))  # per kind, three kinds
+SAMPLES=$((50 * SCALE))
 
 # peak_rss_mb 'SHELL PIPELINE': runs it, prints the largest peak RSS (MB) of
 # any process in it; the pipeline's output goes to $T/out, stderr to $T/err.
@@ -49,45 +54,48 @@ check() {  # name, rss_mb, limit_mb, then a command whose success is the check
   fi
 }
 
-# 1. 9,000,000 lines = 201 MB, three distinct stacks.
-GEN="yes \$'main;serve;handle;parse 1\nmain;serve;handle;write 2\nmain;gc;mark 3' | head -n 9000000"
-printf 'main;gc;mark 9000000\nmain;serve;handle;parse 3000000\nmain;serve;handle;write 6000000\n' > "$T/stream.want"
+# 1. LINES lines (67 bytes per 3), three distinct stacks.
+GEN="yes \$'main;serve;handle;parse 1\nmain;serve;handle;write 2\nmain;gc;mark 3' | head -n $LINES"
+printf 'main;gc;mark %d\nmain;serve;handle;parse %d\nmain;serve;handle;write %d\n' \
+  $((3 * CYCLES)) $CYCLES $((2 * CYCLES)) > "$T/stream.want"
+MB=$((CYCLES * 67 / 1000000))
 rss=$(peak_rss_mb "$GEN | '$SF' --format folded -")
-check "stackfold streams 201 MB in bounded memory" "$rss" $((32 * SLACK)) cmp -s "$T/out" "$T/stream.want"
+check "stackfold streams $MB MB in bounded memory" "$rss" $((32 * SLACK)) cmp -s "$T/out" "$T/stream.want"
 rss=$(peak_rss_mb "$GEN | '$FS' -")
-check "flamesvg streams 201 MB in bounded memory" "$rss" $((32 * SLACK)) \
-  grep -qF '<title>main (18,000,000 samples, 100.00%)</title>' "$T/out"
+check "flamesvg streams $MB MB in bounded memory" "$rss" $((32 * SLACK)) \
+  grep -qF "<title>main ($(python3 -c "print(f'{$((6 * CYCLES)):,}')") samples, 100.00%)</title>" "$T/out"
 if [ -x "$GL" ]; then
-  # 300,000 goroutines (~40 MB of dump) in three clusters.
+  # 3 x GOROUTINES goroutines (~40 MB of dump at full scale), three clusters.
   DUMP="python3 -c \"
 import sys
 w = sys.stdout.write
-for i in range(100000):
+for i in range($GOROUTINES):
     w('goroutine %d [chan send, 5 minutes]:\\\\nmain.worker(0x%x)\\\\n\\\\t/src/w.go:10 +0x1d\\\\ncreated by main.main\\\\n\\\\t/src/m.go:5 +0x2\\\\n\\\\n' % (3 * i + 1, i))
     w('goroutine %d [select]:\\\\nmain.loop()\\\\n\\\\t/src/l.go:20 +0x1\\\\ncreated by main.main\\\\n\\\\t/src/m.go:6 +0x2\\\\n\\\\n' % (3 * i + 2))
     w('goroutine %d [IO wait]:\\\\ninternal/poll.runtime_pollWait(0x1)\\\\n\\\\t/go/netpoll.go:305 +0x89\\\\nmain.serve()\\\\n\\\\t/src/s.go:30 +0x1\\\\n\\\\n' % (3 * i + 3))
 \""
-  printf 'main.loop;[select] 100000\nmain.serve;internal/poll.runtime_pollWait;[IO wait] 100000\nmain.worker;[chan send] 100000\n' > "$T/dump.want"
+  printf 'main.loop;[select] %d\nmain.serve;internal/poll.runtime_pollWait;[IO wait] %d\nmain.worker;[chan send] %d\n' \
+    $GOROUTINES $GOROUTINES $GOROUTINES > "$T/dump.want"
   rss=$(peak_rss_mb "$DUMP | '$GL' --folded -")
-  check "goleak-cluster streams 300,000 goroutines in bounded memory" "$rss" $((32 * SLACK)) cmp -s "$T/out" "$T/dump.want"
+  check "goleak-cluster streams $((3 * GOROUTINES)) goroutines in bounded memory" "$rss" $((32 * SLACK)) cmp -s "$T/out" "$T/dump.want"
 else
   echo "SKIP goleak-cluster stream: $GL not built"
 fi
 
-# 2. 200 samples, each a distinct 10,000-frame stack (2,000,000 distinct
-# frame names, 29 MB of input). Memory grows with distinct frames: the
+# 2. SAMPLES samples, each a distinct 10,000-frame stack (200 samples:
+# 2,000,000 distinct frame names, 29 MB of input; 50 with sanitizers). Memory grows with distinct frames: the
 # budget below is ~100 bytes per distinct frame plus the input-sized
 # output buffer, documented in the report.
-python3 - "$T/deep.folded" <<'PY'
+python3 - "$T/deep.folded" "$SAMPLES" <<'PY'
 import sys
 with open(sys.argv[1], 'w') as f:
-    for s in range(200):
+    for s in range(int(sys.argv[2])):
         f.write(';'.join('s%df%d' % (s, i) for i in range(10000)) + ' 1\n')
 PY
 rss=$(peak_rss_mb "'$SF' --format folded '$T/deep.folded'")
-check "stackfold: 200 distinct 10,000-frame stacks" "$rss" $((256 * SLACK)) \
+check "stackfold: $SAMPLES distinct 10,000-frame stacks" "$rss" $((256 * SLACK)) \
   bash -c "sort '$T/deep.folded' | cmp -s - '$T/out'"
 rss=$(peak_rss_mb "'$FS' '$T/deep.folded'")
-check "flamesvg: 200 distinct 10,000-frame stacks" "$rss" $((512 * SLACK)) \
+check "flamesvg: $SAMPLES distinct 10,000-frame stacks" "$rss" $((512 * SLACK)) \
   bash -c "xmllint --noout --huge '$T/out' && grep -qF 'frames are wider than --minwidth' '$T/err'"
 exit $fail
