@@ -69,11 +69,15 @@ fetch() {
       return 2
     fi
   elif command -v wget >/dev/null 2>&1; then
-    if ! wget --quiet --timeout="$max" --output-document="$file" "$url"; then
-      echo "$PROG: $url: download failed (wget)" >&2
-      rm -f "$file"
+    if ! wget --no-verbose --timeout="$max" --tries=1 --output-document="$file" \
+        "$url" 2>"$file.err"; then
+      # wget's last line says why: "... ERROR 404: Not Found." or
+      # "failed: Connection refused."
+      echo "$PROG: $url: $(tail -n 1 "$file.err" | sed -e 's/^.*ERROR /HTTP /' -e 's/^.*failed: //')" >&2
+      rm -f "$file" "$file.err"
       return 2
     fi
+    rm -f "$file.err"
   else
     die "needs curl or wget to fetch $url"
   fi

@@ -56,6 +56,22 @@ check "default profile beside it" test -f "${svg%.svg}.pb.gz"
 check "default title" grep -q "CPU $URL 3s " "$svg"
 check "--top 0 prints no table" bash -c "! grep -q flat% '$T/out'"
 
+# Without curl, wget fetches: the same files, and its own error lines.
+if command -v wget >/dev/null 2>&1; then
+  mkdir -p "$T/nocurl"
+  for f in /usr/local/bin/* /usr/bin/* /bin/*; do
+    b="${f##*/}"
+    [ "$b" = curl ] || [ -e "$T/nocurl/$b" ] || ln -s "$f" "$T/nocurl/$b"
+  done
+  rc=$(PATH="$T/nocurl" run_rc "$S" -s 3 -o "$T/wget/cpu.svg" -t "my CPU" --top 4 "$URL")
+  check "wget: exit 0" test "$rc" = 0
+  check "wget: same profile" cmp -s "$T/wget/cpu.pb.gz" "$D/scripts/cpu.pb.gz"
+  check "wget: same SVG" cmp -s "$T/wget/cpu.svg" "$T/expected.svg"
+  rc=$(PATH="$T/nocurl" run_rc "$S" -s 7 -o "$T/wget/404.svg" "$URL")
+  check "wget: HTTP 404 exits 2" test "$rc" = 2
+  check "wget: HTTP 404 message" has "$T/err" "go-cpu-flame: $URL/debug/pprof/profile?seconds=7: HTTP 404: Not Found."
+fi
+
 # The service refuses (net/http/pprof answers 500 with a reason).
 rc=$(run_rc "$S" -s 1 -o "$T/busy.svg" "$URL")
 check "HTTP 500 exits 2" test "$rc" = 2
