@@ -2,7 +2,8 @@
 # `cmake --install BUILD --prefix TMP` gives working commands: the four
 # tools and the five scripts (named without .sh) in TMP/bin, run from
 # elsewhere with a clean environment; the installed scripts use the tools
-# beside them (not a decoy earlier on PATH), also through a symlink.
+# beside them (not a decoy earlier on PATH), also through a symlink; and
+# scripts/X.sh in a checkout uses build/cmd/<tool>/<tool>.
 # Usage: install_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
 # shellcheck source=lib_test.sh
@@ -64,4 +65,17 @@ rc=$(cd "$T/elsewhere" && run_rc env -i HOME="$T" PATH="$T/decoy:/usr/bin:/bin" 
   glc -i 0 -o leak2 "$URL")
 check "symlinked go-leak-check: exit 1" test "$rc" = 1
 check "symlinked go-leak-check: verdict" grep -q '^go-leak-check: LEAK: ' "$T/out"
+
+# Run from a checkout: scripts/X.sh finds build/cmd/<tool>/<tool> beside it.
+mkdir -p "$T/checkout/scripts"
+cp "$REPO/scripts/go-leak-check.sh" "$REPO/scripts/lib_go_fetch.sh" "$T/checkout/scripts/"
+for c in "${tools[@]}"; do
+  mkdir -p "$T/checkout/build/cmd/$c"
+  ln -s "$BUILD/cmd/$c/$c" "$T/checkout/build/cmd/$c/$c"
+done
+start_server "$T/routes"
+rc=$(cd "$T/elsewhere" && run_rc env -i HOME="$T" PATH="$T/decoy:/usr/bin:/bin" \
+  "$T/checkout/scripts/go-leak-check.sh" -i 0 -o leak3 "$URL")
+check "checkout go-leak-check.sh: exit 1" test "$rc" = 1
+check "checkout go-leak-check.sh: verdict" grep -q '^go-leak-check: LEAK: ' "$T/out"
 finish
