@@ -34,9 +34,11 @@ int Run(int argc, char** argv) {
       "functions (ignore line numbers)")(
       "json", "JSON report (total, clusters[], locks[], inversions[])")(
       "folded", "folded stacks, one line per cluster weighted by count")(
-      "fail-on-leak", "exit 1 when leak suspects are found")(
-      "min-count", cli::po::value(&min_count)->default_value(1),
-      "hide clusters with fewer goroutines")(
+      "fail-on-leak",
+      "exit 1 when leak suspects are found (with --base: when suspect "
+      "clusters are new or grew)")("min-count",
+                                   cli::po::value(&min_count)->default_value(1),
+                                   "hide clusters with fewer goroutines")(
       "min-wait", cli::po::value(&min_wait)->default_value(0),
       "hide clusters whose longest wait is shorter (minutes)")(
       "filter", cli::po::value(&filter),
@@ -123,9 +125,11 @@ int Run(int argc, char** argv) {
     cmd.Error("cannot write to standard output");
     return cli::kExitBadInput;
   }
-  if (cmd.Has("fail-on-leak") && analysis.suspect_clusters > 0) {
-    return cli::kExitFinding;
-  }
+  // With --base the question is "did the leak grow?": only suspects that
+  // are new or grew since the base fail the run (cron/CI use).
+  uint64_t failing = analysis.has_base ? analysis.growing_suspect_clusters
+                                       : analysis.suspect_clusters;
+  if (cmd.Has("fail-on-leak") && failing > 0) return cli::kExitFinding;
   return cli::kExitOk;
 }
 

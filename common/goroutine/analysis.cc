@@ -181,6 +181,7 @@ bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {
       });
   a->suspect_goroutines = 0;
   a->suspect_clusters = 0;
+  a->growing_suspect_clusters = 0;
   a->crashed = -1;
   for (size_t i = 0; i < a->entries.size(); ++i) {
     const ClusterEntry& e = a->entries[i];
@@ -188,6 +189,9 @@ bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {
     if (e.suspect) {
       a->suspect_goroutines += e.cluster().count;
       ++a->suspect_clusters;
+      if (e.change == Change::kNew || e.change == Change::kGrew) {
+        ++a->growing_suspect_clusters;
+      }
     }
     if (e.cluster().crashed && a->crashed < 0) a->crashed = static_cast<int>(i);
   }

@@ -56,6 +56,8 @@ struct Analysis {
   std::vector<ClusterEntry> entries;
   uint64_t suspect_goroutines = 0;
   uint64_t suspect_clusters = 0;
+  // With a base: suspect clusters that are new or grew since it.
+  uint64_t growing_suspect_clusters = 0;
   uint64_t hidden_clusters = 0;  // removed by --min-count/--min-wait/--filter
   LockView locks;
   int crashed = -1;  // index in entries of the cluster that crashed

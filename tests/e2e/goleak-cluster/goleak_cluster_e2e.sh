@@ -63,6 +63,11 @@ run --fail-on-leak "$DATA/nil-chan-select.debug2.txt"
 expect_eq "fail-on-leak with suspects" 1 "$rc"
 run --fail-on-leak --filter 'IO wait' "$DATA/nil-chan-select.debug2.txt"
 expect_eq "fail-on-leak, suspects filtered out" 0 "$rc"
+# With --base only suspects that are new or grew fail the run.
+run --fail-on-leak --base "$DATA/nil-chan-select.debug2.txt" "$DATA/nil-chan-select.debug2.txt"
+expect_eq "fail-on-leak --base, nothing grew" 0 "$rc"
+run --fail-on-leak --base "$DATA/../scripts/nil-chan-select.before.debug2.txt" "$DATA/nil-chan-select.debug2.txt"
+expect_eq "fail-on-leak --base, suspects grew" 1 "$rc"
 
 # 5. JSON and folded.
 run --json "$DATA/lock-order-deadlock.debug2.txt"
