@@ -65,7 +65,7 @@ const Unit* Sniff(const UnitType& ut, std::string_view name) {
 
 double ScaleValue(int64_t value, std::string_view from_unit,
                   std::string_view to_unit, std::string* unit) {
-  if (value < 0 && -value > 0) {
+  if (value < 0 && value > INT64_MIN) {  // -INT64_MIN overflows
     return -ScaleValue(-value, from_unit, to_unit, unit);
   }
   for (const UnitType& ut : kUnitTypes) {

@@ -2,8 +2,22 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 namespace pprof {
 namespace {
+
+// INT64_MIN cannot be negated; a hostile profile can hold it (found by the
+// pprof_profile fuzz target, UBSan "negation of -9223372036854775808").
+TEST(ScaledLabel, MostNegativeValue) {
+  std::string unit;
+  EXPECT_EQ(ScaleValue(INT64_MIN, "bytes", "minimum", &unit),
+            static_cast<double>(INT64_MIN));
+  EXPECT_EQ(unit, "B");
+  EXPECT_EQ(ScaleValue(-2048, "bytes", "minimum", &unit), -2.0);
+  EXPECT_EQ(unit, "kB");
+}
 
 TEST(ScaledLabel, BytesInAFixedUnit) {
   EXPECT_EQ(ScaledLabel(871680, "bytes", "kB"), "851.25kB");
