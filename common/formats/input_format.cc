@@ -87,6 +87,15 @@ InputFormat DetectFormat(std::string_view head) {
     stack::FoldedLine folded;
     if (line[0] != '\t' && stack::SplitFoldedLine(line, &folded)) {
       ++folded_lines;
+    } else if (line.data() + line.size() == head.data() + head.size() &&
+               head.back() != '\n') {
+      // The head may end inside a line (deep stacks make folded lines of
+      // 100 KiB and more): a cut line says nothing, unless it is all
+      // there is and reads like the start of a stack.
+      if (folded_lines + other_lines == 0 && line[0] != '\t' &&
+          line.find(';') != std::string_view::npos) {
+        ++folded_lines;
+      }
     } else {
       ++other_lines;
     }

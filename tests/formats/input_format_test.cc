@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "common/formats/go_names.h"
 
 namespace {
@@ -39,6 +41,26 @@ TEST(DetectFormatTest, RecognisesEachFormatFromItsFirstBytes) {
   EXPECT_EQ(DetectFormat("hello world\nthis is prose\n"),
             InputFormat::kUnknown);
   EXPECT_EQ(DetectFormat(""), InputFormat::kUnknown);
+}
+
+// The detection head (64 KiB) can end inside a line: a folded file whose
+// stacks are deep has lines longer than the head. Found by the hostile
+// input table (a 1 MiB line, a 100,000-frame stack).
+TEST(DetectFormatTest, FoldedWithLinesLongerThanTheHead) {
+  std::string deep;
+  for (int i = 0; deep.size() < 70000; ++i) {
+    deep += "f" + std::to_string(i) + ";";
+  }
+  const std::string head = deep.substr(0, 65536);  // no count, no newline
+  EXPECT_EQ(DetectFormat(head), InputFormat::kFolded);
+  EXPECT_EQ(DetectFormat("main;a 1\n" + head), InputFormat::kFolded);
+  EXPECT_EQ(DetectFormat("main;a 1\nmain;b 2\n" + std::string(65536, 'x')),
+            InputFormat::kFolded);
+  // A complete line without a count is still not folded text, and a cut
+  // line without any ';' says nothing.
+  EXPECT_EQ(DetectFormat("main;a\n" + head), InputFormat::kUnknown);
+  EXPECT_EQ(DetectFormat(std::string(65536, 'x')), InputFormat::kUnknown);
+  EXPECT_EQ(DetectFormat("not folded\n"), InputFormat::kUnknown);
 }
 
 TEST(FormatNameTest, RoundTrips) {

@@ -138,11 +138,15 @@ row "stackfold empty"       0 "" empty -- "$SF" empty
 row "stackfold garbage"     2 "stackfold: garbage: not a pprof profile (bad protobuf at byte 0)" empty -- "$SF" garbage
 row "stackfold trunc gzip"  2 "stackfold: trunc.gz: truncated gzip data (ends at byte 600)" empty -- "$SF" trunc.gz
 row "stackfold trunc pb"    2 "stackfold: trunc.pb: not a pprof profile (bad protobuf at byte" empty -- "$SF" trunc.pb
-row "stackfold 1MiB line, detection" 2 "stackfold: f-bigline: input format not recognised" empty -- "$SF" f-bigline
 python3 -c "import sys; sys.stdout.buffer.write(b'main;a 1\nmain;b 2\n' + b'x' * (1 << 20) + b' 5\n')" > "$T/sf-bigline.want"
 row "stackfold 1MiB line"   0 "" =sf-bigline.want -- "$SF" --format folded f-bigline
+# Lines longer than the 64 KiB detection head are still detected as folded.
+row "stackfold 1MiB line, detected" 0 "" =sf-bigline.want -- "$SF" f-bigline
 python3 -c "import sys; sys.stdout.buffer.write(b';'.join(b'f%d' % i for i in range(100000)) + b' 7\nmain;a 1\nmain;b 2\n')" > "$T/sf-deep.want"
 row "stackfold 100k frames" 0 "" =sf-deep.want -- "$SF" --format folded f-deep
+tail -n 2 f-deep > f-deep-first  # the deep stack on the first line
+python3 -c "import sys; sys.stdout.buffer.write(b';'.join(b'f%d' % i for i in range(100000)) + b' 7\nmain;b 2\n')" > "$T/sf-deep-first.want"
+row "stackfold 100k frames first, detected" 0 "" =sf-deep-first.want -- "$SF" f-deep-first
 expect sf-nul.want 'ma\0in;x\0y 3\nmain;a 1\nmain;b 2\n'
 row "stackfold NUL bytes"   0 "" =sf-nul.want -- "$SF" --format folded f-nul
 expect sf-utf8.want 'main;a 1\nmain;b 2\nmain;\377\376\300\257 3\n'
