@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <iostream>
+#include <new>
 
 #include "common/cli/exit_codes.h"
 
@@ -17,11 +20,37 @@ void PrintError(std::string_view tool, std::string_view message) {
   (void)ignored;
 }
 
+namespace {
+
+// The message written when memory runs out, prepared up front: the handler
+// must not allocate.
+char oom_message[256];
+size_t oom_length = 0;
+
+// Memory grows with the number of distinct stacks (not input size), so an
+// input with millions of distinct deep stacks can exhaust it (or a ulimit
+// -v set to keep a post-mortem box from swapping). Say so and exit with the
+// bad-input status instead of aborting on an uncaught std::bad_alloc.
+void OutOfMemory() {
+  ssize_t ignored = ::write(2, oom_message, oom_length);
+  (void)ignored;
+  ::_exit(kExitBadInput);
+}
+
+}  // namespace
+
 Command::Command(std::string name, std::string usage, std::string summary)
     : name_(std::move(name)),
       usage_(std::move(usage)),
       summary_(std::move(summary)),
-      options_("Options") {}
+      options_("Options") {
+  std::string m = name_ +
+                  ": out of memory (the input holds more distinct stacks than "
+                  "fit in the memory available)\n";
+  oom_length = std::min(m.size(), sizeof(oom_message));
+  std::memcpy(oom_message, m.data(), oom_length);
+  std::set_new_handler(OutOfMemory);
+}
 
 void Command::Error(std::string_view message) const {
   PrintError(name_, message);

@@ -98,4 +98,23 @@ check "stackfold: $SAMPLES distinct 10,000-frame stacks" "$rss" $((256 * SLACK))
 rss=$(peak_rss_mb "'$FS' '$T/deep.folded'")
 check "flamesvg: $SAMPLES distinct 10,000-frame stacks" "$rss" $((512 * SLACK)) \
   bash -c "xmllint --noout --huge '$T/out' && grep -qF 'frames are wider than --minwidth' '$T/err'"
+
+# 3. When memory runs out (here an 80 MB address-space limit, as one would
+# set with ulimit -v to keep a box from swapping), the tools stop with a
+# clear message and exit 2 instead of aborting. ASan reserves terabytes of
+# address space for its shadow, so this needs a build without it.
+if [ "$SLACK" = 1 ]; then
+  for tool in "$SF" "$FS"; do
+    name=$(basename "$tool")
+    (ulimit -v 80000; "$tool" "$T/deep.folded" > /dev/null 2> "$T/err"; echo $? > "$T/rc")
+    if [ "$(cat "$T/rc")" = 2 ] && grep -qxF "$name: out of memory (the input holds more distinct stacks than fit in the memory available)" "$T/err"; then
+      echo "ok   $name: out of memory is a clear message and exit 2"
+    else
+      echo "FAIL $name: out of memory gave exit $(cat "$T/rc"): $(head -c 300 "$T/err")"
+      fail=1
+    fi
+  done
+else
+  echo "SKIP out-of-memory message: ulimit -v cannot be used under ASan"
+fi
 exit $fail
