@@ -26,63 +26,11 @@ bool ParseCount(std::string_view text, double* value) {
   return true;
 }
 
-namespace {
-
-bool IsNumberChar(char c) {
-  return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
-}
-
-// A count field: optional sign, digits with at most one '.', some digit.
-bool IsNumber(std::string_view s) {
-  if (s.empty()) return false;
-  size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-  bool digit = false;
-  bool dot = false;
-  for (; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') {
-      digit = true;
-    } else if (s[i] == '.' && !dot) {
-      dot = true;
-    } else {
-      return false;
-    }
-  }
-  return digit;
-}
-
-}  // namespace
-
-bool SplitCounts(std::string_view line, stack::FoldedLine* out) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
-    line.remove_suffix(1);
-  }
-  const size_t sp = line.rfind(' ');
-  if (sp == std::string_view::npos || sp == 0) return false;
-  const std::string_view last = line.substr(sp + 1);
-  if (!IsNumber(last)) return false;
-  const std::string_view rest = line.substr(0, sp);
-  // The token before the last count is a number only if it is made of
-  // number characters back to a space that is not the first character.
-  size_t start = rest.size();
-  while (start > 0 && IsNumberChar(rest[start - 1])) --start;
-  if (start >= 2 && rest[start - 1] == ' ' && IsNumber(rest.substr(start))) {
-    out->stack = rest.substr(0, start - 1);
-    out->counts[0] = rest.substr(start);
-    out->counts[1] = last;
-    out->num_counts = 2;
-  } else {
-    out->stack = rest;
-    out->counts[0] = last;
-    out->num_counts = 1;
-  }
-  return true;
-}
-
 const char* AddFoldedInputLine(std::string_view line, CountSlot slot,
                                double factor, FrameTree* tree,
                                InputStats* stats) {
   stack::FoldedLine parsed;
-  if (!SplitCounts(line, &parsed)) {
+  if (!stack::SplitFoldedLine(line, &parsed)) {
     return "no count at the end of the line";
   }
   double first = 0;

@@ -28,12 +28,6 @@ struct InputStats {
 // Parses one count field ("12", "-3", "+4", "0.25") into *value.
 bool ParseCount(std::string_view text, double* value);
 
-// Splits a line exactly like stack::SplitFoldedLine (same results, tested),
-// but looks for a second count only in the characters a number can hold
-// before the last one, instead of searching back through the whole stack
-// text: on long stacks that search was an eighth of flamesvg's time.
-bool SplitCounts(std::string_view line, stack::FoldedLine* out);
-
 // Reads folded lines "root;...;leaf COUNT" or "... BEFORE AFTER" from
 // `reader` into `tree`, multiplying every count by `factor`. Empty lines are
 // ignored; a line that does not parse is passed to

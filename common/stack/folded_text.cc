@@ -26,6 +26,10 @@ bool IsNumber(std::string_view s) {
   return digit;
 }
 
+bool IsNumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
+}
+
 }  // namespace
 
 bool SplitFoldedLine(std::string_view line, FoldedLine* out) {
@@ -37,11 +41,14 @@ bool SplitFoldedLine(std::string_view line, FoldedLine* out) {
   std::string_view last = line.substr(sp + 1);
   if (!IsNumber(last)) return false;
   std::string_view rest = line.substr(0, sp);
-  size_t sp2 = rest.rfind(' ');
-  if (sp2 != std::string_view::npos && sp2 > 0 &&
-      IsNumber(rest.substr(sp2 + 1))) {
-    out->stack = rest.substr(0, sp2);
-    out->counts[0] = rest.substr(sp2 + 1);
+  // A second count can only be made of number characters back to a space
+  // (not the first character): look only there, not back through the whole
+  // stack text (on deep stacks that search dominated flamesvg's time).
+  size_t start = rest.size();
+  while (start > 0 && IsNumberChar(rest[start - 1])) --start;
+  if (start >= 2 && rest[start - 1] == ' ' && IsNumber(rest.substr(start))) {
+    out->stack = rest.substr(0, start - 1);
+    out->counts[0] = rest.substr(start);
     out->counts[1] = last;
     out->num_counts = 2;
   } else {

@@ -266,55 +266,6 @@ TEST(LayoutTest, TotalOptionScalesAgainstAFixedCount) {
   EXPECT_DOUBLE_EQ(layout.frames[1].width, 25);
 }
 
-TEST(FoldedInputTest, SplitCountsAgreesWithSplitFoldedLine) {
-  std::vector<std::string> lines = {"a;b 5",
-                                    "a;b 5 7",
-                                    "a b c 5",
-                                    "a 5 b 7",
-                                    "a  5",
-                                    "a 5  ",
-                                    "a\t5",
-                                    "a 5\t",
-                                    " 5",
-                                    "5",
-                                    "",
-                                    " ",
-                                    "a -5",
-                                    "a +5 -7",
-                                    "a 1.5 2.",
-                                    "a . 5",
-                                    "a 5.5.5",
-                                    "a 1-2 3",
-                                    "a ;1 2",
-                                    "a;b;c 0 0",
-                                    "1 2",
-                                    " 1 2",
-                                    "a  1 2",
-                                    "x 12 34 56",
-                                    "x 1e5",
-                                    "a;b- 3",
-                                    "a;- 3",
-                                    "a;b -",
-                                    "- 3 4",
-                                    "main.(*T).M 2004008",
-                                    "a;b 99999999999999999999"};
-  const std::string dir = std::string(SHARED_DIR) + "/testdata/perf/go/";
-  std::ifstream in(dir + "go.folded-default.txt");
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  for (const std::string& line : lines) {
-    stack::FoldedLine a, b;
-    const bool ok_a = stack::SplitFoldedLine(line, &a);
-    const bool ok_b = SplitCounts(line, &b);
-    ASSERT_EQ(ok_a, ok_b) << "[" << line << "]";
-    if (!ok_a) continue;
-    EXPECT_EQ(a.stack, b.stack) << line;
-    EXPECT_EQ(a.num_counts, b.num_counts) << line;
-    for (int i = 0; i < a.num_counts; ++i) {
-      EXPECT_EQ(a.counts[i], b.counts[i]) << line;
-    }
-  }
-}
-
 TEST(FoldedInputTest, ParsesCountsAndRejectsBadLines) {
   double v = 0;
   EXPECT_TRUE(ParseCount("12", &v));

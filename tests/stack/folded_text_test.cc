@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <string>
+#include <vector>
+
 namespace {
 
 TEST(FoldedTextTest, SplitsSingleAndDoubleCounts) {
@@ -40,6 +44,90 @@ TEST(FoldedTextTest, MergeReinternsNames) {
   stack::AddFoldedLine("m;f 2", &b, &s);
   a.Merge(b);
   EXPECT_EQ(stack::FoldedToString(a), "m;f 3\nz 1\n");
+}
+
+// The plain definition SplitFoldedLine must keep to: the last token is the
+// count; the one before it is a second count when it is a number too.
+bool ReferenceSplit(std::string_view line, stack::FoldedLine* out) {
+  auto is_number = [](std::string_view s) {
+    size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    bool digit = false, dot = false;
+    for (; i < s.size(); ++i) {
+      if (s[i] >= '0' && s[i] <= '9') {
+        digit = true;
+      } else if (s[i] == '.' && !dot) {
+        dot = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
+  };
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
+  }
+  size_t sp = line.rfind(' ');
+  if (sp == std::string_view::npos || sp == 0) return false;
+  if (!is_number(line.substr(sp + 1))) return false;
+  std::string_view rest = line.substr(0, sp);
+  size_t sp2 = rest.rfind(' ');
+  if (sp2 != std::string_view::npos && sp2 > 0 &&
+      is_number(rest.substr(sp2 + 1))) {
+    *out = {
+        rest.substr(0, sp2), {rest.substr(sp2 + 1), line.substr(sp + 1)}, 2};
+  } else {
+    *out = {rest, {line.substr(sp + 1), {}}, 1};
+  }
+  return true;
+}
+
+TEST(FoldedTextTest, SplitAgreesWithItsPlainDefinition) {
+  std::vector<std::string> lines = {"a;b 5",
+                                    "a;b 5 7",
+                                    "a b c 5",
+                                    "a 5 b 7",
+                                    "a  5",
+                                    "a 5  ",
+                                    "a\t5",
+                                    "a 5\t",
+                                    " 5",
+                                    "5",
+                                    "",
+                                    " ",
+                                    "a -5",
+                                    "a +5 -7",
+                                    "a 1.5 2.",
+                                    "a . 5",
+                                    "a 5.5.5",
+                                    "a 1-2 3",
+                                    "a ;1 2",
+                                    "a;b;c 0 0",
+                                    "1 2",
+                                    " 1 2",
+                                    "a  1 2",
+                                    "x 12 34 56",
+                                    "x 1e5",
+                                    "a;b- 3",
+                                    "a;- 3",
+                                    "a;b -",
+                                    "- 3 4",
+                                    "main.(*T).M 2004008",
+                                    "a;b 99999999999999999999"};
+  std::ifstream in(std::string(SHARED_DIR) +
+                   "/testdata/perf/go/go.folded-default.txt");
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (const std::string& line : lines) {
+    stack::FoldedLine a, b;
+    const bool ok_a = stack::SplitFoldedLine(line, &a);
+    const bool ok_b = ReferenceSplit(line, &b);
+    ASSERT_EQ(ok_a, ok_b) << "[" << line << "]";
+    if (!ok_a) continue;
+    EXPECT_EQ(a.stack, b.stack) << line;
+    EXPECT_EQ(a.num_counts, b.num_counts) << line;
+    for (int i = 0; i < a.num_counts; ++i) {
+      EXPECT_EQ(a.counts[i], b.counts[i]) << line;
+    }
+  }
 }
 
 }  // namespace
