@@ -5,7 +5,8 @@
 # prints "ok"/"FAIL"/"SKIP" with its name.
 # Usage: hostile_test.sh STACKFOLD FLAMESVG HEAPDIFF GOLEAK TESTDATA_DIR
 set -uo pipefail
-SF="$1" FS="$2" HD="$3" GL="$4" D="$5"
+SF="$(realpath "$1")" FS="$(realpath "$2")" HD="$(realpath "$3")" GL="$(realpath "$4")"
+D="$(realpath "$5")"
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 export TZ=UTC LC_ALL=C
@@ -208,7 +209,7 @@ row "heapdiff garbage record" 0 "heapdiff: skipped 2 malformed lines (first: h-g
 row "heapdiff garbage --strict" 2 "heapdiff: h-garbage: line 6: malformed heap record" empty -- "$HD" --strict h-ok h-garbage
 row "heapdiff directory"    2 "heapdiff: adir: is a directory" empty -- "$HD" adir
 row "heapdiff unreadable"   2 "heapdiff: /proc/self/mem: Input/output error" empty -- "$HD" "$UNREADABLE"
-pipe_row "heapdiff" "heapdiff: cannot write the output" "$HD" --folded h-ok h-deep
+pipe_row "heapdiff" "heapdiff: cannot write the output" "$HD" --folded h-ok h-bigline
 
 # ---- goleak-cluster ----
 row "goleak empty"          2 "goleak-cluster: empty: no goroutines found (not a Go goroutine dump?)" empty -- "$GL" empty
@@ -232,6 +233,6 @@ row "goleak garbage lines"  0 "goleak-cluster: warning: skipped 2 malformed line
 row "goleak garbage --strict" 2 "goleak-cluster: g-garbage:8: not a stack frame" empty -- "$GL" --strict g-garbage
 row "goleak directory"      2 "goleak-cluster: adir: is a directory" empty -- "$GL" adir
 row "goleak unreadable"     2 "goleak-cluster: /proc/self/mem: Input/output error" empty -- "$GL" "$UNREADABLE"
-pipe_row "goleak" "goleak-cluster: cannot write to standard output" "$GL" --folded g-deep
+pipe_row "goleak" "goleak-cluster: cannot write to standard output" "$GL" --folded g-bigline
 
 exit $fail
