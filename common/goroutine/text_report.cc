@@ -1,5 +1,8 @@
 #include "common/goroutine/text_report.h"
 
+#include <utility>
+#include <vector>
+
 #include "common/goroutine/leak_rules.h"
 
 namespace goroutine {
@@ -134,8 +137,16 @@ std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
 
 std::string WriteTextReport(const Analysis& a, const TextOptions& o) {
   std::string out;
+  // Where the report's own colour codes are; every other control byte
+  // came from the dump (function names, files, panic messages) and is
+  // neutralised below so a dump cannot drive the terminal (retitle it,
+  // clear it, hide lines) when the report is read there.
+  std::vector<std::pair<size_t, size_t>> own_codes;
   auto color = [&](const char* code) {
-    if (o.color) out.append(code);
+    if (!o.color) return;
+    const size_t at = out.size();
+    out.append(code);
+    own_codes.emplace_back(at, out.size());
   };
   const ClusterSet& now = *a.now.clusters;
   const DumpInfo& info = a.now.info;
@@ -270,6 +281,13 @@ std::string WriteTextReport(const Analysis& a, const TextOptions& o) {
       color(kReset);
       out.append("\n");
     }
+  }
+  size_t code = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    while (code < own_codes.size() && own_codes[code].second <= i) ++code;
+    if (code < own_codes.size() && own_codes[code].first <= i) continue;
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) out[i] = '?';
   }
   return out;
 }

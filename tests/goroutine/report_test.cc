@@ -164,6 +164,37 @@ TEST(CompareTest, BaseAndNowGrowthFirst) {
   EXPECT_EQ(f->change, Change::kShrank);
 }
 
+// A dump is untrusted text: escape sequences in names (retitle or clear
+// the terminal, hide text) must not reach the terminal through the text
+// report, while the report's own colours still do. Found while building
+// the hostile-input table.
+TEST(TextReportTest, ControlBytesFromTheDumpAreNeutralised) {
+  std::string path = testing_util::UniqueTempPath("ansi.txt");
+  FILE* f = fopen(path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  fputs(
+      "goroutine 1 [chan send]:\nmain.evil\x1b]0;pwned\x07\x1b[2J()\n"
+      "\t/src/a\x1b[8m.go:10 +0x1\ncreated by main.main\n"
+      "\t/src/a.go:5 +0x2\n",
+      f);
+  fclose(f);
+  auto l = Load({path});
+  TextOptions plain;
+  std::string text = WriteTextReport(l->a, plain);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_EQ(text.find('\x07'), std::string::npos);
+  EXPECT_NE(text.find("at main.evil?]0;pwned??[2J (a?[8m.go:10)"),
+            std::string::npos)
+      << text;
+  TextOptions colored;
+  colored.color = true;
+  text = WriteTextReport(l->a, colored);
+  EXPECT_NE(text.find("\x1b[1;31mLEAK SUSPECTS"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\x1b]"), std::string::npos);
+  EXPECT_EQ(text.find("\x1b[2J"), std::string::npos);
+  EXPECT_EQ(text.find("\x1b[8m"), std::string::npos);
+}
+
 TEST(LeakRulesTest, RuntimeDeadlockMakesBlockedGoroutinesSuspects) {
   std::string path = testing_util::UniqueTempPath("deadlock.txt");
   FILE* f = fopen(path.c_str(), "w");
