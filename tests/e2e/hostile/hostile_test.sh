@@ -39,6 +39,7 @@ open('g-bigline', 'wb').write(dump(b'main.' + big + b'()\n\t/src/m.go:1 +0x1\n')
 open('g-deep', 'wb').write(dump(b''.join(b'main.f%d()\n\t/src/m.go:%d +0x1\n' % (i, i + 1) for i in range(100000))))
 open('g-nul', 'wb').write(dump(b'main.m\0id()\n\t/src/m\0.go:1 +0x1\n'))
 open('g-badutf8', 'wb').write(dump(b'main.m\xff\xc0id()\n\t/src/m\xfe.go:1 +0x1\n'))
+open('g-ansi', 'wb').write(dump(b'main.evil\x1b]0;pwned\x07\x1b[2J()\n\t/src/m.go:1 +0x1\n'))
 open('g-garbage', 'wb').write(dump(b'\x01\x02 this is noise\nmore noise\n'))
 # Legacy text heap profiles: records 1 and 3 are fine, the middle one is hostile.
 def heap(mid):
@@ -228,6 +229,8 @@ row "goleak bad UTF-8"      0 "" =gl-utf8.want -- "$GL" --folded g-badutf8
 row "goleak bad UTF-8, JSON" 0 "" "-" -- "$GL" --json g-badutf8
 python3 -c "import json; json.load(open('$T/out', 'rb'))" 2> /dev/null &&
   echo "ok   goleak bad UTF-8, JSON parses" || { echo "FAIL goleak bad UTF-8, JSON parses"; fail=1; }
+# Terminal escapes from the dump never reach the terminal (text report).
+row "goleak escape sequences" 0 "" "~1 goroutine blocked in chan receive at main.evil?]0;pwned??[2J (m.go:1)" -- "$GL" --color always g-ansi
 expect gl-garbage.want '[chan receive] 1\nmain.good;[chan send] 1\nmain.other;[select] 1\n'
 row "goleak garbage lines"  0 "goleak-cluster: warning: skipped 2 malformed lines (first: g-garbage:8: not a stack frame)" =gl-garbage.want -- "$GL" --folded g-garbage
 row "goleak garbage --strict" 2 "goleak-cluster: g-garbage:8: not a stack frame" empty -- "$GL" --strict g-garbage
