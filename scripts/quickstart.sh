@@ -26,11 +26,16 @@ if [ -x "$(bin heapdiff)" ] && [ -f "$ROOT/testdata/heapdiff/1.heap" ]; then
   "$(bin heapdiff)" "$ROOT/testdata/heapdiff/1.heap" "$ROOT/testdata/heapdiff/2.heap" \
     > "$OUT/heapdiff.txt"
   ran+=("heapdiff       testdata/heapdiff/{1,2}.heap -> $OUT/heapdiff.txt")
+  "$(bin heapdiff)" --folded "$ROOT/testdata/heapdiff/1.heap" "$ROOT/testdata/heapdiff/2.heap" |
+    "$(bin flamesvg)" --diff --title "Heap growth" > "$OUT/heapdiff.svg"
+  ran+=("heapdiff --folded | flamesvg --diff -> $OUT/heapdiff.svg")
 fi
-dump=$(ls "$ROOT"/testdata/goleak-cluster/*.txt 2>/dev/null | head -n 1 || true)
-if [ -x "$(bin goleak-cluster)" ] && [ -n "$dump" ]; then
-  "$(bin goleak-cluster)" "$dump" > "$OUT/goleak.txt" || true
-  ran+=("goleak-cluster ${dump#$ROOT/} -> $OUT/goleak.txt")
+dump="$ROOT/testdata/goleak-cluster/nil-chan-select.debug2.txt"
+if [ -x "$(bin goleak-cluster)" ] && [ -f "$dump" ]; then
+  "$(bin goleak-cluster)" --color=never "$dump" > "$OUT/goleak.txt"
+  ran+=("goleak-cluster ${dump#"$ROOT"/} -> $OUT/goleak.txt")
+  "$sf" "$dump" | "$(bin flamesvg)" --countname goroutines --title "Goroutines" > "$OUT/goroutines.svg"
+  ran+=("stackfold | flamesvg  the same dump -> $OUT/goroutines.svg")
 fi
 
 echo "Built the tools in $BUILD/cmd/ and ran them on the bundled samples:"
