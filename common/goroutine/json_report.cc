@@ -1,6 +1,7 @@
 #include "common/goroutine/json_report.h"
 
 #include "common/goroutine/leak_rules.h"
+#include "common/io/json_string.h"
 
 namespace goroutine {
 namespace {
@@ -8,14 +9,14 @@ namespace {
 void WriteFrame(const goroutine::Frame& f, const ClusterSet& set,
                 std::string* out) {
   out->append("{\"func\":");
-  AppendJsonString(set.Name(f.func), out);
+  io::AppendJsonString(set.Name(f.func), out);
   out->append(",\"file\":");
-  AppendJsonString(set.Name(f.file), out);
+  io::AppendJsonString(set.Name(f.file), out);
   out->append(",\"line\":" + std::to_string(f.line));
   if (f.inlined) out->append(",\"inlined\":true");
   if (f.args != kNoSymbol) {
     out->append(",\"args\":");
-    AppendJsonString(set.Name(f.args), out);
+    io::AppendJsonString(set.Name(f.args), out);
   }
   out->push_back('}');
 }
@@ -29,74 +30,7 @@ void Ids(const std::vector<uint64_t>& ids, std::string* out) {
   out->push_back(']');
 }
 
-// Length of the valid UTF-8 sequence starting at s[i] (a lead byte >=
-// 0x80), or 0 when it is malformed, overlong, a surrogate or beyond
-// U+10FFFF.
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n;
-  uint32_t v, min;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, v = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, v = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, v = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < n) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    const unsigned char d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) return 0;
-    v = (v << 6) | (d & 0x3F);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-  return n;
-}
-
 }  // namespace
-
-void AppendJsonString(std::string_view s, std::string* out) {
-  static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else if (c < 0x80) {
-          out->push_back(static_cast<char>(c));
-        } else if (size_t n = Utf8SequenceLength(s, i); n > 0) {
-          out->append(s.substr(i, n));
-          i += n - 1;
-        } else {
-          // JSON must be UTF-8 (RFC 8259) and dumps may hold any bytes:
-          // each byte that starts no valid sequence becomes U+FFFD.
-          out->append("\\ufffd");
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 std::string WriteJsonReport(const Analysis& a) {
   const ClusterSet& now = *a.now.clusters;
@@ -115,7 +49,7 @@ std::string WriteJsonReport(const Analysis& a) {
   if (info.panic_message.empty()) {
     out.append("null");
   } else {
-    AppendJsonString(info.panic_message, &out);
+    io::AppendJsonString(info.panic_message, &out);
   }
   if (a.has_base) {
     out.append(",\"base_total\":" + std::to_string(a.base.info.goroutines));
@@ -136,7 +70,7 @@ std::string WriteJsonReport(const Analysis& a) {
     if (c.state == kNoSymbol) {
       out.append("null");
     } else {
-      AppendJsonString(set.Name(c.state), &out);
+      io::AppendJsonString(set.Name(c.state), &out);
     }
     out.append(",\"wait_minutes\":");
     if (c.wait_known) {
@@ -157,9 +91,9 @@ std::string WriteJsonReport(const Analysis& a) {
     out.append(",\"created_by\":");
     if (c.has_creator) {
       out.append("{\"func\":");
-      AppendJsonString(set.Name(c.creator.func), &out);
+      io::AppendJsonString(set.Name(c.creator.func), &out);
       out.append(",\"file\":");
-      AppendJsonString(set.Name(c.creator.file), &out);
+      io::AppendJsonString(set.Name(c.creator.file), &out);
       out.append(",\"line\":" + std::to_string(c.creator.line) +
                  ",\"parent_ids\":");
       Ids(c.parent_ids, &out);
@@ -170,7 +104,7 @@ std::string WriteJsonReport(const Analysis& a) {
     out.append(",\"suspect\":");
     out.append(e.suspect ? "true" : "false");
     out.append(",\"reason\":");
-    AppendJsonString(e.reason, &out);
+    io::AppendJsonString(e.reason, &out);
     if (c.elided) out.append(",\"elided\":true");
     if (c.stack_unavailable) out.append(",\"stack_unavailable\":true");
     if (c.crashed) {
@@ -180,7 +114,7 @@ std::string WriteJsonReport(const Analysis& a) {
     if (c.truncated) out.append(",\"truncated\":true");
     if (a.has_base) {
       out.append(",\"change\":");
-      AppendJsonString(ChangeName(e.change), &out);
+      io::AppendJsonString(ChangeName(e.change), &out);
       out.append(",\"base_count\":" + std::to_string(e.base_count));
     }
     out.push_back('}');
@@ -190,9 +124,9 @@ std::string WriteJsonReport(const Analysis& a) {
     const LockGroup& g = a.locks.groups[i];
     out.append(i ? ",\n" : "\n");
     out.append("{\"lock\":");
-    AppendJsonString(now.Name(g.lock), &out);
+    io::AppendJsonString(now.Name(g.lock), &out);
     out.append(",\"kind\":");
-    AppendJsonString(now.Name(g.kind), &out);
+    io::AppendJsonString(now.Name(g.kind), &out);
     out.append(",\"waiting\":" + std::to_string(g.count) + ",\"waiters\":[");
     for (size_t j = 0; j < g.waiters.size(); ++j) {
       const LockWait& w = g.waiters[j];
@@ -202,9 +136,9 @@ std::string WriteJsonReport(const Analysis& a) {
       if (w.user_frame >= 0) {
         const goroutine::Frame& f = c.frames[w.user_frame];
         out.append(",\"func\":");
-        AppendJsonString(now.Name(f.func), &out);
+        io::AppendJsonString(now.Name(f.func), &out);
         out.append(",\"file\":");
-        AppendJsonString(now.Name(f.file), &out);
+        io::AppendJsonString(now.Name(f.file), &out);
         out.append(",\"line\":" + std::to_string(f.line));
       }
       out.push_back('}');
@@ -217,14 +151,14 @@ std::string WriteJsonReport(const Analysis& a) {
     if (i) out.push_back(',');
     auto order = [&](const LockOrder& o, uint32_t held, uint32_t wanted) {
       out.append("{\"func\":");
-      AppendJsonString(now.Name(o.func), &out);
+      io::AppendJsonString(now.Name(o.func), &out);
       out.append(",\"file\":");
-      AppendJsonString(now.Name(o.file), &out);
+      io::AppendJsonString(now.Name(o.file), &out);
       out.append(",\"holds\":");
-      AppendJsonString(now.Name(held), &out);
+      io::AppendJsonString(now.Name(held), &out);
       out.append(",\"holds_line\":" + std::to_string(o.first_line) +
                  ",\"waits_for\":");
-      AppendJsonString(now.Name(wanted), &out);
+      io::AppendJsonString(now.Name(wanted), &out);
       out.append(",\"waits_line\":" + std::to_string(o.second_line) + "}");
     };
     out.append("[");

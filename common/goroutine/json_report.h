@@ -14,9 +14,6 @@ namespace goroutine {
 
 std::string WriteJsonReport(const Analysis& a);
 
-// Appends `s` as a JSON string literal (quotes included).
-void AppendJsonString(std::string_view s, std::string* out);
-
 }  // namespace goroutine
 
 #endif  // COMMON_GOROUTINE_JSON_REPORT_H_

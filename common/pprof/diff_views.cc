@@ -29,38 +29,6 @@ std::string_view ChangeStatus(int64_t before, int64_t after) {
   return "same";
 }
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char ch : s) {
-    switch (ch) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (ch < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", ch);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(ch));
-        }
-    }
-  }
-  out->push_back('"');
-}
-
 void WriteFoldedDiff(const Comparison& c, std::string* out) {
   const Profile& p = c.merged.profile;
   const int bc = c.before_column();
@@ -118,9 +86,9 @@ void WriteJson(const Comparison& c, const TopReport& r,
     total_after = AddWrap(total_after, s.values[c.after_column()]);
   }
   out->append("{\"sample_type\":");
-  AppendJsonString(r.sample_type, out);
+  io::AppendJsonString(r.sample_type, out);
   out->append(",\"unit\":");
-  AppendJsonString(r.sample_unit, out);
+  io::AppendJsonString(r.sample_unit, out);
   out->append(",\"total\":");
   AppendInt(r.total, out);
   out->append(",\"total_before\":");
@@ -136,9 +104,9 @@ void WriteJson(const Comparison& c, const TopReport& r,
     int64_t flat_after = row.extra_flat[c.has_base ? 1 : 0];
     if (i) out->push_back(',');
     out->append("\n{\"name\":");
-    AppendJsonString(row.name, out);
+    io::AppendJsonString(row.name, out);
     out->append(",\"inline\":");
-    AppendJsonString(row.inline_label, out);
+    io::AppendJsonString(row.inline_label, out);
     out->append(",\"flat\":");
     AppendInt(row.flat, out);
     out->append(",\"cum\":");
@@ -152,7 +120,7 @@ void WriteJson(const Comparison& c, const TopReport& r,
     out->append(",\"flat_after\":");
     AppendInt(flat_after, out);
     out->append(",\"status\":");
-    AppendJsonString(ChangeStatus(before, after), out);
+    io::AppendJsonString(ChangeStatus(before, after), out);
     out->push_back('}');
   }
   out->append("]");
@@ -168,7 +136,7 @@ void WriteJson(const Comparison& c, const TopReport& r,
       if (v < 0) continue;
       if (!first) out->push_back(',');
       first = false;
-      AppendJsonString(k, out);
+      io::AppendJsonString(k, out);
       out->push_back(':');
       AppendInt(v, out);
     }

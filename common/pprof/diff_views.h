@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/io/json_string.h"
 #include "common/pprof/diff.h"
 #include "common/pprof/legacy_heap.h"
 
@@ -40,9 +41,6 @@ void WriteAllTypes(Comparison* c, const DiffOptions& options, int max_rows,
 // The "# runtime.MemStats" lines worth a glance, before -> after.
 void WriteMemStatsSummary(const MemStats* before, const MemStats& after,
                           std::string* out);
-
-// Appends s to *out as a JSON string literal (quotes, escapes).
-void AppendJsonString(std::string_view s, std::string* out);
 
 }  // namespace pprof
 

@@ -152,13 +152,13 @@ void WriteSeriesText(const SeriesReport& r, int max_rows, std::string* out) {
 
 void WriteSeriesJson(const SeriesReport& r, std::string* out) {
   out->append("{\"sample_type\":");
-  AppendJsonString(r.sample_type, out);
+  io::AppendJsonString(r.sample_type, out);
   out->append(",\"unit\":");
-  AppendJsonString(r.unit, out);
+  io::AppendJsonString(r.unit, out);
   out->append(",\"snapshots\":[");
   for (size_t i = 0; i < r.snapshot_names.size(); ++i) {
     if (i) out->push_back(',');
-    AppendJsonString(r.snapshot_names[i], out);
+    io::AppendJsonString(r.snapshot_names[i], out);
   }
   out->append("],\"totals\":[");
   for (size_t i = 0; i < r.totals.size(); ++i) {
@@ -173,15 +173,15 @@ void WriteSeriesJson(const SeriesReport& r, std::string* out) {
     const SeriesEntry& e = r.entries[i];
     if (i) out->push_back(',');
     out->append("\n{\"name\":");
-    AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
+    io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
     out->append(",\"stack\":");
-    AppendJsonString(Joined(e.frames), out);
+    io::AppendJsonString(Joined(e.frames), out);
     out->append(",\"flat\":" + std::to_string(e.growth) +
                 ",\"cum\":" + std::to_string(e.growth) +
                 ",\"before\":" + std::to_string(e.values.front()) +
                 ",\"after\":" + std::to_string(e.values.back()) +
                 ",\"status\":");
-    AppendJsonString(ChangeStatus(e.values.front(), e.values.back()), out);
+    io::AppendJsonString(ChangeStatus(e.values.front(), e.values.back()), out);
     out->push_back('}');
   }
   out->append("],\"series\":[");
@@ -189,9 +189,9 @@ void WriteSeriesJson(const SeriesReport& r, std::string* out) {
     const SeriesEntry& e = r.entries[i];
     if (i) out->push_back(',');
     out->append("\n{\"name\":");
-    AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
+    io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
     out->append(",\"stack\":");
-    AppendJsonString(Joined(e.frames), out);
+    io::AppendJsonString(Joined(e.frames), out);
     out->append(",\"values\":[");
     for (size_t k = 0; k < e.values.size(); ++k) {
       if (k) out->push_back(',');

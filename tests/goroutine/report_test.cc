@@ -5,6 +5,7 @@
 #include "common/goroutine/folded_report.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
+#include "common/io/json_string.h"
 #include "common/stack/folded_text.h"
 #include "tests/goroutine/fixture_util.h"
 #include "tests/testing/temp_path.h"
@@ -97,7 +98,7 @@ TEST(JsonReportTest, FieldsAndEscaping) {
             std::string::npos);
   EXPECT_NE(json.find("\"locks\":["), std::string::npos);
   std::string s;
-  AppendJsonString("a\"b\\c\n\x01</script>", &s);
+  io::AppendJsonString("a\"b\\c\n\x01</script>", &s);
   EXPECT_EQ(s, "\"a\\\"b\\\\c\\n\\u0001</script>\"");
 }
 
@@ -106,10 +107,10 @@ TEST(JsonReportTest, FieldsAndEscaping) {
 // Found by the goroutine_dump fuzz target (a path with 0xa7 bytes).
 TEST(JsonReportTest, InvalidUtf8BecomesReplacementCharacter) {
   std::string s;
-  AppendJsonString("h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", &s);
+  io::AppendJsonString("h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", &s);
   EXPECT_EQ(s, "\"h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
   s.clear();
-  AppendJsonString("src\xa7\xa7/x\xc0\xaf\xed\xa0\x80\xe2\x82", &s);
+  io::AppendJsonString("src\xa7\xa7/x\xc0\xaf\xed\xa0\x80\xe2\x82", &s);
   EXPECT_EQ(s,
             "\"src\\ufffd\\ufffd/x\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd"
             "\\ufffd\\ufffd\"");

@@ -117,7 +117,7 @@ TEST(Views, FoldedJsonAndAllTypes) {
 
 TEST(Views, JsonEscapesNames) {
   std::string s;
-  AppendJsonString("a\"b\\c\n\x01", &s);
+  io::AppendJsonString("a\"b\\c\n\x01", &s);
   EXPECT_EQ(s, "\"a\\\"b\\\\c\\n\\u0001\"");
 }
 
