@@ -8,6 +8,7 @@
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/io/output_buffer.h"
+#include "common/io/terminal_text.h"
 #include "common/pprof/diff.h"
 #include "common/pprof/diff_views.h"
 #include "common/pprof/load.h"
@@ -152,6 +153,8 @@ int main(int argc, char** argv) {
     }
     for (const std::string& w : c.warnings) cmd.Warn(w);
   }
+  // Function names come from the input: no terminal escapes in the report.
+  io::ReplaceControlBytes(&text);
   io::OutputBuffer out;
   out.Write(text);
   if (!out.Flush()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/io/terminal_text.h"
 #include "tests/testing/temp_path.h"
 
 namespace {
@@ -54,6 +55,16 @@ TEST(LineSplitterTest, KeepsNulBytes) {
   ASSERT_TRUE(s.Next(&line));
   EXPECT_EQ(line, "c");
   EXPECT_FALSE(s.Next(&line));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(TerminalTextTest, ReplacesControlBytesButKeepsLinesAndUtf8) {
+  std::string s = "main.evil\x1b]0;pwned\x07\x1b[2J\tx\n\xc3\xa9\x7f";
+  io::ReplaceControlBytes(&s);
+  EXPECT_EQ(s, "main.evil?]0;pwned??[2J\tx\n\xc3\xa9?");
 }
 
 }  // namespace
