@@ -153,8 +153,10 @@ int main(int argc, char** argv) {
     }
     for (const std::string& w : c.warnings) cmd.Warn(w);
   }
-  // Function names come from the input: no terminal escapes in the report.
-  io::ReplaceControlBytes(&text);
+  // Function names come from the input: no terminal escapes in the text
+  // reports. (--folded is data for flamesvg, kept byte for byte; JSON
+  // escapes its own.)
+  if (!folded && !json) io::ReplaceControlBytes(&text);
   io::OutputBuffer out;
   out.Write(text);
   if (!out.Flush()) {
