@@ -83,7 +83,9 @@ Layout ComputeLayout(FrameTree* tree, const LayoutOptions& options) {
   layout.frames_over_min_width = kept;
   if (options.max_frames > 0 && kept > options.max_frames) {
     // Widths only shrink towards the leaves, so keeping the max_frames
-    // widest frames keeps a connected tree. Ties at the cut are all dropped.
+    // widest frames keeps a connected tree. Frames tied at the cut (a deep
+    // chain of equal widths) fill what is left of the budget shallowest
+    // first, so a deep stack is cut at depth instead of vanishing.
     std::vector<double> widths;
     widths.reserve(kept);
     for (size_t i = 0; i < n; ++i) {
@@ -93,10 +95,26 @@ Layout ComputeLayout(FrameTree* tree, const LayoutOptions& options) {
                      widths.end(), std::greater<double>());
     min_width = widths[options.max_frames];
     layout.raised_min_width = true;
+    std::vector<uint32_t> ties;
+    uint64_t budget = options.max_frames;
     for (size_t i = 0; i < n; ++i) {
-      if (frame_of[i] && !((i == 0 || frame_of[nodes[i].parent]) &&
-                           wide_enough(i, min_width, true))) {
+      if (!frame_of[i]) continue;
+      if (width[i] == min_width) ties.push_back(static_cast<uint32_t>(i));
+      if ((i == 0 || frame_of[nodes[i].parent]) &&
+          wide_enough(i, min_width, true)) {
+        --budget;
+      } else {
         frame_of[i] = 0;
+      }
+    }
+    std::stable_sort(ties.begin(), ties.end(), [&](uint32_t a, uint32_t b) {
+      return nodes[a].depth < nodes[b].depth;
+    });
+    for (uint32_t t : ties) {
+      if (budget == 0) break;
+      if (t == 0 || frame_of[nodes[t].parent]) {
+        frame_of[t] = 1;
+        --budget;
       }
     }
   }

@@ -196,6 +196,22 @@ TEST(LayoutTest, MaxFramesRaisesTheMinimumWidth) {
   EXPECT_DOUBLE_EQ(layout.frames[0].width, 5050);
 }
 
+TEST(LayoutTest, MaxFramesCutsADeepChainAtDepthInsteadOfDroppingIt) {
+  // 1,000 frames of equal width: all tied at the cut.
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += (i ? ";f" : "f") + std::to_string(i);
+  FrameTree tree;
+  Feed(deep + " 7\n", &tree);
+  LayoutOptions o;
+  o.max_frames = 50;
+  Layout layout = ComputeLayout(&tree, o);
+  EXPECT_TRUE(layout.raised_min_width);
+  ASSERT_EQ(layout.frames.size(), 50u);  // "all" + f0..f48
+  EXPECT_EQ(tree.Path(layout.frames[49].node).substr(0, 6), "f0;f1;");
+  EXPECT_EQ(layout.frames[49].depth, 49u);
+  EXPECT_DOUBLE_EQ(layout.frames[49].hidden_width, 7);
+}
+
 TEST(LayoutTest, DifferentialListsVanishedChildrenInTheParent) {
   FrameTree tree;
   InputStats stats = Feed("a;b 5 0\na;c 3 6\na;c;d 0 2\n", &tree);
