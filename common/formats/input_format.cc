@@ -57,7 +57,7 @@ InputFormat DetectFormat(std::string_view head) {
   // some writers start with another field, so also accept binary data.
   if (LooksBinary(head)) return InputFormat::kPprof;
   io::LineSplitter lines(head);
-  std::string_view line, prev;
+  std::string_view line;
   int folded_lines = 0, other_lines = 0;
   perf::SampleHeader header;
   bool prev_was_perf_header = false;
