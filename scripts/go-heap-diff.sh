@@ -90,17 +90,8 @@ mkdir -p "$DIR"
 HEAPDIFF="$(find_tool heapdiff)"
 FLAMESVG="$(find_tool flamesvg)"
 
-SNAPS=()
-for ((i = 1; i <= COUNT; i++)); do
-  if [ "$i" -gt 1 ]; then
-    echo "$PROG: next snapshot in $INTERVAL" >&2
-    sleep "$INTERVAL"
-  fi
-  snap="$DIR/heap-$i-$(utc_stamp).pb.gz"
-  fetch "$BASE/debug/pprof/heap$GC" "$snap" || exit 2
-  echo "$PROG: snapshot $i of $COUNT: $snap" >&2
-  SNAPS+=("$snap")
-done
+fetch_series "$COUNT" "$INTERVAL" "$BASE/debug/pprof/heap$GC" "$DIR/heap" .pb.gz snapshot
+SNAPS=("${SERIES[@]}")
 
 FIRST="${SNAPS[0]}"
 LAST="${SNAPS[$((COUNT - 1))]}"

@@ -73,17 +73,8 @@ mkdir -p "$DIR"
 
 GOLEAK="$(find_tool goleak-cluster)"
 
-DUMPS=()
-for ((i = 1; i <= COUNT; i++)); do
-  if [ "$i" -gt 1 ]; then
-    echo "$PROG: next dump in $INTERVAL" >&2
-    sleep "$INTERVAL"
-  fi
-  dump="$DIR/goroutine-$i-$(utc_stamp).txt"
-  fetch "$BASE/debug/pprof/goroutine?debug=2" "$dump" || exit 2
-  echo "$PROG: dump $i of $COUNT: $dump" >&2
-  DUMPS+=("$dump")
-done
+fetch_series "$COUNT" "$INTERVAL" "$BASE/debug/pprof/goroutine?debug=2" "$DIR/goroutine" .txt dump
+DUMPS=("${SERIES[@]}")
 FIRST="${DUMPS[0]}"
 LAST="${DUMPS[$((COUNT - 1))]}"
 

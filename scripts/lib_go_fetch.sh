@@ -102,3 +102,22 @@ utc_stamp() {
 need_value() {
   [ "$2" -ge 2 ] || die "$1 needs a value (see --help)"
 }
+
+# fetch_series COUNT INTERVAL URL PREFIX SUFFIX WHAT: fetches URL COUNT times,
+# INTERVAL apart, into PREFIX-N-<UTC>SUFFIX, naming each WHAT on stderr; the
+# paths land in the array SERIES. Exits 2 when a fetch fails.
+fetch_series() {
+  local count="$1" interval="$2" url="$3" prefix="$4" suffix="$5" what="$6"
+  local i file
+  SERIES=()
+  for ((i = 1; i <= count; i++)); do
+    if [ "$i" -gt 1 ]; then
+      echo "$PROG: next $what in $interval" >&2
+      sleep "$interval"
+    fi
+    file="$prefix-$i-$(utc_stamp)$suffix"
+    fetch "$url" "$file" || exit 2
+    echo "$PROG: $what $i of $count: $file" >&2
+    SERIES+=("$file")
+  done
+}
