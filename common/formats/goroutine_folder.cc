@@ -35,11 +35,7 @@ void GoroutineFolder::OnGoroutine(const goroutine::Goroutine& g) {
 }
 
 void GoroutineFolder::OnBadLine(uint64_t line, std::string_view reason) {
-  if (bad_lines_ == 0) {
-    first_bad_line_ = line;
-    first_bad_reason_.assign(reason);
-  }
-  ++bad_lines_;
+  bad_.Add(name_, line, reason);
 }
 
 }  // namespace formats

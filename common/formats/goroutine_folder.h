@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cli/bad_lines.h"
 #include "common/formats/fold_options.h"
 #include "common/goroutine/dump_parser.h"
 #include "common/stack/folded_stacks.h"
@@ -15,24 +16,23 @@ namespace formats {
 // first, its state as the leaf frame ("[chan send]"). Equal stacks merge.
 class GoroutineFolder : public goroutine::DumpVisitor {
  public:
-  GoroutineFolder(const FoldOptions& options, stack::FoldedStacks* out)
-      : options_(options), out_(out) {}
+  // `name` is the input's name, for the bad-line summary.
+  GoroutineFolder(const FoldOptions& options, std::string name,
+                  stack::FoldedStacks* out)
+      : options_(options), name_(std::move(name)), out_(out) {}
 
   void OnGoroutine(const goroutine::Goroutine& g) override;
   void OnBadLine(uint64_t line, std::string_view reason) override;
 
-  uint64_t bad_lines() const { return bad_lines_; }
-  uint64_t first_bad_line() const { return first_bad_line_; }
-  const std::string& first_bad_reason() const { return first_bad_reason_; }
+  const cli::BadLines& bad_lines() const { return bad_; }
 
  private:
   const FoldOptions& options_;
+  std::string name_;
   stack::FoldedStacks* out_;
   std::vector<std::string> names_;
   std::vector<std::string_view> views_;
-  uint64_t bad_lines_ = 0;
-  uint64_t first_bad_line_ = 0;
-  std::string first_bad_reason_;
+  cli::BadLines bad_;
 };
 
 }  // namespace formats

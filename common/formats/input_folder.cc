@@ -96,11 +96,10 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
 }
 
 bool InputFolder::AddDump(io::InputFile* in, std::string* error) {
-  GoroutineFolder folder(options_, &folded_);
+  GoroutineFolder folder(options_, in->name(), &folded_);
   goroutine::DumpInfo info;
   bool ok = goroutine::ParseDump(in, &folder, &info, error);
-  bad_.Add(in->name(), folder.first_bad_line(), folder.first_bad_reason(),
-           folder.bad_lines());
+  bad_.Merge(folder.bad_lines());
   if (info.truncated) {
     warnings_.push_back(in->name() + ": dump is cut off at line " +
                         std::to_string(info.truncated_line) +
