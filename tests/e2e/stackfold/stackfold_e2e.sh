@@ -82,6 +82,13 @@ for i in 1 2 3 4 5 6 7 8; do cat "$DATA/go.perf.txt"; done > "$TMP/big"
 timeout 20 bash -c "'$SF' '$TMP/big' | head -n 1 > '$TMP/head'"
 expect_eq "pipe closed early" "$(wc -l < "$TMP/head")" 1
 
+# 8b. A bad line inside a goroutine dump: counted, named, neighbours kept.
+printf 'goroutine 1 [running]:\nmain.main()\n\t/a.go:3 +0x1\n\n??? junk\ngoroutine 2 [select]:\nmain.w()\n\t/a.go:9 +0x1\n' > "$TMP/gd.txt"
+"$SF" "$TMP/gd.txt" > "$TMP/out" 2> "$TMP/err"
+expect_eq "dump with a bad line" "$(cat "$TMP/out")" "$(printf 'main.main;[running] 1\nmain.w;[select] 1')"
+expect_eq "dump bad-line summary" "$(cat "$TMP/err")" \
+  "stackfold: warning: skipped 1 malformed lines (first: $TMP/gd.txt:5: not part of a goroutine dump)"
+
 # 9. Go inputs, detected by content (misleading names, stdin), each through
 #    flamesvg to a well-formed SVG.
 GO="$SHARED/testdata/go"
