@@ -65,6 +65,19 @@ int Command::UsageError(std::string_view message) const {
   return kExitBadInput;
 }
 
+bool Command::StoppedAtBadLine(bool stopped, std::string_view first) const {
+  if (!stopped) return false;
+  Error(std::string("malformed line at ").append(first));
+  return true;
+}
+
+void Command::SummariseBadLines(uint64_t count, std::string_view first) const {
+  if (count == 0) return;
+  Warn("skipped " + std::to_string(count) +
+       (count == 1 ? " malformed line" : " malformed lines") +
+       " (first: " + std::string(first) + ")");
+}
+
 std::optional<int> Command::Parse(int argc, char** argv) {
   po::options_description all;
   po::options_description common("Common options");

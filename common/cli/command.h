@@ -2,6 +2,7 @@
 #define COMMON_CLI_COMMAND_H_
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,18 @@ class Command {
   void Warn(std::string_view message) const;
   // Reports a usage error and returns the usage exit code.
   int UsageError(std::string_view message) const;
+
+  // The bad-line outcome, printed the same way by every tool (README
+  // "Malformed input"). Parsers report to an io::BadLineSink; the tool then
+  // passes what the sink holds.
+  //
+  // Call after parsing, before any output: when a strict parse stopped at a
+  // bad line, prints "tool: malformed line at FILE:LINE: REASON" and returns
+  // true: the tool writes nothing and exits with kExitBadInput.
+  bool StoppedAtBadLine(bool stopped, std::string_view first) const;
+  // Call after writing the output: when lines were skipped, prints
+  // "tool: warning: skipped N malformed lines (first: FILE:LINE: REASON)".
+  void SummariseBadLines(uint64_t count, std::string_view first) const;
 
  private:
   std::string name_;

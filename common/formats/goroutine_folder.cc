@@ -1,6 +1,6 @@
 #include "common/formats/goroutine_folder.h"
 
-#include "common/formats/go_names.h"
+#include "common/stack/go_names.h"
 
 namespace formats {
 
@@ -12,7 +12,7 @@ void GoroutineFolder::OnGoroutine(const goroutine::Goroutine& g) {
     if (options_.keep_shapes) {
       name.assign(g.frames[i].func);
     } else {
-      AppendShortGeneric(g.frames[i].func, &name);
+      stack::AppendShortGeneric(g.frames[i].func, &name);
     }
     if (options_.lines && !g.frames[i].file.empty()) {
       name.append(":")
@@ -22,7 +22,7 @@ void GoroutineFolder::OnGoroutine(const goroutine::Goroutine& g) {
     }
     names_.push_back(std::move(name));
   }
-  if (options_.trim_runtime) TrimRuntimeRoots(&names_);
+  if (options_.trim_runtime) stack::TrimRuntimeRoots(&names_);
   if (g.stack_unavailable && names_.empty()) {
     names_.push_back("[stack unavailable]");
   }

@@ -114,10 +114,11 @@ bool InputFolder::AddDump(io::InputFile* in, std::string* error) {
 
 bool InputFolder::AddFolded(io::InputFile* in, std::string* error) {
   io::LineReader reader(in);
-  bool ok = stack::ReadFolded(
-      &reader, &folded_, [&](uint64_t line, std::string_view) {
-        bad_.Add(in->name(), line, "not a folded line (stack COUNT)");
-      });
+  io::BadLineSink sink;
+  sink.set_source(in->name());
+  bool ok = stack::ReadFolded(&reader, &folded_, &sink);
+  bad_.Add(sink.first_source(), sink.first_line(), sink.first_reason(),
+           sink.count());
   if (!ok) *error = reader.error();
   return ok;
 }

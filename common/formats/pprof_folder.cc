@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "common/formats/go_names.h"
+#include "common/stack/go_names.h"
 #include "common/pprof/prune.h"
 
 namespace formats {
@@ -41,7 +41,7 @@ bool FoldProfile(pprof::Profile* p, const FoldOptions& options,
     } else if (options.keep_shapes) {
       function_names[i] = name;
     } else {
-      AppendShortGeneric(name, &function_names[i]);
+      stack::AppendShortGeneric(name, &function_names[i]);
     }
   }
 
@@ -81,7 +81,7 @@ bool FoldProfile(pprof::Profile* p, const FoldOptions& options,
     }
     if (options.trim_runtime && names.size() > first_frame) {
       std::vector<std::string> rest(names.begin() + first_frame, names.end());
-      TrimRuntimeRoots(&rest);
+      stack::TrimRuntimeRoots(&rest);
       names.resize(first_frame);
       names.insert(names.end(), rest.begin(), rest.end());
     }

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "common/pprof/index_table.h"
+#include "common/stack/index_table.h"
 #include "common/stack/hash.h"
 
 namespace pprof {
@@ -86,7 +86,7 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
   }
 
   std::unordered_map<std::string, uint32_t> functions;
-  IndexTable location_table, sample_table;
+  stack::IndexTable location_table, sample_table;
   std::vector<uint32_t> locs, order;
   std::unordered_map<std::string, int32_t> mappings;
   std::string key;

@@ -7,7 +7,7 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "common/pprof/index_table.h"
+#include "common/stack/index_table.h"
 #include "common/pprof/measurement.h"
 #include "common/stack/hash.h"
 
@@ -125,7 +125,7 @@ class GraphBuilder {
     };
     std::vector<RawKey> raw_keys;
     std::vector<uint32_t> raw_node;
-    IndexTable raw_table;
+    stack::IndexTable raw_table;
     std::string objfile;
     loc_begin_.reserve(p.locations.size() + 1);
     for (const Location& l : p.locations) {
@@ -208,7 +208,7 @@ class GraphBuilder {
     seen_.assign(nn, 0);
     edge_keys_.clear();
     edges_.clear();
-    edge_table_ = IndexTable();
+    edge_table_ = stack::IndexTable();
     uint64_t stamp = 0;
     const int vi = o_.sample_index;
     for (const Sample& s : p_.samples) {
@@ -335,7 +335,7 @@ class GraphBuilder {
   std::vector<uint64_t> seen_;
   std::vector<uint64_t> edge_keys_;
   std::vector<EdgeAcc> edges_;
-  IndexTable edge_table_;
+  stack::IndexTable edge_table_;
   std::vector<uint32_t> graph_;
 };
 

@@ -1,26 +1,44 @@
 #include "common/stack/folded_stacks.h"
 
 namespace stack {
+namespace {
 
-void FoldedStacks::AddNames(std::span<const std::string_view> frames,
-                            int64_t count) {
+// The ids of `from`'s names in `to`, interned once per name.
+std::vector<uint32_t> MapSymbols(const SymbolTable& from, SymbolTable* to) {
+  std::vector<uint32_t> remap(from.size());
+  for (uint32_t id = 0; id < from.size(); ++id) {
+    remap[id] = to->Intern(from.Name(id));
+  }
+  return remap;
+}
+
+}  // namespace
+
+void FoldedStacks::AddNamesTo(std::span<const std::string_view> frames,
+                              int column, int64_t value) {
   std::vector<uint32_t> ids;
   ids.reserve(frames.size());
   for (std::string_view f : frames) ids.push_back(symbols.Intern(f));
-  stacks.Add(ids, count);
+  stacks.AddTo(ids, column, value);
 }
 
 void FoldedStacks::Merge(const FoldedStacks& other) {
-  // Map the other table's ids once, then re-add each stack.
-  std::vector<uint32_t> remap(other.symbols.size());
-  for (uint32_t id = 0; id < other.symbols.size(); ++id) {
-    remap[id] = symbols.Intern(other.symbols.Name(id));
-  }
+  const std::vector<uint32_t> remap = MapSymbols(other.symbols, &symbols);
   std::vector<uint32_t> ids;
   for (size_t i = 0; i < other.stacks.size(); ++i) {
     ids.clear();
     for (uint32_t f : other.stacks.Frames(i)) ids.push_back(remap[f]);
-    stacks.Add(ids, other.stacks.Count(i));
+    stacks.Add(ids, other.stacks.Values(i));
+  }
+}
+
+void FoldedStacks::MergeInto(const FoldedStacks& other, int column) {
+  const std::vector<uint32_t> remap = MapSymbols(other.symbols, &symbols);
+  std::vector<uint32_t> ids;
+  for (size_t i = 0; i < other.stacks.size(); ++i) {
+    ids.clear();
+    for (uint32_t f : other.stacks.Frames(i)) ids.push_back(remap[f]);
+    stacks.AddTo(ids, column, other.stacks.Count(i));
   }
 }
 

@@ -65,24 +65,64 @@ bool ParseIntCount(std::string_view text, int64_t* value) {
   return r.ec == std::errc() && r.ptr == text.data() + text.size();
 }
 
-bool AddFoldedLine(std::string_view line, FoldedStacks* out,
-                   std::vector<uint32_t>* scratch) {
-  FoldedLine parsed;
-  int64_t count = 0;
-  if (!SplitFoldedLine(line, &parsed) || parsed.num_counts != 1 ||
-      !ParseIntCount(parsed.counts[0], &count)) {
-    return false;
+bool SplitFoldedColumns(std::string_view line, std::string_view* stack,
+                        std::span<std::string_view> counts) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
+  }
+  for (size_t c = counts.size(); c-- > 0;) {
+    const size_t sp = line.rfind(' ');
+    if (sp == std::string_view::npos || sp == 0) return false;
+    counts[c] = line.substr(sp + 1);
+    if (!IsNumber(counts[c])) return false;
+    line = line.substr(0, sp);
+  }
+  *stack = line;
+  return true;
+}
+
+const char* AddFoldedLine(std::string_view line, FoldedStacks* out,
+                          std::vector<uint32_t>* scratch) {
+  constexpr int kMaxColumns = 64;
+  const int columns = out->columns();
+  if (columns > kMaxColumns) return "too many count columns";
+  std::string_view stack_text;
+  std::string_view count_text[kMaxColumns];
+  int64_t values[kMaxColumns];
+  if (!SplitFoldedColumns(line, &stack_text,
+                          std::span<std::string_view>(count_text, columns))) {
+    return columns == 1 ? "not a folded line (stack COUNT)"
+                        : "not a folded line (too few count columns)";
+  }
+  for (int c = 0; c < columns; ++c) {
+    if (!ParseIntCount(count_text[c], &values[c])) {
+      return "count is not an integer";
+    }
   }
   scratch->clear();
-  std::string_view s = parsed.stack;
+  std::string_view s = stack_text;
   for (;;) {
     size_t semi = s.find(';');
     scratch->push_back(out->symbols.Intern(s.substr(0, semi)));
     if (semi == std::string_view::npos) break;
     s.remove_prefix(semi + 1);
   }
-  out->stacks.Add(*scratch, count);
-  return true;
+  out->stacks.Add(*scratch, std::span<const int64_t>(values, columns));
+  return nullptr;
+}
+
+bool ReadFolded(io::LineReader* reader, FoldedStacks* out,
+                io::BadLineSink* bad) {
+  std::string_view line;
+  std::vector<uint32_t> scratch;
+  while (reader->Next(&line)) {
+    if (line.empty()) continue;
+    const char* reason = AddFoldedLine(line, out, &scratch);
+    if (reason != nullptr && !bad->Report(reader->line_number(), reason)) {
+      return false;
+    }
+  }
+  return reader->ok();
 }
 
 namespace {
@@ -99,9 +139,11 @@ void WriteSorted(const FoldedStacks& folded, Sink* out) {
   char num[24];
   for (uint32_t i : order) {
     out->Write(texts[i]);
-    out->Put(' ');
-    auto r = std::to_chars(num, num + sizeof(num), folded.stacks.Count(i));
-    out->Write(std::string_view(num, r.ptr - num));
+    for (int64_t v : folded.stacks.Values(i)) {
+      out->Put(' ');
+      auto r = std::to_chars(num, num + sizeof(num), v);
+      out->Write(std::string_view(num, r.ptr - num));
+    }
     out->Put('\n');
   }
 }

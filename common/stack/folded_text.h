@@ -2,14 +2,26 @@
 #define COMMON_STACK_FOLDED_TEXT_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "common/io/bad_lines.h"
 #include "common/io/line_reader.h"
 #include "common/io/output_buffer.h"
 #include "common/stack/folded_stacks.h"
 
 namespace stack {
+
+// Folded text is the lingua franca of the tools: one line per stack,
+// "root;...;leaf V1 [V2 ...]", frames joined by ';', then one or more count
+// columns separated by single spaces. One column is a plain profile
+// ("a;b;c 12"); two are before/after ("a;b;c 5 7", what heapdiff --folded
+// writes and flamesvg draws as a differential graph); N are a series of
+// snapshots. Frame names may hold spaces, so the number of columns decides
+// where the stack ends: a reader either knows it (SplitFoldedColumns) or
+// takes one or two (SplitFoldedLine, flamesvg's auto-detection).
 
 // One line of folded text, split but not interpreted: "a;b;c 12" gives
 // stack "a;b;c" and counts {"12"}; a differential line "a;b;c 5 7" gives
@@ -25,39 +37,35 @@ struct FoldedLine {
 // be gone (LineSplitter removes it).
 bool SplitFoldedLine(std::string_view line, FoldedLine* out);
 
-// Parses an integer count ("123", "-5"); false if not an integer.
+// Splits a folded line with exactly counts.size() trailing count columns:
+// *stack is the text before them. Returns false when the line does not end
+// in that many numbers after spaces, or no stack text is left.
+bool SplitFoldedColumns(std::string_view line, std::string_view* stack,
+                        std::span<std::string_view> counts);
+
+// Parses an integer count ("123", "-5", "+4"); false if not an integer.
 bool ParseIntCount(std::string_view text, int64_t* value);
 
-// Reads folded text "root;...;leaf COUNT" (integer counts) into *out,
-// merging equal stacks. Lines that do not parse are reported through
-// `on_bad(line_number, line)` and skipped. Returns false on a read error.
-template <typename OnBad>
-bool ReadFolded(io::LineReader* reader, FoldedStacks* out, OnBad on_bad);
+// Adds one line with out->columns() integer counts to *out, splitting the
+// stack at ';' and interning each frame (`scratch` is reused between
+// calls). Returns nullptr, or why the line was refused.
+const char* AddFoldedLine(std::string_view line, FoldedStacks* out,
+                          std::vector<uint32_t>* scratch);
 
-// Writes "root;...;leaf COUNT\n" lines sorted in byte order of the stack
-// text (what stackcollapse-perf.pl and inferno print).
+// Reads folded text with out->columns() integer count columns into *out,
+// merging equal stacks. Empty lines are ignored; a line that does not parse
+// is reported to *bad and skipped, and the read stops when the sink says so
+// (--strict). Returns false on a read error or a stop.
+bool ReadFolded(io::LineReader* reader, FoldedStacks* out,
+                io::BadLineSink* bad);
+
+// Writes "root;...;leaf V1 [V2 ...]\n" lines, one count per column, sorted
+// in byte order of the stack text (what stackcollapse-perf.pl and inferno
+// print).
 void WriteFoldedSorted(const FoldedStacks& folded, io::OutputBuffer* out);
 
 // Same, to a string (tests, small outputs).
 std::string FoldedToString(const FoldedStacks& folded);
-
-// ---- implementation of the template ----
-
-bool AddFoldedLine(std::string_view line, FoldedStacks* out,
-                   std::vector<uint32_t>* scratch);
-
-template <typename OnBad>
-bool ReadFolded(io::LineReader* reader, FoldedStacks* out, OnBad on_bad) {
-  std::string_view line;
-  std::vector<uint32_t> scratch;
-  while (reader->Next(&line)) {
-    if (line.empty()) continue;
-    if (!AddFoldedLine(line, out, &scratch)) {
-      on_bad(reader->line_number(), line);
-    }
-  }
-  return reader->ok();
-}
 
 }  // namespace stack
 

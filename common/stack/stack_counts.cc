@@ -1,14 +1,11 @@
 #include "common/stack/stack_counts.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "common/stack/hash.h"
 
 namespace stack {
-namespace {
 
-// Counts saturate instead of wrapping: hostile input must not overflow.
 int64_t SaturatingAdd(int64_t a, int64_t b) {
   int64_t sum;
   if (__builtin_add_overflow(a, b, &sum)) {
@@ -17,45 +14,50 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
   return sum;
 }
 
-}  // namespace
-
-StackCounts::StackCounts() : slots_(1024, 0) {}
-
-void StackCounts::Grow() {
-  std::vector<uint32_t> bigger(slots_.size() * 2, 0);
-  size_t mask = bigger.size() - 1;
-  for (uint32_t k = 0; k < entries_.size(); ++k) {
-    size_t i = entries_[k].hash & mask;
-    while (bigger[i] != 0) i = (i + 1) & mask;
-    bigger[i] = k + 1;
-  }
-  slots_.swap(bigger);
+StackCounts::StackCounts(int columns) : columns_(std::max(columns, 1)) {
+  index_.Reserve(512);
 }
 
-void StackCounts::Add(std::span<const uint32_t> frames, int64_t count) {
-  uint64_t h = HashBytes(frames.data(), frames.size_bytes());
-  size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  for (;; i = (i + 1) & mask) {
-    uint32_t s = slots_[i];
-    if (s == 0) break;
-    Entry& e = entries_[s - 1];
-    if (e.hash == h && e.length == frames.size() &&
-        std::equal(frames.begin(), frames.end(), frames_.begin() + e.offset)) {
-      e.count = SaturatingAdd(e.count, count);
-      return;
-    }
+size_t StackCounts::Entry(std::span<const uint32_t> frames) {
+  bool inserted = false;
+  const uint32_t next = static_cast<uint32_t>(lengths_.size());
+  const uint32_t e = index_.FindOrInsert(
+      HashBytes(frames.data(), frames.size_bytes()), next,
+      [&](uint32_t k) {
+        return lengths_[k] == frames.size() &&
+               std::equal(frames.begin(), frames.end(),
+                          frames_.begin() + offsets_[k]);
+      },
+      &inserted);
+  if (inserted) {
+    offsets_.push_back(frames_.size());
+    lengths_.push_back(static_cast<uint32_t>(frames.size()));
+    values_.resize(values_.size() + columns_, 0);
+    frames_.insert(frames_.end(), frames.begin(), frames.end());
   }
-  entries_.push_back(
-      Entry{h, frames_.size(), static_cast<uint32_t>(frames.size()), count});
-  frames_.insert(frames_.end(), frames.begin(), frames.end());
-  slots_[i] = static_cast<uint32_t>(entries_.size());
-  if (entries_.size() * 2 > slots_.size()) Grow();
+  return e;
 }
 
-int64_t StackCounts::Total() const {
+void StackCounts::Add(std::span<const uint32_t> frames,
+                      std::span<const int64_t> values) {
+  const size_t e = Entry(frames);  // first: it may grow values_
+  int64_t* v = values_.data() + e * columns_;
+  const size_t n = std::min<size_t>(values.size(), columns_);
+  for (size_t c = 0; c < n; ++c) v[c] = SaturatingAdd(v[c], values[c]);
+}
+
+void StackCounts::AddTo(std::span<const uint32_t> frames, int column,
+                        int64_t value) {
+  const size_t e = Entry(frames);  // first: it may grow values_
+  int64_t& v = values_[e * columns_ + column];
+  v = SaturatingAdd(v, value);
+}
+
+int64_t StackCounts::Total(int column) const {
   int64_t total = 0;
-  for (const Entry& e : entries_) total = SaturatingAdd(total, e.count);
+  for (size_t i = 0; i < size(); ++i) {
+    total = SaturatingAdd(total, Value(i, column));
+  }
   return total;
 }
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/stack/index_table.h"
+
 namespace stack {
 
 // Interns frame names: each distinct name gets a dense id (0, 1, 2, ...), so
@@ -28,11 +30,9 @@ class SymbolTable {
 
  private:
   std::string_view Store(std::string_view name);
-  void Grow();
 
-  std::vector<std::string_view> names_;
-  std::vector<uint64_t> hashes_;
-  std::vector<uint32_t> slots_;  // id + 1; 0 = empty
+  std::vector<std::string_view> names_;  // by id
+  IndexTable index_;                     // name -> id
   std::vector<std::unique_ptr<char[]>> arena_;
   size_t arena_left_ = 0;
   char* arena_pos_ = nullptr;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "common/formats/go_names.h"
+#include "common/stack/go_names.h"
 
 namespace {
 
@@ -77,18 +77,18 @@ TEST(FormatNameTest, RoundTrips) {
 
 TEST(GoNamesTest, ShortensShapesAndTrimsRuntimeRoots) {
   std::string out;
-  formats::AppendShortGeneric("main.Map[go.shape.int_0,go.shape.string_1].Get",
+  stack::AppendShortGeneric("main.Map[go.shape.int_0,go.shape.string_1].Get",
                               &out);
   EXPECT_EQ(out, "main.Map[...].Get");
   out.clear();
-  formats::AppendShortGeneric("main.F[...]", &out);
+  stack::AppendShortGeneric("main.F[...]", &out);
   EXPECT_EQ(out, "main.F[...]");
   std::vector<std::string> s = {"runtime.goexit.abi0", "runtime.main",
                                 "main.main"};
-  formats::TrimRuntimeRoots(&s);
+  stack::TrimRuntimeRoots(&s);
   EXPECT_EQ(s, std::vector<std::string>{"main.main"});
   s = {"runtime.goexit"};
-  formats::TrimRuntimeRoots(&s);
+  stack::TrimRuntimeRoots(&s);
   EXPECT_EQ(s.size(), 1u);
 }
 

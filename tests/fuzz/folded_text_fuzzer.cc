@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   stack::FoldedStacks again;
   io::LineSplitter out_lines(once);
   while (out_lines.Next(&line)) {
-    if (!stack::AddFoldedLine(line, &again, &scratch)) std::abort();
+    if (stack::AddFoldedLine(line, &again, &scratch) != nullptr) std::abort();
   }
   if (stack::FoldedToString(again) != once) std::abort();
   return 0;

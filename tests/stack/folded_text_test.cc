@@ -27,12 +27,12 @@ TEST(FoldedTextTest, SplitsSingleAndDoubleCounts) {
 TEST(FoldedTextTest, WritesSortedInByteOrder) {
   stack::FoldedStacks f;
   std::vector<uint32_t> scratch;
-  ASSERT_TRUE(stack::AddFoldedLine("b;x 1", &f, &scratch));
-  ASSERT_TRUE(stack::AddFoldedLine("a;y 2", &f, &scratch));
-  ASSERT_TRUE(stack::AddFoldedLine("B 4", &f, &scratch));
-  ASSERT_TRUE(stack::AddFoldedLine("a;y 3", &f, &scratch));
-  ASSERT_TRUE(stack::AddFoldedLine("\xc3\xa9 1", &f, &scratch));
-  EXPECT_FALSE(stack::AddFoldedLine("a;y 1.5", &f, &scratch));
+  ASSERT_EQ(stack::AddFoldedLine("b;x 1", &f, &scratch), nullptr);
+  ASSERT_EQ(stack::AddFoldedLine("a;y 2", &f, &scratch), nullptr);
+  ASSERT_EQ(stack::AddFoldedLine("B 4", &f, &scratch), nullptr);
+  ASSERT_EQ(stack::AddFoldedLine("a;y 3", &f, &scratch), nullptr);
+  ASSERT_EQ(stack::AddFoldedLine("\xc3\xa9 1", &f, &scratch), nullptr);
+  EXPECT_NE(stack::AddFoldedLine("a;y 1.5", &f, &scratch), nullptr);
   EXPECT_EQ(stack::FoldedToString(f), "B 4\na;y 5\nb;x 1\n\xc3\xa9 1\n");
 }
 

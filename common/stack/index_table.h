@@ -1,15 +1,17 @@
-#ifndef COMMON_PPROF_INDEX_TABLE_H_
-#define COMMON_PPROF_INDEX_TABLE_H_
+#ifndef COMMON_STACK_INDEX_TABLE_H_
+#define COMMON_STACK_INDEX_TABLE_H_
 
 #include <cstdint>
 #include <vector>
 
-namespace pprof {
+namespace stack {
 
-// An open-addressing hash set of dense indexes (0, 1, 2 ...) whose keys live
-// in the caller's own arrays: the caller passes a key's 64-bit hash and an
-// equality test against an existing index. Interning locations, samples and
-// graph edges this way avoids building a key string per lookup.
+// The one open-addressing hash table of the project: a set of dense indexes
+// (0, 1, 2 ...) whose keys live in the caller's own arrays. The caller
+// passes a key's 64-bit hash and an equality test against an existing
+// index, so interning frame names, stacks, locations, samples, graph edges
+// or tree nodes never builds a key object per lookup. Linear probing; the
+// table keeps each slot's hash so growing never calls back into the caller.
 class IndexTable {
  public:
   IndexTable() { Reset(16); }
@@ -19,9 +21,9 @@ class IndexTable {
   template <typename Eq>
   uint32_t FindOrInsert(uint64_t hash, uint32_t next, Eq eq, bool* inserted) {
     if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
-    size_t mask = slots_.size() - 1;
+    const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      uint32_t s = slots_[i];
+      const uint32_t s = slots_[i];
       if (s == 0) {
         slots_[i] = next + 1;
         hashes_[i] = hash;
@@ -36,11 +38,25 @@ class IndexTable {
     }
   }
 
+  // The index whose key equals the probe, or -1.
+  template <typename Eq>
+  int64_t Find(uint64_t hash, Eq eq) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const uint32_t s = slots_[i];
+      if (s == 0) return -1;
+      if (hashes_[i] == hash && eq(s - 1)) return s - 1;
+    }
+  }
+
+  // Sizes an empty table for `n` keys, so a known count never regrows.
   void Reserve(size_t n) {
     size_t want = 16;
     while (want * 3 < n * 4) want *= 2;
     if (want > slots_.size() && count_ == 0) Reset(want);
   }
+
+  size_t size() const { return count_; }
 
  private:
   void Reset(size_t n) {
@@ -55,7 +71,7 @@ class IndexTable {
     old_hashes.swap(hashes_);
     slots_.assign(old_slots.size() * 2, 0);
     hashes_.assign(old_slots.size() * 2, 0);
-    size_t mask = slots_.size() - 1;
+    const size_t mask = slots_.size() - 1;
     for (size_t j = 0; j < old_slots.size(); ++j) {
       if (old_slots[j] == 0) continue;
       size_t i = old_hashes[j] & mask;
@@ -70,6 +86,6 @@ class IndexTable {
   size_t count_ = 0;
 };
 
-}  // namespace pprof
+}  // namespace stack
 
-#endif  // COMMON_PPROF_INDEX_TABLE_H_
+#endif  // COMMON_STACK_INDEX_TABLE_H_
