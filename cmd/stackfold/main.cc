@@ -96,10 +96,10 @@ int main(int argc, char** argv) {
       cmd.Error(error);
       return cli::kExitBadInput;
     }
+    if (folder.bad_lines().stopped()) break;
   }
-  const cli::BadLines& bad = folder.bad_lines();
-  if (opt.strict && bad.count() > 0) {
-    cmd.Error("malformed line at " + bad.first());
+  const io::BadLineSink& bad = folder.bad_lines();
+  if (cmd.StoppedAtBadLine(bad.stopped(), bad.first())) {
     return cli::kExitBadInput;
   }
 
@@ -110,6 +110,6 @@ int main(int argc, char** argv) {
     return cli::kExitBadInput;
   }
   for (const std::string& w : folder.warnings()) cmd.Warn(w);
-  if (bad.count() > 0) cmd.Warn(bad.Summary());
+  cmd.SummariseBadLines(bad.count(), bad.first());
   return cli::kExitOk;
 }

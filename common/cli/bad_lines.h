@@ -20,6 +20,8 @@ class BadLines {
   void Merge(const BadLines& other);
 
   uint64_t count() const { return count_; }
+  uint64_t first_line() const { return first_line_; }
+  const std::string& first_reason() const { return first_reason_; }
   // "file:line: reason" of the first bad line.
   std::string first() const;
   // The summary line, without the tool name; empty when nothing was bad.

@@ -28,6 +28,7 @@ bool InputFolder::Add(io::InputFile* in, std::string* error) {
     format = DetectFormat(head);
   }
   formats_.push_back(format);
+  bad_.set_source(in->name());
   switch (format) {
     case InputFormat::kPerfScript:
       return AddPerf(in, error);
@@ -52,9 +53,9 @@ bool InputFolder::Add(io::InputFile* in, std::string* error) {
 
 bool InputFolder::AddPerf(io::InputFile* in, std::string* error) {
   perf::Collapser collapser(options_.perf, options_.threads);
-  bool ok = collapser.Add(in);
+  bool ok = collapser.Add(in, &bad_);
+  if (bad_.stopped()) return true;  // --strict: the tool reports it
   folded_.Merge(collapser.result());
-  bad_.Merge(collapser.bad_lines());
   uint64_t skipped = 0;
   std::string events;
   for (const auto& [event, n] : collapser.filtered()) {
@@ -99,7 +100,11 @@ bool InputFolder::AddDump(io::InputFile* in, std::string* error) {
   GoroutineFolder folder(options_, in->name(), &folded_);
   goroutine::DumpInfo info;
   bool ok = goroutine::ParseDump(in, &folder, &info, error);
-  bad_.Merge(folder.bad_lines());
+  // TODO(goroutine converter): report to bad_ directly.
+  if (folder.bad_lines().count() > 0) {
+    bad_.Report(folder.bad_lines().first_line(),
+                folder.bad_lines().first_reason(), folder.bad_lines().count());
+  }
   if (info.truncated) {
     warnings_.push_back(in->name() + ": dump is cut off at line " +
                         std::to_string(info.truncated_line) +
@@ -114,13 +119,11 @@ bool InputFolder::AddDump(io::InputFile* in, std::string* error) {
 
 bool InputFolder::AddFolded(io::InputFile* in, std::string* error) {
   io::LineReader reader(in);
-  io::BadLineSink sink;
-  sink.set_source(in->name());
-  bool ok = stack::ReadFolded(&reader, &folded_, &sink);
-  bad_.Add(sink.first_source(), sink.first_line(), sink.first_reason(),
-           sink.count());
-  if (!ok) *error = reader.error();
-  return ok;
+  if (stack::ReadFolded(&reader, &folded_, &bad_) || bad_.stopped()) {
+    return true;
+  }
+  *error = reader.error();
+  return false;
 }
 
 }  // namespace formats

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "common/cli/bad_lines.h"
 #include "common/formats/fold_options.h"
+#include "common/io/bad_lines.h"
 #include "common/io/input_file.h"
 #include "common/stack/folded_stacks.h"
 
@@ -19,15 +19,18 @@ namespace formats {
 // text, pprof profiles, Go text profiles, goroutine dumps and folded text.
 class InputFolder {
  public:
-  explicit InputFolder(const FoldOptions& options) : options_(options) {}
+  explicit InputFolder(const FoldOptions& options)
+      : options_(options), bad_(options.strict) {}
 
   // Folds all of `in`. Returns false when it cannot be read or parsed at
   // all (*error names the file and why); malformed lines inside an
-  // otherwise readable input are skipped and counted in bad_lines().
+  // otherwise readable input are skipped and counted in bad_lines(). With
+  // --strict the first one stops the fold: Add returns true and
+  // bad_lines().stopped() says so.
   bool Add(io::InputFile* in, std::string* error);
 
   const stack::FoldedStacks& result() const { return folded_; }
-  const cli::BadLines& bad_lines() const { return bad_; }
+  const io::BadLineSink& bad_lines() const { return bad_; }
   // Notes for stderr: events filtered out, truncated dumps, ...
   const std::vector<std::string>& warnings() const { return warnings_; }
   // The format detected (or forced) for each input, in order.
@@ -41,7 +44,7 @@ class InputFolder {
 
   FoldOptions options_;
   stack::FoldedStacks folded_;
-  cli::BadLines bad_;
+  io::BadLineSink bad_;
   std::vector<std::string> warnings_;
   std::vector<InputFormat> formats_;
 };

@@ -14,11 +14,12 @@ bool BadLineSink::Report(uint64_t line, std::string_view reason,
   return !stopped();
 }
 
-void BadLineSink::Merge(const BadLineSink& later) {
+void BadLineSink::Merge(const BadLineSink& later, uint64_t line_offset) {
   if (later.count_ == 0) return;
   if (count_ == 0) {
-    first_source_ = later.first_source_;
-    first_line_ = later.first_line_;
+    // A part that was not told its input's name is part of this one's.
+    first_source_ = later.first_source_.empty() ? source_ : later.first_source_;
+    first_line_ = later.first_line_ + line_offset;
     first_reason_ = later.first_reason_;
   }
   count_ += later.count_;

@@ -30,8 +30,9 @@ class BadLineSink {
   bool Report(uint64_t line, std::string_view reason, uint64_t count = 1);
 
   // Adds the reports of `later`, which come after these in the input (a
-  // parallel parser's chunks, merged in order).
-  void Merge(const BadLineSink& later);
+  // parallel parser's chunks, merged in order); its line numbers count from
+  // `line_offset` lines into the input.
+  void Merge(const BadLineSink& later, uint64_t line_offset = 0);
 
   bool strict() const { return strict_; }
   // True once a strict sink has seen a bad line: the parse must stop.

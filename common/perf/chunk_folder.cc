@@ -9,11 +9,15 @@ namespace perf {
 FoldStats ChunkFolder::TakeStats() {
   FoldStats s = std::move(stats_);
   stats_ = FoldStats();
+  stats_.bad = io::BadLineSink(strict_);
   return s;
 }
 
-ChunkFolder::ChunkFolder(const CollapseOptions& options, std::string event)
-    : options_(options), event_(std::move(event)) {}
+ChunkFolder::ChunkFolder(const CollapseOptions& options, std::string event,
+                         bool strict)
+    : options_(options), event_(std::move(event)), strict_(strict) {
+  stats_.bad = io::BadLineSink(strict_);
+}
 
 bool ChunkFolder::EventMatches(std::string_view event) const {
   if (event_.empty() || event == event_) return true;
@@ -23,12 +27,8 @@ bool ChunkFolder::EventMatches(std::string_view event) const {
          event.substr(0, event_.size()) == event_;
 }
 
-void ChunkFolder::Bad(std::string_view reason) {
-  if (stats_.bad_lines == 0) {
-    stats_.first_bad_line = line_no_;
-    stats_.first_bad_reason.assign(reason);
-  }
-  ++stats_.bad_lines;
+bool ChunkFolder::Bad(std::string_view reason) {
+  return stats_.bad.Report(line_no_, reason);
 }
 
 void ChunkFolder::StartSample(std::string_view comm, std::string_view pid,
@@ -141,7 +141,7 @@ void ChunkFolder::Fold(std::string_view text) {
       continue;
     }
     if (!in_sample_) {
-      Bad("not a sample header, and not inside a sample");
+      if (!Bad("not a sample header, and not inside a sample")) break;
       continue;
     }
     if (skipping_) continue;
@@ -152,8 +152,8 @@ void ChunkFolder::Fold(std::string_view text) {
     } else if (line[0] == ' ') {
       // A -F +srcline location line ("  perfgen.cpp:260").
       if (options_.srcline) AddSrcline(line);
-    } else {
-      Bad("unrecognized line inside a sample");
+    } else if (!Bad("unrecognized line inside a sample")) {
+      break;
     }
   }
   EndSample();

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/io/bad_lines.h"
 #include "common/perf/collapse_options.h"
 #include "common/perf/frame_line.h"
 #include "common/stack/folded_stacks.h"
@@ -20,9 +21,9 @@ struct FoldStats {
   uint64_t samples = 0;  // samples kept
   // Samples skipped because of their event, by event name.
   std::map<std::string, uint64_t> filtered;
-  uint64_t bad_lines = 0;
-  uint64_t first_bad_line = 0;  // 1-based, within the chunk
-  std::string first_bad_reason;
+  // Malformed lines, numbered from the chunk's first line. In strict mode
+  // the chunk stops at the first one.
+  io::BadLineSink bad;
 };
 
 // Folds the samples of `perf script` text into stacks. Each instance owns
@@ -35,7 +36,8 @@ class ChunkFolder {
  public:
   // `event` is the event to keep (already resolved: never empty unless the
   // input has no events at all, then everything is kept).
-  ChunkFolder(const CollapseOptions& options, std::string event);
+  ChunkFolder(const CollapseOptions& options, std::string event,
+              bool strict = false);
 
   // Folds every sample in `text`; a sample cut off at the end of the text
   // is finished as if a blank line followed.
@@ -55,12 +57,14 @@ class ChunkFolder {
   void AddFrameText(std::string_view line, size_t text_start,
                     std::string_view pc);
   void AddSrcline(std::string_view line);
-  void Bad(std::string_view reason);
+  // Reports a malformed line; false when the chunk must stop (strict).
+  bool Bad(std::string_view reason);
   bool EventMatches(std::string_view event) const;
 
   CollapseOptions options_;
   std::string event_;
   stack::FoldedStacks out_;
+  bool strict_;
   FoldStats stats_;
 
   // Frame cache: raw text -> group of frame ids, one table per Java-ness

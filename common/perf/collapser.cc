@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -114,19 +115,22 @@ Collapser::Collapser(const CollapseOptions& options, int threads)
       threads_(threads < 1 ? 1 : threads),
       event_(options.event_filter) {}
 
-bool Collapser::Add(io::InputFile* in) {
+bool Collapser::Add(io::InputFile* in, io::BadLineSink* bad) {
   io::ChunkReader reader(in, kChunkSize);
   bool event_known = !event_.empty();
   std::vector<FoldStats> chunk_stats;
   std::mutex stats_mu;
+  // Set when a strict chunk met a bad line: no more chunks are read.
+  std::atomic<bool> stop{false};
 
   auto record_stats = [&](uint64_t index, FoldStats stats) {
     std::lock_guard<std::mutex> lock(stats_mu);
+    if (stats.bad.stopped()) stop = true;
     if (chunk_stats.size() <= index) chunk_stats.resize(index + 1);
     chunk_stats[index] = std::move(stats);
   };
   auto next_job = [&](Job* job) -> bool {
-    if (!reader.Next(&job->text, FindSampleBoundary)) return false;
+    if (stop || !reader.Next(&job->text, FindSampleBoundary)) return false;
     if (!event_known) event_known = FindFirstEvent(job->text, &event_);
     job->event = event_;
     return true;
@@ -135,7 +139,8 @@ bool Collapser::Add(io::InputFile* in) {
   std::vector<std::unique_ptr<ChunkFolder>> folders;
   uint64_t index = 0;
   if (threads_ == 1) {
-    folders.push_back(std::make_unique<ChunkFolder>(options_, event_));
+    folders.push_back(
+        std::make_unique<ChunkFolder>(options_, event_, bad->strict()));
     Job job;
     while (next_job(&job)) {
       folders[0]->set_event(job.event);
@@ -146,7 +151,8 @@ bool Collapser::Add(io::InputFile* in) {
     JobQueue queue(2 * threads_);
     std::vector<std::thread> workers;
     for (int t = 0; t < threads_; ++t) {
-      folders.push_back(std::make_unique<ChunkFolder>(options_, event_));
+      folders.push_back(
+          std::make_unique<ChunkFolder>(options_, event_, bad->strict()));
       ChunkFolder* folder = folders.back().get();
       workers.emplace_back([&queue, folder, &record_stats] {
         Job job;
@@ -173,8 +179,8 @@ bool Collapser::Add(io::InputFile* in) {
   for (const FoldStats& s : chunk_stats) {
     samples_ += s.samples;
     for (const auto& [ev, n] : s.filtered) filtered_[ev] += n;
-    bad_.Add(in->name(), line_offset + s.first_bad_line, s.first_bad_reason,
-             s.bad_lines);
+    bad->Merge(s.bad, line_offset);
+    if (s.bad.stopped()) return false;  // strict: later chunks don't count
     line_offset += s.lines;
   }
   if (!reader.ok()) {

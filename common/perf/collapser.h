@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/cli/bad_lines.h"
+#include "common/io/bad_lines.h"
 #include "common/io/input_file.h"
 #include "common/perf/collapse_options.h"
 #include "common/stack/folded_stacks.h"
@@ -21,9 +21,11 @@ class Collapser {
  public:
   Collapser(const CollapseOptions& options, int threads);
 
-  // Folds all of `in`. Returns false on a read error (error() says which
-  // file and why); samples read before the error are kept.
-  bool Add(io::InputFile* in);
+  // Folds all of `in`, reporting malformed lines to *bad (numbered in the
+  // whole input; a strict sink stops the fold at the first one). Returns
+  // false on a read error (error() says which file and why; samples read
+  // before it are kept) or when *bad said stop.
+  bool Add(io::InputFile* in, io::BadLineSink* bad);
 
   const stack::FoldedStacks& result() const { return folded_; }
   // The event kept (the --event-filter, else the first one seen).
@@ -31,7 +33,6 @@ class Collapser {
   uint64_t samples() const { return samples_; }
   // Samples skipped for their event, by event name.
   const std::map<std::string, uint64_t>& filtered() const { return filtered_; }
-  const cli::BadLines& bad_lines() const { return bad_; }
   const std::string& error() const { return error_; }
 
  private:
@@ -41,7 +42,6 @@ class Collapser {
   stack::FoldedStacks folded_;
   uint64_t samples_ = 0;
   std::map<std::string, uint64_t> filtered_;
-  cli::BadLines bad_;
   std::string error_;
 };
 

@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   opt.srcline = flags & 32;
   std::string event;
   if (flags & 64) perf::FindFirstEvent(text, &event);
-  perf::ChunkFolder folder(opt, event);
+  perf::ChunkFolder folder(opt, event, /*strict=*/flags & 128);
   size_t cut = perf::FindSampleBoundary(text);
   if (cut != std::string_view::npos && cut <= text.size()) {
     folder.Fold(text.substr(0, cut));

@@ -20,7 +20,7 @@ struct Folded {
 };
 
 Folded FoldString(const std::string& input, perf::CollapseOptions opt = {},
-                  int threads = 1) {
+                  int threads = 1, bool strict = false) {
   std::string path = testing_util::UniqueTempPath("chunk_folder");
   {
     std::ofstream f(path, std::ios::binary);
@@ -29,11 +29,13 @@ Folded FoldString(const std::string& input, perf::CollapseOptions opt = {},
   std::string error;
   auto in = io::InputFile::Open(path, &error);
   perf::Collapser c(opt, threads);
+  io::BadLineSink bad(strict);
+  bad.set_source(in->name());
   Folded out;
-  out.ok = c.Add(in.get());
+  out.ok = c.Add(in.get(), &bad);
   out.text = stack::FoldedToString(c.result());
-  out.bad = c.bad_lines().count();
-  if (out.bad) out.first_bad = c.bad_lines().first().substr(path.size());
+  out.bad = bad.count();
+  if (out.bad) out.first_bad = bad.first().substr(path.size());
   return out;
 }
 
@@ -91,6 +93,26 @@ TEST(ChunkFolderTest, BadLinesDoNotLoseNeighbours) {
   EXPECT_EQ(f.text, "perfgen;main;c_leaf_spin 8016032\n");
   EXPECT_EQ(f.bad, 3u);
   EXPECT_EQ(f.first_bad, ":9: not a sample header, and not inside a sample");
+}
+
+TEST(ChunkFolderTest, StrictStopsAtTheFirstBadLineInAnyChunk) {
+  // The bad line sits in the second of several 1 MiB chunks: its number is
+  // counted in the whole input, and the fold stops (returns false) there.
+  std::string in;
+  int lines = 0;
+  while (in.size() < (3u << 20)) {
+    in += kTwoSamples;
+    lines += 8;
+  }
+  in += "garbage line\n\n" + std::string(kTwoSamples);
+  for (int threads : {1, 2}) {
+    Folded f = FoldString(in, {}, threads, /*strict=*/true);
+    EXPECT_FALSE(f.ok);
+    EXPECT_EQ(f.bad, 1u);
+    EXPECT_EQ(f.first_bad, ":" + std::to_string(lines + 1) +
+                               ": not a sample header, and not inside a "
+                               "sample");
+  }
 }
 
 TEST(ChunkFolderTest, HundredThousandFrameStack) {

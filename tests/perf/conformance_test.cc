@@ -52,7 +52,8 @@ std::string FoldPath(const fs::path& p, const perf::CollapseOptions& o,
   EXPECT_TRUE(in) << error;
   if (!in) return "";
   perf::Collapser c(o, threads);
-  EXPECT_TRUE(c.Add(in.get())) << c.error();
+  io::BadLineSink bad;
+  EXPECT_TRUE(c.Add(in.get(), &bad)) << c.error();
   return stack::FoldedToString(c.result());
 }
 

@@ -154,7 +154,7 @@ row "stackfold NUL bytes"   0 "" =sf-nul.want -- "$SF" --format folded f-nul
 expect sf-utf8.want 'main;a 1\nmain;b 2\nmain;\377\376\300\257 3\n'
 row "stackfold bad UTF-8"   0 "" =sf-utf8.want -- "$SF" --format folded f-badutf8
 expect sf-garbage.want 'main;a 1\nmain;b 2\n'
-row "stackfold garbage line" 0 "stackfold: warning: skipped 1 malformed lines (first: f-garbage:2: not a folded line (stack COUNT))" =sf-garbage.want -- "$SF" --format folded f-garbage
+row "stackfold garbage line" 0 "stackfold: warning: skipped 1 malformed line (first: f-garbage:2: not a folded line (stack COUNT))" =sf-garbage.want -- "$SF" --format folded f-garbage
 # perf script input (detected), hostile sample between two good ones.
 python3 -c "import sys; sys.stdout.buffer.write(b'app;main;leaf 1\napp;main;other 1\napp;main;' + b'x' * (1 << 20) + b' 1\n')" > "$T/sfp-bigline.want"
 row "stackfold perf 1MiB line" 0 "" =sfp-bigline.want -- "$SF" p-bigline

@@ -87,7 +87,7 @@ printf 'goroutine 1 [running]:\nmain.main()\n\t/a.go:3 +0x1\n\n??? junk\ngorouti
 "$SF" "$TMP/gd.txt" > "$TMP/out" 2> "$TMP/err"
 expect_eq "dump with a bad line" "$(cat "$TMP/out")" "$(printf 'main.main;[running] 1\nmain.w;[select] 1')"
 expect_eq "dump bad-line summary" "$(cat "$TMP/err")" \
-  "stackfold: warning: skipped 1 malformed lines (first: $TMP/gd.txt:5: not part of a goroutine dump)"
+  "stackfold: warning: skipped 1 malformed line (first: $TMP/gd.txt:5: not part of a goroutine dump)"
 
 # 9. Go inputs, detected by content (misleading names, stdin), each through
 #    flamesvg to a well-formed SVG.
