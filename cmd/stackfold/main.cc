@@ -63,10 +63,10 @@ int main(int argc, char** argv) {
        "drop the runtime.goexit / runtime.main / runtime.mstart roots")    //
       ("keep-shapes", po::bool_switch(&opt.keep_shapes),                   //
        "keep generic shape names F[go.shape.int] (default: F[...])");
+  const std::string format_help =
+      "input format instead of detecting it: " + formats::FormatNames();
   cmd.options().add_options()                                                //
-      ("format", po::value<std::string>(&format_name),                       //
-       "input format instead of detecting it: perf, pprof, heap-text, "      //
-       "count-text, goroutines, folded")                                     //
+      ("format", po::value<std::string>(&format_name), format_help.c_str())  //
       ("merge", "inputs are folded files to sum (same as --format folded)")  //
       ("strict", "fail (exit 2) on the first malformed line");
   cmd.options().add(perf_options).add(go_options);
@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
   if (!format_name.empty() &&
       !formats::ParseFormatName(format_name, &opt.format)) {
     return cmd.UsageError("unknown --format " + format_name + " (one of " +
-                          std::string(formats::FormatNames()) + ")");
+                          formats::FormatNames() + ")");
   }
 
   std::vector<std::string> inputs = cmd.inputs();

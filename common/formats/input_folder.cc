@@ -43,11 +43,9 @@ bool InputFolder::Add(io::InputFile* in, std::string* error) {
     case InputFormat::kUnknown:
       break;
   }
-  *error = in->name() +
-           ": input format not recognised (expected perf script text, a "
-           "pprof profile, a Go heap or goroutine profile/dump, or folded "
-           "stacks); name it with --format (" +
-           std::string(FormatNames()) + ")";
+  *error = in->name() + ": input format not recognised (expected " +
+           FormatDescriptions() + "); name it with --format (" + FormatNames() +
+           ")";
   return false;
 }
 

@@ -1,12 +1,13 @@
 #ifndef COMMON_FORMATS_INPUT_FORMAT_H_
 #define COMMON_FORMATS_INPUT_FORMAT_H_
 
+#include <string>
 #include <string_view>
 
 namespace formats {
 
 // The inputs stackfold understands. The only place that knows every parser
-// (see ARCHITECTURE.md): detection by content, never by file name.
+// (see common/README.md): detection by content, never by file name.
 enum class InputFormat {
   kUnknown,
   kPerfScript,     // `perf script` text
@@ -17,16 +18,22 @@ enum class InputFormat {
   kFolded,         // folded stacks "a;b;c 12"
 };
 
-// Decides the format from the first bytes of the (decompressed) input.
-// `head` should be a few KiB; kUnknown when nothing fits.
+// Decides the format from the first bytes of the (decompressed) input by
+// asking each parser's own probe, in a fixed order (binary before text,
+// formats with a decisive first line before the heuristic ones). `head`
+// should be a few KiB; kUnknown when nothing fits.
 InputFormat DetectFormat(std::string_view head);
 
-// "perf", "pprof", "heap-text", "count-text", "goroutines", "folded".
+// The --format name of a format ("perf", "pprof", "heap-text",
+// "count-text", "goroutines", "folded"), and its inverse (false for an
+// unknown name).
 std::string_view FormatName(InputFormat format);
-// The inverse of FormatName; false for an unknown name.
 bool ParseFormatName(std::string_view name, InputFormat* format);
-// What the user may pass to --format, for messages.
-std::string_view FormatNames();
+// "perf, pprof, ...": every --format name, for help text and messages.
+std::string FormatNames();
+// "perf script text, a pprof profile, ...": what each format is, for the
+// "not recognised" message.
+std::string FormatDescriptions();
 
 }  // namespace formats
 

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "common/stack/go_names.h"
 #include "common/pprof/prune.h"
+#include "common/stack/go_names.h"
 
 namespace formats {
 namespace {

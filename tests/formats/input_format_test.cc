@@ -4,6 +4,11 @@
 
 #include <string>
 
+#include "common/goroutine/format_probe.h"
+#include "common/perf/format_probe.h"
+#include "common/pprof/format_probe.h"
+#include "common/pprof/legacy_heap.h"
+#include "common/stack/folded_probe.h"
 #include "common/stack/go_names.h"
 
 namespace {
@@ -78,7 +83,7 @@ TEST(FormatNameTest, RoundTrips) {
 TEST(GoNamesTest, ShortensShapesAndTrimsRuntimeRoots) {
   std::string out;
   stack::AppendShortGeneric("main.Map[go.shape.int_0,go.shape.string_1].Get",
-                              &out);
+                            &out);
   EXPECT_EQ(out, "main.Map[...].Get");
   out.clear();
   stack::AppendShortGeneric("main.F[...]", &out);
@@ -93,3 +98,50 @@ TEST(GoNamesTest, ShortensShapesAndTrimsRuntimeRoots) {
 }
 
 }  // namespace
+
+// Each parser's own probe answers for its format only: detection asks them
+// in order and never re-implements a grammar.
+TEST(FormatProbeTest, EachProbeKnowsOnlyItsOwnFormat) {
+  const std::string perf =
+      "perfgen 11140   412.762638:    2004008 cpu-clock:pppH: \n"
+      "\t2e56 f+0x1 (/x)\n";
+  const std::string dump = "goroutine 1 [running]:\nmain.main()\n";
+  const std::string count = "goroutine profile: total 5\n5 @ 0x43b256\n";
+  const std::string heap = "heap profile: 1: 2 [3: 4] @ heap/524288\n";
+  const std::string folded = "main;work 12\nmain;idle 3\n";
+  EXPECT_TRUE(perf::LooksLikePerfScript(perf));
+  EXPECT_FALSE(perf::LooksLikePerfScript(dump));
+  EXPECT_FALSE(perf::LooksLikePerfScript(folded));
+  // A header followed by a line that is not a frame is not enough.
+  EXPECT_FALSE(perf::LooksLikePerfScript(
+      "perfgen 11140 412.762638: 2004008 cpu-clock:pppH: \n\tnot a frame\n"));
+  EXPECT_TRUE(goroutine::LooksLikeGoroutineDump(dump));
+  EXPECT_TRUE(goroutine::LooksLikeGoroutineDump(
+      "2024/01/01 12:00:00 goroutine 5 [select]:\n"));
+  EXPECT_FALSE(goroutine::LooksLikeGoroutineDump("goroutine 5 is stuck\n"));
+  EXPECT_FALSE(goroutine::LooksLikeGoroutineDump(count));
+  EXPECT_TRUE(goroutine::LooksLikeCountProfile(count));
+  EXPECT_TRUE(
+      goroutine::LooksLikeCountProfile("threadcreate profile: total 7"));
+  EXPECT_FALSE(goroutine::LooksLikeCountProfile(dump));
+  uint64_t total = 0;
+  EXPECT_TRUE(goroutine::ParseCountProfileHeader(
+      "goroutine profile: total 5019", &total));
+  EXPECT_EQ(total, 5019u);
+  EXPECT_TRUE(pprof::LooksLikeLegacyHeap(heap));
+  EXPECT_FALSE(pprof::LooksLikeLegacyHeap(count));
+  EXPECT_TRUE(
+      pprof::LooksLikeProfileProto(std::string("\x0a\x0e\x08\x01\x10\x02", 6)));
+  EXPECT_FALSE(pprof::LooksLikeProfileProto(heap));
+  EXPECT_TRUE(stack::LooksLikeFolded(folded));
+  EXPECT_FALSE(stack::LooksLikeFolded(dump));
+}
+
+TEST(FormatNameTest, HelpAndMessagesComeFromTheOneTable) {
+  EXPECT_EQ(formats::FormatNames(),
+            "perf, pprof, heap-text, count-text, goroutines, folded");
+  EXPECT_EQ(formats::FormatDescriptions(),
+            "perf script text, a pprof profile, a Go heap profile in text, a "
+            "goroutine/threadcreate profile in text, a goroutine dump, folded "
+            "stacks");
+}

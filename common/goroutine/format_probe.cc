@@ -1,0 +1,47 @@
+#include "common/goroutine/format_probe.h"
+
+#include <charconv>
+
+#include "common/goroutine/dump_parser.h"
+#include "common/io/line_reader.h"
+
+namespace goroutine {
+
+bool LooksLikeGoroutineDump(std::string_view head) {
+  io::LineSplitter lines(head);
+  std::string_view line;
+  Goroutine g;
+  while (lines.Next(&line)) {
+    // Log-prefixed dumps carry text before "goroutine ", as the parser
+    // allows.
+    const size_t at = line.find("goroutine ");
+    if (at != std::string_view::npos &&
+        ParseGoroutineHeader(line.substr(at), &g)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseCountProfileHeader(std::string_view line, uint64_t* total) {
+  for (std::string_view prefix :
+       {"goroutine profile: total ", "threadcreate profile: total "}) {
+    if (line.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view n = line.substr(prefix.size());
+    auto r = std::from_chars(n.data(), n.data() + n.size(), *total);
+    return r.ec == std::errc() && r.ptr != n.data();
+  }
+  return false;
+}
+
+bool LooksLikeCountProfile(std::string_view head) {
+  io::LineSplitter lines(head);
+  std::string_view line;
+  uint64_t total;
+  while (lines.Next(&line)) {
+    if (ParseCountProfileHeader(line, &total)) return true;
+  }
+  return false;
+}
+
+}  // namespace goroutine

@@ -1,0 +1,44 @@
+#include "common/perf/format_probe.h"
+
+#include "common/io/line_reader.h"
+#include "common/perf/frame_line.h"
+#include "common/perf/sample_header.h"
+
+namespace perf {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+bool LooksLikePerfScript(std::string_view head) {
+  io::LineSplitter lines(head);
+  std::string_view line;
+  SampleHeader header;
+  bool after_header = false;
+  while (lines.Next(&line)) {
+    if (line.empty()) {
+      after_header = false;
+      continue;
+    }
+    if (StartsWith(line, "# ========") || StartsWith(line, "# captured on")) {
+      return true;
+    }
+    std::string_view pc;
+    if (after_header && line[0] == '\t' && FrameTextStart(line, &pc) != 0) {
+      return true;
+    }
+    // The parser's rule: a header never starts with a tab.
+    after_header = line[0] != '\t' && ParseSampleHeader(line, &header);
+    // A one-line sample carries its only frame after the event.
+    if (after_header && FrameTextStart(header.rest, &pc) != 0 &&
+        !header.rest.empty() && header.rest.back() == ')') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace perf
