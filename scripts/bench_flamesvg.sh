@@ -49,33 +49,16 @@ if [ ! -s "$distinct" ]; then
   mv "$distinct.part" "$distinct"
 fi
 
-# Like bench_lib's measure, but each timing covers LOOPS back-to-back runs,
-# so inputs that take milliseconds are not lost in the clock's 10 ms steps.
-# Peak RSS comes from /usr/bin/time -v on one extra run.
-measure_loop() {  # LABEL BYTES LOOPS -- COMMAND...
-  local label="$1" bytes="$2" loops="$3"
-  shift 4
-  local times=() i k start end rss
-  for ((i = 0; i < RUNS; i++)); do
-    start=$(date +%s%N)
-    for ((k = 0; k < loops; k++)); do "$@" > /dev/null 2>&1; done
-    end=$(date +%s%N)
-    times+=("$(awk -v a="$start" -v b="$end" -v n="$loops" 'BEGIN {printf "%.6f", (b - a) / 1e9 / n}')")
-  done
-  rss=$(/usr/bin/time -v "$@" 2>&1 > /dev/null | awk '/Maximum resident/ {print $NF}')
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  awk -v l="$label" -v s="$median" -v b="$bytes" -v r="$rss" 'BEGIN {
-    printf "  %-44s %8.4f s %10.1f MiB/s %9.1f MiB peak RSS\n", l, s, b / 1048576 / s, r / 1024 }'
-}
-
 for input in "$large" "$distinct"; do
   bytes=$(stat -c %s "$input")
   echo "flamesvg: $(basename "$input") ($(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}') MiB," \
     "$(wc -l < "$input") lines), median of $RUNS"
   loops=$(( bytes < 50000000 ? 20 : 1 ))
-  measure_loop "wc -l (baseline)" "$bytes" "$loops" -- wc -l "$input"
-  measure_loop "flamesvg" "$bytes" "$loops" -- "$BIN" "$input"
+  measure "wc -l (baseline)" "$bytes" "$RUNS" "$loops" -- wc -l "$input"
+  measure "flamesvg" "$bytes" "$RUNS" "$loops" -- "$BIN" "$input"
+  if base=$(baseline_bin flamesvg) && [ -n "$base" ]; then
+    measure "$BASELINE_LABEL" "$bytes" "$RUNS" "$loops" -- "$base" "$input"
+  fi
   if command -v inferno-flamegraph > /dev/null; then
     measure "inferno-flamegraph" "$bytes" 3 -- inferno-flamegraph "$input"
   fi

@@ -4,12 +4,13 @@
 # (shared/bench/goroutines-1m.debug2.txt.gz), each next to `wc -l` on the
 # same file and `panicparse -aggressive` when installed. Inputs are
 # decompressed to a temp file first; prints the median wall time of RUNS
-# runs (default 3), MiB/s of input and peak RSS (GNU time -v).
+# runs (default 3), MiB/s of input and peak RSS.
 # Env: GOLEAK_BIN (default $BUILD_DIR/cmd/goleak-cluster/goleak-cluster,
 #      BUILD_DIR default build), SHARED_DIR (default ../shared), RUNS,
 #      SKIP_PANICPARSE=1.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/bench_lib.sh"
 BIN="${GOLEAK_BIN:-${BUILD_DIR:-$ROOT/build}/cmd/goleak-cluster/goleak-cluster}"
 SHARED="${SHARED_DIR:-$ROOT/../shared}"
 RUNS="${RUNS:-3}"
@@ -17,29 +18,6 @@ RUNS="${RUNS:-3}"
 [ -x /usr/bin/time ] || { echo "bench_goleak.sh: needs GNU time (/usr/bin/time)" >&2; exit 2; }
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-
-# measure LABEL FILE CMD...: runs CMD (output to /dev/null) RUNS times.
-measure() {
-  local label="$1" file="$2"
-  shift 2
-  local walls=() rsss=()
-  for _ in $(seq "$RUNS"); do
-    # Wall time from bash's microsecond clock (GNU time rounds to 10 ms).
-    local t0="$EPOCHREALTIME"
-    /usr/bin/time -v -o "$TMP/time" "$@" >/dev/null 2>"$TMP/stderr" || true
-    local t1="$EPOCHREALTIME"
-    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')")
-    rsss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time")")
-  done
-  local wall rss bytes
-  wall="$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-  rss="$(printf '%s\n' "${rsss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-  bytes="$(stat -c %s "$file")"
-  awk -v l="$label" -v w="$wall" -v r="$rss" -v b="$bytes" -v n="$RUNS" -v all="${walls[*]}" 'BEGIN {
-    mibs = (w > 0) ? b / 1048576 / w : 0
-    printf "%-34s %8.3f s  %8.1f MiB/s  %8.1f MiB peak RSS  (runs: %s)\n", l, w, mibs, r / 1024, all }'
-  echo "$wall" >"$TMP/last_wall"
-}
 
 bench_file() {
   local name="$1" src="$2"
@@ -49,16 +27,20 @@ bench_file() {
   fi
   local plain="$TMP/$name.txt"
   gzip -dc -f "$src" >"$plain"
-  echo "== $name: $(stat -c %s "$plain") bytes, $(wc -l <"$plain") lines"
-  measure "wc -l" "$plain" wc -l "$plain"
-  measure "goleak-cluster" "$plain" "$BIN" "$plain"
-  local ours
-  ours="$(cat "$TMP/last_wall")"
-  measure "goleak-cluster --json" "$plain" "$BIN" --json "$plain"
+  local bytes
+  bytes=$(stat -c %s "$plain")
+  echo "== $name: $bytes bytes, $(wc -l <"$plain") lines"
+  measure "wc -l" "$bytes" "$RUNS" -- wc -l "$plain"
+  measure "goleak-cluster" "$bytes" "$RUNS" -- "$BIN" "$plain"
+  local ours="$LAST_WALL" base
+  if base=$(baseline_bin goleak-cluster) && [ -n "$base" ]; then
+    measure "$BASELINE_LABEL" "$bytes" "$RUNS" -- "$base" "$plain"
+  fi
+  measure "goleak-cluster --json" "$bytes" "$RUNS" -- "$BIN" --json "$plain"
   if [ "${SKIP_PANICPARSE:-0}" != 1 ] && command -v panicparse >/dev/null; then
-    measure "panicparse -aggressive" "$plain" \
+    measure "panicparse -aggressive" "$bytes" "$RUNS" -- \
       panicparse -no-color -parse=false -aggressive "$plain"
-    awk -v p="$(cat "$TMP/last_wall")" -v o="$ours" 'BEGIN {
+    awk -v p="$LAST_WALL" -v o="$ours" 'BEGIN {
       if (o > 0) printf "%-34s %8.1fx faster than panicparse -aggressive\n", "", p / o }'
   fi
   rm -f "$plain"

@@ -14,6 +14,10 @@ echo "stackfold: $(basename "$in") ($((bytes / 1048576)) MiB), median of $RUNS"
 measure "wc -l (baseline)" "$bytes" "$RUNS" -- wc -l "$in"
 measure "stackfold --threads 1" "$bytes" "$RUNS" -- "$BIN" --threads 1 "$in"
 measure "stackfold (all $(nproc) cores)" "$bytes" "$RUNS" -- "$BIN" "$in"
+if base=$(baseline_bin stackfold) && [ -n "$base" ]; then
+  measure "$BASELINE_LABEL --threads 1" "$bytes" "$RUNS" -- "$base" --threads 1 "$in"
+  measure "$BASELINE_LABEL (all cores)" "$bytes" "$RUNS" -- "$base" "$in"
+fi
 if command -v inferno-collapse-perf > /dev/null; then
   measure "inferno-collapse-perf" "$bytes" 3 -- inferno-collapse-perf "$in"
 fi

@@ -115,77 +115,106 @@ Collapser::Collapser(const CollapseOptions& options, int threads)
       threads_(threads < 1 ? 1 : threads),
       event_(options.event_filter) {}
 
-bool Collapser::Add(io::InputFile* in, io::BadLineSink* bad) {
-  io::ChunkReader reader(in, kChunkSize);
-  bool event_known = !event_.empty();
-  std::vector<FoldStats> chunk_stats;
-  std::mutex stats_mu;
-  // Set when a strict chunk met a bad line: no more chunks are read.
-  std::atomic<bool> stop{false};
+// The chunks of one input, read in order and handed out to folders; their
+// statistics come back by chunk index so they can be added up in order.
+class Collapser::ChunkRun {
+ public:
+  ChunkRun(io::InputFile* in, std::string* event)
+      : reader_(in, kChunkSize), event_(event) {}
 
-  auto record_stats = [&](uint64_t index, FoldStats stats) {
-    std::lock_guard<std::mutex> lock(stats_mu);
-    if (stats.bad.stopped()) stop = true;
-    if (chunk_stats.size() <= index) chunk_stats.resize(index + 1);
-    chunk_stats[index] = std::move(stats);
-  };
-  auto next_job = [&](Job* job) -> bool {
-    if (stop || !reader.Next(&job->text, FindSampleBoundary)) return false;
-    if (!event_known) event_known = FindFirstEvent(job->text, &event_);
-    job->event = event_;
+  // The next chunk, or false at the end, on a read error, or after a
+  // strict chunk met a bad line (nothing more is read then).
+  bool Next(Job* job) {
+    if (stop_ || !reader_.Next(&job->text, FindSampleBoundary)) return false;
+    if (event_->empty()) FindFirstEvent(job->text, event_);
+    job->event = *event_;
+    job->index = next_index_++;
     return true;
-  };
-
-  std::vector<std::unique_ptr<ChunkFolder>> folders;
-  uint64_t index = 0;
-  if (threads_ == 1) {
-    folders.push_back(
-        std::make_unique<ChunkFolder>(options_, event_, bad->strict()));
-    Job job;
-    while (next_job(&job)) {
-      folders[0]->set_event(job.event);
-      folders[0]->Fold(job.text);
-      record_stats(index++, folders[0]->TakeStats());
-    }
-  } else {
-    JobQueue queue(2 * threads_);
-    std::vector<std::thread> workers;
-    for (int t = 0; t < threads_; ++t) {
-      folders.push_back(
-          std::make_unique<ChunkFolder>(options_, event_, bad->strict()));
-      ChunkFolder* folder = folders.back().get();
-      workers.emplace_back([&queue, folder, &record_stats] {
-        Job job;
-        while (queue.Pop(&job)) {
-          folder->set_event(job.event);
-          folder->Fold(job.text);
-          record_stats(job.index, folder->TakeStats());
-        }
-      });
-    }
-    Job job;
-    while (next_job(&job)) {
-      job.index = index++;
-      queue.Push(std::move(job));
-      job = Job();
-    }
-    queue.Close();
-    for (std::thread& w : workers) w.join();
   }
 
+  void Record(uint64_t index, FoldStats stats) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stats.bad.stopped()) stop_ = true;
+    if (stats_.size() <= index) stats_.resize(index + 1);
+    stats_[index] = std::move(stats);
+  }
+
+  std::vector<FoldStats>& stats() { return stats_; }
+  const io::ChunkReader& reader() const { return reader_; }
+
+ private:
+  io::ChunkReader reader_;
+  std::string* event_;
+  uint64_t next_index_ = 0;
+  std::mutex mu_;
+  std::vector<FoldStats> stats_;
+  std::atomic<bool> stop_{false};
+};
+
+bool Collapser::Add(io::InputFile* in, io::BadLineSink* bad) {
+  ChunkRun run(in, &event_);
+  std::vector<std::unique_ptr<ChunkFolder>> folders;
+  for (int t = 0; t < threads_; ++t) {
+    folders.push_back(
+        std::make_unique<ChunkFolder>(options_, event_, bad->strict()));
+  }
+  if (threads_ == 1) {
+    FoldInOrder(&run, folders[0].get());
+  } else {
+    FoldInParallel(&run, folders);
+  }
   // Merge in a fixed order so the result is the same for any thread count.
   for (auto& folder : folders) folded_.Merge(folder->result());
+  if (!AddStats(run.stats(), bad)) return false;
+  if (!run.reader().ok()) {
+    error_ = run.reader().error();
+    return false;
+  }
+  return true;
+}
+
+void Collapser::FoldInOrder(ChunkRun* run, ChunkFolder* folder) {
+  Job job;
+  while (run->Next(&job)) {
+    folder->set_event(job.event);
+    folder->Fold(job.text);
+    run->Record(job.index, folder->TakeStats());
+  }
+}
+
+void Collapser::FoldInParallel(
+    ChunkRun* run, const std::vector<std::unique_ptr<ChunkFolder>>& folders) {
+  JobQueue queue(2 * folders.size());
+  std::vector<std::thread> workers;
+  for (const auto& f : folders) {
+    ChunkFolder* folder = f.get();
+    workers.emplace_back([&queue, folder, run] {
+      Job job;
+      while (queue.Pop(&job)) {
+        folder->set_event(job.event);
+        folder->Fold(job.text);
+        run->Record(job.index, folder->TakeStats());
+      }
+    });
+  }
+  Job job;
+  while (run->Next(&job)) {
+    queue.Push(std::move(job));
+    job = Job();
+  }
+  queue.Close();
+  for (std::thread& w : workers) w.join();
+}
+
+bool Collapser::AddStats(const std::vector<FoldStats>& chunks,
+                         io::BadLineSink* bad) {
   uint64_t line_offset = 0;
-  for (const FoldStats& s : chunk_stats) {
+  for (const FoldStats& s : chunks) {
     samples_ += s.samples;
     for (const auto& [ev, n] : s.filtered) filtered_[ev] += n;
     bad->Merge(s.bad, line_offset);
     if (s.bad.stopped()) return false;  // strict: later chunks don't count
     line_offset += s.lines;
-  }
-  if (!reader.ok()) {
-    error_ = reader.error();
-    return false;
   }
   return true;
 }

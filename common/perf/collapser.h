@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/io/bad_lines.h"
 #include "common/io/input_file.h"
@@ -12,6 +14,9 @@
 #include "common/stack/folded_stacks.h"
 
 namespace perf {
+
+class ChunkFolder;
+struct FoldStats;
 
 // Folds `perf script` text from one or more inputs into one set of stacks.
 // Input is read in large chunks cut at sample boundaries; with threads > 1
@@ -36,6 +41,13 @@ class Collapser {
   const std::string& error() const { return error_; }
 
  private:
+  class ChunkRun;
+  void FoldInOrder(ChunkRun* run, ChunkFolder* folder);
+  void FoldInParallel(ChunkRun* run,
+                      const std::vector<std::unique_ptr<ChunkFolder>>& folders);
+  // Adds the chunks' statistics in input order; false after a strict stop.
+  bool AddStats(const std::vector<FoldStats>& chunks, io::BadLineSink* bad);
+
   CollapseOptions options_;
   int threads_;
   std::string event_;
