@@ -18,6 +18,7 @@ bool LooksLikePerfScript(std::string_view head) {
   std::string_view line;
   SampleHeader header;
   bool after_header = false;
+  int headers = 0, others = 0;
   while (lines.Next(&line)) {
     if (line.empty()) {
       after_header = false;
@@ -26,19 +27,24 @@ bool LooksLikePerfScript(std::string_view head) {
     if (StartsWith(line, "# ========") || StartsWith(line, "# captured on")) {
       return true;
     }
+    // Inside a sample the parser takes any line that starts with an
+    // address as a frame, indented by a tab, by spaces (older perf and
+    // re-emitters) or not at all.
     std::string_view pc;
-    if (after_header && line[0] == '\t' && FrameTextStart(line, &pc) != 0) {
-      return true;
-    }
+    if (after_header && FrameTextStart(line, &pc) != 0) return true;
     // The parser's rule: a header never starts with a tab.
     after_header = line[0] != '\t' && ParseSampleHeader(line, &header);
+    // Only a header with an event counts alone: "comm TID" without one
+    // is also what a folded line ("main;f 12") looks like.
+    ++(after_header && !header.event.empty() ? headers : others);
     // A one-line sample carries its only frame after the event.
     if (after_header && FrameTextStart(header.rest, &pc) != 0 &&
         !header.rest.empty() && header.rest.back() == ')') {
       return true;
     }
   }
-  return false;
+  // Samples recorded without call chains (--max-stack 0): headers alone.
+  return headers >= 2 && headers >= 4 * others;
 }
 
 }  // namespace perf

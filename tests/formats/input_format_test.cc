@@ -112,6 +112,19 @@ TEST(FormatProbeTest, EachProbeKnowsOnlyItsOwnFormat) {
   EXPECT_TRUE(perf::LooksLikePerfScript(perf));
   EXPECT_FALSE(perf::LooksLikePerfScript(dump));
   EXPECT_FALSE(perf::LooksLikePerfScript(folded));
+  // Frame lines indented with spaces, or not at all, and a header without
+  // a timestamp (perf-java-stacks-02, perf-js-stacks-01 of the shared
+  // conformance suite) are perf script as the parser reads them.
+  EXPECT_TRUE(perf::LooksLikePerfScript(
+      "java 19983 cycles:\nffffffff8103d0ca native_write_msr_safe "
+      "([kernel.kallsyms])\n"));
+  EXPECT_TRUE(perf::LooksLikePerfScript(
+      "node-v011 31912 cpu-clock: \n            13a80b608e0a RegExp:[&<>] "
+      "(/tmp/perf-7539.map)\n"));
+  // perf script --max-stack 0: headers with empty stacks.
+  EXPECT_TRUE(perf::LooksLikePerfScript(
+      "mixed-sys 14275   526.029746:    5025125 cpu-clock:pppH: \n\n"
+      "perfgen 14272   526.033892:    5025125 cpu-clock:pppH: \n\n"));
   // A header followed by a line that is not a frame is not enough.
   EXPECT_FALSE(perf::LooksLikePerfScript(
       "perfgen 11140 412.762638: 2004008 cpu-clock:pppH: \n\tnot a frame\n"));
