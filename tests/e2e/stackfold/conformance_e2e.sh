@@ -25,8 +25,10 @@ sys.stdout.buffer.write(d if i < 0 else d[:i + 2])' < "$input" > "$TMP/cut"
     opt="${want##*-collapsed-}"
     opt="${opt%.txt}"
     cases=$((cases + 1))
-    if ! cat "$TMP/cut" | "$SF" "--$opt" > "$TMP/got" 2> "$TMP/err"; then
-      echo "FAIL $name --$opt: exit status $?: $(head -c 300 "$TMP/err")"
+    cat "$TMP/cut" | "$SF" "--$opt" > "$TMP/got" 2> "$TMP/err"
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+      echo "FAIL $name --$opt: exit status $rc: $(head -c 300 "$TMP/err")"
       failures=$((failures + 1))
     elif ! cmp -s "$TMP/got" "$want"; then
       echo "FAIL $name --$opt: output differs from the reference:"
