@@ -10,14 +10,34 @@
 
 namespace formats {
 namespace {
+// Detection looks at the first 64 KiB, and when no probe is sure of that,
+// at up to 16 MiB (a goroutine dump after a long log, say): a bounded
+// look-ahead, kept in memory and then read again by the parser.
 constexpr size_t kDetectBytes = 64 * 1024;
+constexpr size_t kMaxDetectBytes = 16 * 1024 * 1024;
 }  // namespace
+
+bool InputFolder::Detect(io::InputFile* in, InputFormat* format,
+                         std::string* error) {
+  std::string head;
+  for (size_t n = kDetectBytes;; n *= 4) {
+    if (!in->Peek(n, &head)) {
+      *error = in->error();
+      return false;
+    }
+    *format = DetectFormat(head);
+    if (*format != InputFormat::kUnknown || head.size() < n ||
+        n >= kMaxDetectBytes) {
+      return true;
+    }
+  }
+}
 
 bool InputFolder::Add(io::InputFile* in, std::string* error) {
   InputFormat format = options_.format;
   if (format == InputFormat::kUnknown) {
     std::string head;
-    if (!in->Peek(kDetectBytes, &head)) {
+    if (!in->Peek(1, &head)) {
       *error = in->error();
       return false;
     }
@@ -25,7 +45,7 @@ bool InputFolder::Add(io::InputFile* in, std::string* error) {
       formats_.push_back(InputFormat::kUnknown);
       return true;
     }
-    format = DetectFormat(head);
+    if (!Detect(in, &format, error)) return false;
   }
   formats_.push_back(format);
   bad_.set_source(in->name());

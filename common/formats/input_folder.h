@@ -37,6 +37,8 @@ class InputFolder {
   const std::vector<InputFormat>& formats() const { return formats_; }
 
  private:
+  // The format of `in` by content (a bounded look-ahead).
+  bool Detect(io::InputFile* in, InputFormat* format, std::string* error);
   bool AddPerf(io::InputFile* in, std::string* error);
   bool AddProfile(io::InputFile* in, std::string* error);
   bool AddDump(io::InputFile* in, std::string* error);

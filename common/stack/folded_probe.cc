@@ -11,7 +11,7 @@ bool LooksLikeFolded(std::string_view head) {
   int folded_lines = 0, other_lines = 0;
   FoldedLine folded;
   while (lines.Next(&line)) {
-    if (line.empty()) continue;
+    if (line.empty() || IsFoldedComment(line)) continue;
     const bool cut = line.data() + line.size() == head.data() + head.size() &&
                      head.back() != '\n';
     if (line[0] != '\t' && SplitFoldedLine(line, &folded)) {

@@ -65,6 +65,10 @@ bool ParseIntCount(std::string_view text, int64_t* value) {
   return r.ec == std::errc() && r.ptr == text.data() + text.size();
 }
 
+bool IsFoldedComment(std::string_view line) {
+  return !line.empty() && line[0] == '#';
+}
+
 bool SplitFoldedColumns(std::string_view line, std::string_view* stack,
                         std::span<std::string_view> counts) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
@@ -116,7 +120,7 @@ bool ReadFolded(io::LineReader* reader, FoldedStacks* out,
   std::string_view line;
   std::vector<uint32_t> scratch;
   while (reader->Next(&line)) {
-    if (line.empty()) continue;
+    if (line.empty() || IsFoldedComment(line)) continue;
     const char* reason = AddFoldedLine(line, out, &scratch);
     if (reason != nullptr && !bad->Report(reader->line_number(), reason)) {
       return false;

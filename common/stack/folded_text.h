@@ -32,6 +32,10 @@ struct FoldedLine {
   int num_counts = 0;
 };
 
+// A metadata line ("# interval: 100", as austin and other profilers
+// write): not a stack, skipped by every reader, never a bad line.
+bool IsFoldedComment(std::string_view line);
+
 // Splits a folded line at its trailing count field(s). Returns false when
 // the line has no numeric count after a space. A trailing "\r" must already
 // be gone (LineSplitter removes it).
@@ -53,7 +57,8 @@ const char* AddFoldedLine(std::string_view line, FoldedStacks* out,
                           std::vector<uint32_t>* scratch);
 
 // Reads folded text with out->columns() integer count columns into *out,
-// merging equal stacks. Empty lines are ignored; a line that does not parse
+// merging equal stacks. Empty and comment lines are ignored; a line that
+// does not parse
 // is reported to *bad and skipped, and the read stops when the sink says so
 // (--strict). Returns false on a read error or a stop.
 bool ReadFolded(io::LineReader* reader, FoldedStacks* out,

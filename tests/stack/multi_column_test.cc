@@ -109,6 +109,14 @@ TEST(MultiColumnTest, StrictSinkStopsAtTheFirstBadLine) {
   EXPECT_EQ(stack::FoldedToString(f), "a 1\n");
 }
 
+TEST(MultiColumnTest, CommentLinesAreNeitherStacksNorBadLines) {
+  stack::FoldedStacks f;
+  io::BadLineSink bad;
+  ASSERT_TRUE(ReadText("# interval: 100\na;b 3\n#x 9\n", &f, &bad));
+  EXPECT_EQ(stack::FoldedToString(f), "a;b 3\n");
+  EXPECT_EQ(bad.count(), 0u);
+}
+
 TEST(BadLineSinkTest, MergeKeepsTheEarliestFirst) {
   io::BadLineSink a, b;
   a.set_source("f");

@@ -89,6 +89,21 @@ expect_eq "dump with a bad line" "$(cat "$TMP/out")" "$(printf 'main.main;[runni
 expect_eq "dump bad-line summary" "$(cat "$TMP/err")" \
   "stackfold: warning: skipped 1 malformed line (first: $TMP/gd.txt:5: not part of a goroutine dump)"
 
+# 8c. Detection looks past 64 KiB: a goroutine dump after 100 KiB of log
+#     output is still found (stackfold folds it as it would the dump alone).
+{ for i in $(seq 2000); do echo "2026/12/01 03:00:00 request $i served in ${i}ms"; done
+  cat "$TMP/gd.txt"; } > "$TMP/logged.txt"
+"$SF" "$TMP/logged.txt" > "$TMP/out" 2> "$TMP/err"
+expect_eq "dump after a long log: exit" "$?" 0
+expect_eq "dump after a long log" "$(cat "$TMP/out")" "$(printf 'main.main;[running] 1\nmain.w;[select] 1')"
+
+# 8d. Folded text with "#" metadata lines (austin writes them): skipped,
+#     neither a frame nor a malformed line.
+printf '# interval: 100\n# duration: 23873\nmain;work 5\nmain;idle 2\n' > "$TMP/meta.folded"
+"$SF" "$TMP/meta.folded" > "$TMP/out" 2> "$TMP/err"
+expect_eq "folded with # lines" "$(cat "$TMP/out")" "$(printf 'main;idle 2\nmain;work 5')"
+expect_eq "folded with # lines: no warning" "$(cat "$TMP/err")" ""
+
 # 9. Go inputs, detected by content (misleading names, stdin), each through
 #    flamesvg to a well-formed SVG.
 GO="$SHARED/testdata/go"
