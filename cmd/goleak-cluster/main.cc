@@ -4,13 +4,13 @@
 
 #include <string>
 
-#include "common/cli/bad_lines.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/goroutine/analysis.h"
-#include "common/goroutine/folded_report.h"
+#include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
+#include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
 #include "common/stack/folded_text.h"
 
@@ -63,26 +63,19 @@ int Run(int argc, char** argv) {
   options.min_count = min_count;
   options.min_wait = min_wait;
   options.filter = filter;
-  const bool strict = cmd.Has("strict");
 
   goroutine::Analysis analysis;
   analysis.symbols = std::make_unique<stack::SymbolTable>();
-  cli::BadLines bad;
-  goroutine::BadLineFn on_bad = [&](const std::string& file, uint64_t line,
-                                    std::string_view reason) {
-    bad.Add(file, line, reason);
-  };
+  io::BadLineSink bad(cmd.Has("strict"));
   std::string error;
   auto load = [&](const std::vector<std::string>& files,
                   goroutine::LoadedDump* out) -> int {
-    uint64_t bad_before = bad.count();
     if (!goroutine::LoadDumps(files, options.similarity, analysis.symbols.get(),
-                              on_bad, out, &error)) {
+                              &bad, out, &error)) {
       cmd.Error(error);
       return cli::kExitBadInput;
     }
-    if (strict && bad.count() > bad_before) {
-      cmd.Error(bad.first());
+    if (cmd.StoppedAtBadLine(bad.stopped(), bad.first())) {
       return cli::kExitBadInput;
     }
     const std::string names = out->names.size() == 1 ? out->names[0] : "input";
@@ -102,7 +95,6 @@ int Run(int argc, char** argv) {
     if (int code = load({base}, &analysis.base)) return code;
   }
   if (int code = load(cmd.inputs(), &analysis.now)) return code;
-  if (bad.count() > 0) cmd.Warn(bad.Summary());
 
   if (!goroutine::Analyze(options, &analysis, &error)) {
     return cmd.UsageError(error);
@@ -113,7 +105,7 @@ int Run(int argc, char** argv) {
     out.Write(goroutine::WriteJsonReport(analysis));
   } else if (cmd.Has("folded")) {
     stack::FoldedStacks folded;
-    goroutine::AddFoldedClusters(analysis, &folded);
+    goroutine::AddFoldedClusters(analysis, goroutine::FoldedOptions(), &folded);
     stack::WriteFoldedSorted(folded, &out);
   } else {
     goroutine::TextOptions text;
@@ -125,6 +117,7 @@ int Run(int argc, char** argv) {
     cmd.Error("cannot write to standard output");
     return cli::kExitBadInput;
   }
+  cmd.SummariseBadLines(bad.count(), bad.first());
   // With --base the question is "did the leak grow?": only suspects that
   // are new or grew since the base fail the run (cron/CI use).
   uint64_t failing = analysis.has_base ? analysis.growing_suspect_clusters

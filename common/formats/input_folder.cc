@@ -1,8 +1,8 @@
 #include "common/formats/input_folder.h"
 
-#include "common/formats/goroutine_folder.h"
 #include "common/formats/pprof_folder.h"
 #include "common/goroutine/dump_parser.h"
+#include "common/goroutine/folded.h"
 #include "common/io/line_reader.h"
 #include "common/perf/collapser.h"
 #include "common/pprof/load.h"
@@ -96,10 +96,18 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
 }
 
 bool InputFolder::AddDump(io::InputFile* in, std::string* error) {
-  GoroutineFolder folder(options_, in->name(), &folded_);
+  goroutine::FoldedOptions fold;
+  fold.trim_runtime = options_.trim_runtime;
+  fold.keep_shapes = options_.keep_shapes;
+  fold.lines = options_.lines;
+  goroutine::DumpFolder folder(fold, &folded_);
+  io::BadLineSink sink(options_.strict);
+  sink.set_source(in->name());
   goroutine::DumpInfo info;
-  bool ok = goroutine::ParseDump(in, &folder, &info, error);
-  bad_.Merge(folder.bad_lines());
+  bool ok = goroutine::ParseDump(in, &folder, &sink, &info, error);
+  bad_.Add(sink.first_source(), sink.first_line(), sink.first_reason(),
+           sink.count());
+  if (sink.stopped()) return true;  // the caller reports the bad line
   if (info.truncated) {
     warnings_.push_back(in->name() + ": dump is cut off at line " +
                         std::to_string(info.truncated_line) +

@@ -15,9 +15,10 @@
 #include "common/goroutine/analysis.h"
 #include "common/goroutine/cluster_set.h"
 #include "common/goroutine/dump_parser.h"
-#include "common/goroutine/folded_report.h"
+#include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
+#include "common/io/bad_lines.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/folded_text.h"
 #include "common/stack/symbol_table.h"
@@ -30,10 +31,8 @@ namespace {
 void Load(std::string_view text, goroutine::Similarity similarity,
           stack::SymbolTable* symbols, goroutine::LoadedDump* out) {
   out->clusters = std::make_unique<goroutine::ClusterSet>(symbols, similarity);
-  out->clusters->set_on_bad_line([](uint64_t, std::string_view reason) {
-    if (reason.empty()) __builtin_trap();  // every skip says why
-  });
-  goroutine::DumpParser parser(out->clusters.get());
+  io::BadLineSink bad;
+  goroutine::DumpParser parser(out->clusters.get(), &bad);
   size_t pos = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
@@ -43,6 +42,7 @@ void Load(std::string_view text, goroutine::Similarity similarity,
     pos = end + 1;
   }
   parser.Finish(text.substr(pos));
+  if (bad.count() > 0 && bad.first_reason().empty()) __builtin_trap();
   out->info = parser.info();
   out->names.push_back("fuzz");
 }
@@ -86,7 +86,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     __builtin_trap();
   }
   stack::FoldedStacks folded;
-  goroutine::AddFoldedClusters(a, &folded);
+  goroutine::FoldedOptions folded_options;
+  folded_options.trim_runtime = flags & 64;
+  goroutine::AddFoldedClusters(a, folded_options, &folded);
   stack::FoldedToString(folded);
   return 0;
 }
