@@ -3,7 +3,8 @@
 // similarity, the leak rules and lock view (Analyze), and the text, JSON
 // and folded reports. The JSON report must stay valid JSON. The first byte
 // selects the options; the first half of the text (cut at a line) is also
-// loaded as a --base dump to exercise the comparison.
+// loaded as a --base dump to exercise the comparison. Folding the clusters
+// must give what folding each goroutine gives.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -27,12 +28,11 @@
 namespace {
 
 // Feeds `text` line by line as ParseDump does (the last line without "\n"
-// goes to Finish) into a new cluster set.
-void Load(std::string_view text, goroutine::Similarity similarity,
-          stack::SymbolTable* symbols, goroutine::LoadedDump* out) {
-  out->clusters = std::make_unique<goroutine::ClusterSet>(symbols, similarity);
+// goes to Finish) to `visitor`.
+goroutine::DumpInfo Parse(std::string_view text,
+                          goroutine::DumpVisitor* visitor) {
   io::BadLineSink bad;
-  goroutine::DumpParser parser(out->clusters.get(), &bad);
+  goroutine::DumpParser parser(visitor, &bad);
   size_t pos = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
@@ -43,7 +43,14 @@ void Load(std::string_view text, goroutine::Similarity similarity,
   }
   parser.Finish(text.substr(pos));
   if (bad.count() > 0 && bad.first_reason().empty()) __builtin_trap();
-  out->info = parser.info();
+  return parser.info();
+}
+
+// Parses `text` into a new cluster set.
+void Load(std::string_view text, goroutine::Similarity similarity,
+          stack::SymbolTable* symbols, goroutine::LoadedDump* out) {
+  out->clusters = std::make_unique<goroutine::ClusterSet>(symbols, similarity);
+  out->info = Parse(text, out->clusters.get());
   out->names.push_back("fuzz");
 }
 
@@ -89,6 +96,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   goroutine::FoldedOptions folded_options;
   folded_options.trim_runtime = flags & 64;
   goroutine::AddFoldedClusters(a, folded_options, &folded);
-  stack::FoldedToString(folded);
+  const std::string by_cluster = stack::FoldedToString(folded);
+  if (!(flags & (8 | 16 | 32))) {
+    // Nothing hidden: the clusters fold exactly as their goroutines do
+    // (goleak-cluster --folded and stackfold print the same lines).
+    stack::FoldedStacks each;
+    goroutine::DumpFolder folder(folded_options, &each);
+    Parse(text, &folder);
+    if (stack::FoldedToString(each) != by_cluster) __builtin_trap();
+  }
   return 0;
 }
