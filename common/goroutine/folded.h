@@ -7,7 +7,9 @@
 // count). stackfold folds a dump goroutine by goroutine (DumpFolder);
 // goleak-cluster --folded folds its visible clusters (AddFoldedClusters).
 // A cluster folds exactly as each of its goroutines would, so both tools
-// print the same lines for the same dump.
+// print the same lines for the same dump (with `lines`, a cluster of
+// --similarity functions shows its first goroutine's lines; goleak-cluster
+// never asks for them).
 
 #include <cstdint>
 #include <string>
