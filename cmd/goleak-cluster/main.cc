@@ -2,7 +2,9 @@
 // leak suspects first. Flags in, library calls, exit code out.
 #include <unistd.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
@@ -15,6 +17,52 @@
 #include "common/stack/folded_text.h"
 
 namespace {
+
+// Loads `files` into *out. Returns the exit code when the run stops here:
+// unreadable input, a strict stop at a bad line, no goroutines.
+int Load(const cli::Command& cmd, const std::vector<std::string>& files,
+         goroutine::Similarity similarity, io::BadLineSink* bad,
+         goroutine::Analysis* analysis, goroutine::LoadedDump* out) {
+  std::string error;
+  if (!goroutine::LoadDumps(files, similarity, analysis->symbols.get(), bad,
+                            out, &error)) {
+    cmd.Error(error);
+    return cli::kExitBadInput;
+  }
+  if (cmd.StoppedAtBadLine(bad->stopped(), bad->first())) {
+    return cli::kExitBadInput;
+  }
+  const std::string names = out->names.size() == 1 ? out->names[0] : "input";
+  if (out->info.goroutines == 0) {
+    cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)");
+    return cli::kExitBadInput;
+  }
+  if (out->info.truncated) {
+    cmd.Warn(names + ": dump cut off at line " +
+             std::to_string(out->info.truncated_line) +
+             "; the goroutines before the cut are counted");
+  }
+  return cli::kExitOk;
+}
+
+// Writes the report the flags ask for; false when stdout fails.
+bool Write(const cli::Command& cmd, const goroutine::Analysis& analysis,
+           const std::string& color) {
+  io::OutputBuffer out;
+  if (cmd.Has("json")) {
+    out.Write(goroutine::WriteJsonReport(analysis));
+  } else if (cmd.Has("folded")) {
+    stack::FoldedStacks folded;
+    goroutine::AddFoldedClusters(analysis, goroutine::FoldedOptions(), &folded);
+    stack::WriteFoldedSorted(folded, &out);
+  } else {
+    goroutine::TextOptions text;
+    text.color = color == "always" || (color == "auto" && ::isatty(1));
+    text.show_stacks = !cmd.Has("no-stacks");
+    out.Write(goroutine::WriteTextReport(analysis, text));
+  }
+  return out.Flush();
+}
 
 int Run(int argc, char** argv) {
   cli::Command cmd(
@@ -67,53 +115,22 @@ int Run(int argc, char** argv) {
   goroutine::Analysis analysis;
   analysis.symbols = std::make_unique<stack::SymbolTable>();
   io::BadLineSink bad(cmd.Has("strict"));
-  std::string error;
-  auto load = [&](const std::vector<std::string>& files,
-                  goroutine::LoadedDump* out) -> int {
-    if (!goroutine::LoadDumps(files, options.similarity, analysis.symbols.get(),
-                              &bad, out, &error)) {
-      cmd.Error(error);
-      return cli::kExitBadInput;
-    }
-    if (cmd.StoppedAtBadLine(bad.stopped(), bad.first())) {
-      return cli::kExitBadInput;
-    }
-    const std::string names = out->names.size() == 1 ? out->names[0] : "input";
-    if (out->info.goroutines == 0) {
-      cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)");
-      return cli::kExitBadInput;
-    }
-    if (out->info.truncated) {
-      cmd.Warn(names + ": dump cut off at line " +
-               std::to_string(out->info.truncated_line) +
-               "; the goroutines before the cut are counted");
-    }
-    return cli::kExitOk;
-  };
   if (!base.empty()) {
     analysis.has_base = true;
-    if (int code = load({base}, &analysis.base)) return code;
+    if (int code = Load(cmd, {base}, options.similarity, &bad, &analysis,
+                        &analysis.base)) {
+      return code;
+    }
   }
-  if (int code = load(cmd.inputs(), &analysis.now)) return code;
-
+  if (int code = Load(cmd, cmd.inputs(), options.similarity, &bad, &analysis,
+                      &analysis.now)) {
+    return code;
+  }
+  std::string error;
   if (!goroutine::Analyze(options, &analysis, &error)) {
     return cmd.UsageError(error);
   }
-
-  io::OutputBuffer out;
-  if (cmd.Has("json")) {
-    out.Write(goroutine::WriteJsonReport(analysis));
-  } else if (cmd.Has("folded")) {
-    stack::FoldedStacks folded;
-    goroutine::AddFoldedClusters(analysis, goroutine::FoldedOptions(), &folded);
-    stack::WriteFoldedSorted(folded, &out);
-  } else {
-    goroutine::TextOptions text;
-    text.color = color == "always" || (color == "auto" && ::isatty(1));
-    text.show_stacks = !cmd.Has("no-stacks");
-    out.Write(goroutine::WriteTextReport(analysis, text));
-  }
-  if (!out.Flush()) {
+  if (!Write(cmd, analysis, color)) {
     cmd.Error("cannot write to standard output");
     return cli::kExitBadInput;
   }
