@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "common/goroutine/lock_view.h"
 #include "common/stack/hash.h"
@@ -20,6 +21,14 @@ void AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
   if (v->size() >= cap) return;
   if (std::find(v->begin(), v->end(), id) != v->end()) return;
   v->push_back(id);
+}
+
+// Cluster counts stop at the largest value instead of wrapping when a
+// hostile debug=1 dump claims more goroutines than exist.
+uint64_t AddCount(uint64_t a, uint64_t b) {
+  return b > std::numeric_limits<uint64_t>::max() - a
+             ? std::numeric_limits<uint64_t>::max()
+             : a + b;
 }
 
 }  // namespace
@@ -123,8 +132,8 @@ uint32_t ClusterSet::FindOrAddCluster(const Goroutine& g) {
 
 // Adds one goroutine (or debug=1 record) to its cluster's attributes.
 void ClusterSet::Count(const Goroutine& g, Cluster* c) {
-  c->count += g.count;
-  total_ += g.count;
+  c->count = AddCount(c->count, g.count);
+  total_ = AddCount(total_, g.count);
   if (c->wait_known) {
     int32_t w = std::max(0, g.wait_minutes);
     c->wait_min = std::min(c->wait_min, w);

@@ -1,16 +1,21 @@
 #include "common/goroutine/folded.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "common/stack/go_names.h"
 
 namespace goroutine {
 
 void GoroutineFolder::Add(const Goroutine& g) {
+  if (g.count == 0) return;  // a debug=1 "0 @" record: nothing to draw
   Start(g.frames.size());
   for (const RawFrame& f : g.frames) AddFrame(f.func, f.file, f.line);
   Finish(g.state, g.stack_unavailable, g.count);
 }
 
 void GoroutineFolder::Add(const Cluster& c, const ClusterSet& set) {
+  if (c.count == 0) return;
   Start(c.frames.size());
   for (const Frame& f : c.frames) {
     AddFrame(set.Name(f.func), set.Name(f.file), f.line);
@@ -53,7 +58,9 @@ void GoroutineFolder::Finish(std::string_view state, bool stack_unavailable,
   }
   // A debug=1 record with no frames still counts its goroutines.
   if (views_.empty()) views_.push_back("[no frames]");
-  out_->AddNames(views_, static_cast<int64_t>(count));
+  // A hostile debug=1 count may not fit a weight: it saturates, as sums do.
+  constexpr uint64_t kMaxWeight = std::numeric_limits<int64_t>::max();
+  out_->AddNames(views_, static_cast<int64_t>(std::min(count, kMaxWeight)));
 }
 
 void AddFoldedClusters(const Analysis& a, const FoldedOptions& options,

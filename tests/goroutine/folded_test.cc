@@ -114,10 +114,11 @@ TEST(FoldedTest, Options) {
             "[chan receive] 1\n");
 }
 
-TEST(FoldedTest, DebugOneRecordWithoutFramesStillCounts) {
+TEST(FoldedTest, DebugOneRecordWithoutFramesStillCountsEmptyOneDoesNot) {
   EXPECT_EQ(FoldText("goroutine profile: total 3\n"
                      "2 @ 0x0\n#\t0x0\n\n"
-                     "1 @ 0x1\n#\t0x1\tmain.f+0x1\t/src/m.go:3\n\n",
+                     "1 @ 0x1\n#\t0x1\tmain.f+0x1\t/src/m.go:3\n\n"
+                     "0 @ 0x2\n#\t0x2\tmain.g+0x1\t/src/m.go:4\n\n",
                      FoldedOptions()),
             "[no frames] 2\nmain.f 1\n");
 }
