@@ -6,11 +6,10 @@
 // send]"), each goroutine weighted 1 (a debug=1 record or a cluster by its
 // count; a record of 0 goroutines folds to nothing). stackfold folds a dump
 // goroutine by goroutine (DumpFolder); goleak-cluster --folded folds its
-// visible clusters (AddFoldedClusters). A cluster folds exactly as each of its
-// goroutines would, so both tools print the same lines for the same dump (with
-// `lines`, a cluster of
-// --similarity functions shows its first goroutine's lines; goleak-cluster
-// never asks for them).
+// visible clusters (AddFoldedClusters). A cluster folds exactly as each of
+// its goroutines would, so both tools print the same lines for the same
+// dump. (With `lines`, a cluster of --similarity functions shows its first
+// goroutine's lines; goleak-cluster never asks for them.)
 
 #include <cstdint>
 #include <string>
