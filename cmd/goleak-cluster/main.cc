@@ -2,19 +2,67 @@
 // leak suspects first. Flags in, library calls, exit code out.
 #include <unistd.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
-#include "common/cli/bad_lines.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/goroutine/analysis.h"
-#include "common/goroutine/folded_report.h"
+#include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
+#include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
 #include "common/stack/folded_text.h"
 
 namespace {
+
+// Loads `files` into *out. Returns the exit code when the run stops here:
+// unreadable input, a strict stop at a bad line, no goroutines.
+int Load(const cli::Command& cmd, const std::vector<std::string>& files,
+         goroutine::Similarity similarity, io::BadLineSink* bad,
+         goroutine::Analysis* analysis, goroutine::LoadedDump* out) {
+  std::string error;
+  if (!goroutine::LoadDumps(files, similarity, analysis->symbols.get(), bad,
+                            out, &error)) {
+    cmd.Error(error);
+    return cli::kExitBadInput;
+  }
+  if (cmd.StoppedAtBadLine(bad->stopped(), bad->first())) {
+    return cli::kExitBadInput;
+  }
+  const std::string names = out->names.size() == 1 ? out->names[0] : "input";
+  if (out->info.goroutines == 0) {
+    cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)");
+    return cli::kExitBadInput;
+  }
+  if (out->info.truncated) {
+    cmd.Warn(names + ": dump cut off at line " +
+             std::to_string(out->info.truncated_line) +
+             "; the goroutines before the cut are counted");
+  }
+  return cli::kExitOk;
+}
+
+// Writes the report the flags ask for; false when stdout fails.
+bool Write(const cli::Command& cmd, const goroutine::Analysis& analysis,
+           const std::string& color) {
+  io::OutputBuffer out;
+  if (cmd.Has("json")) {
+    out.Write(goroutine::WriteJsonReport(analysis));
+  } else if (cmd.Has("folded")) {
+    stack::FoldedStacks folded;
+    goroutine::AddFoldedClusters(analysis, goroutine::FoldedOptions(), &folded);
+    stack::WriteFoldedSorted(folded, &out);
+  } else {
+    goroutine::TextOptions text;
+    text.color = color == "always" || (color == "auto" && ::isatty(1));
+    text.show_stacks = !cmd.Has("no-stacks");
+    out.Write(goroutine::WriteTextReport(analysis, text));
+  }
+  return out.Flush();
+}
 
 int Run(int argc, char** argv) {
   cli::Command cmd(
@@ -63,68 +111,30 @@ int Run(int argc, char** argv) {
   options.min_count = min_count;
   options.min_wait = min_wait;
   options.filter = filter;
-  const bool strict = cmd.Has("strict");
 
   goroutine::Analysis analysis;
   analysis.symbols = std::make_unique<stack::SymbolTable>();
-  cli::BadLines bad;
-  goroutine::BadLineFn on_bad = [&](const std::string& file, uint64_t line,
-                                    std::string_view reason) {
-    bad.Add(file, line, reason);
-  };
-  std::string error;
-  auto load = [&](const std::vector<std::string>& files,
-                  goroutine::LoadedDump* out) -> int {
-    uint64_t bad_before = bad.count();
-    if (!goroutine::LoadDumps(files, options.similarity, analysis.symbols.get(),
-                              on_bad, out, &error)) {
-      cmd.Error(error);
-      return cli::kExitBadInput;
-    }
-    if (strict && bad.count() > bad_before) {
-      cmd.Error(bad.first());
-      return cli::kExitBadInput;
-    }
-    const std::string names = out->names.size() == 1 ? out->names[0] : "input";
-    if (out->info.goroutines == 0) {
-      cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)");
-      return cli::kExitBadInput;
-    }
-    if (out->info.truncated) {
-      cmd.Warn(names + ": dump cut off at line " +
-               std::to_string(out->info.truncated_line) +
-               "; the goroutines before the cut are counted");
-    }
-    return cli::kExitOk;
-  };
+  io::BadLineSink bad(cmd.Has("strict"));
   if (!base.empty()) {
     analysis.has_base = true;
-    if (int code = load({base}, &analysis.base)) return code;
+    if (int code = Load(cmd, {base}, options.similarity, &bad, &analysis,
+                        &analysis.base)) {
+      return code;
+    }
   }
-  if (int code = load(cmd.inputs(), &analysis.now)) return code;
-  if (bad.count() > 0) cmd.Warn(bad.Summary());
-
+  if (int code = Load(cmd, cmd.inputs(), options.similarity, &bad, &analysis,
+                      &analysis.now)) {
+    return code;
+  }
+  std::string error;
   if (!goroutine::Analyze(options, &analysis, &error)) {
     return cmd.UsageError(error);
   }
-
-  io::OutputBuffer out;
-  if (cmd.Has("json")) {
-    out.Write(goroutine::WriteJsonReport(analysis));
-  } else if (cmd.Has("folded")) {
-    stack::FoldedStacks folded;
-    goroutine::AddFoldedClusters(analysis, &folded);
-    stack::WriteFoldedSorted(folded, &out);
-  } else {
-    goroutine::TextOptions text;
-    text.color = color == "always" || (color == "auto" && ::isatty(1));
-    text.show_stacks = !cmd.Has("no-stacks");
-    out.Write(goroutine::WriteTextReport(analysis, text));
-  }
-  if (!out.Flush()) {
+  if (!Write(cmd, analysis, color)) {
     cmd.Error("cannot write to standard output");
     return cli::kExitBadInput;
   }
+  cmd.SummariseBadLines(bad.count(), bad.first());
   // With --base the question is "did the leak grow?": only suspects that
   // are new or grew since the base fail the run (cron/CI use).
   uint64_t failing = analysis.has_base ? analysis.growing_suspect_clusters

@@ -1,8 +1,8 @@
 #include "common/formats/input_folder.h"
 
-#include "common/formats/goroutine_folder.h"
 #include "common/formats/pprof_folder.h"
 #include "common/goroutine/dump_parser.h"
+#include "common/goroutine/folded.h"
 #include "common/io/line_reader.h"
 #include "common/perf/collapser.h"
 #include "common/pprof/load.h"
@@ -115,14 +115,14 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
 }
 
 bool InputFolder::AddDump(io::InputFile* in, std::string* error) {
-  GoroutineFolder folder(options_, in->name(), &folded_);
+  goroutine::FoldedOptions fold;
+  fold.trim_runtime = options_.trim_runtime;
+  fold.keep_shapes = options_.keep_shapes;
+  fold.lines = options_.lines;
+  goroutine::DumpFolder folder(fold, &folded_);
   goroutine::DumpInfo info;
-  bool ok = goroutine::ParseDump(in, &folder, &info, error);
-  // TODO(goroutine converter): report to bad_ directly.
-  if (folder.bad_lines().count() > 0) {
-    bad_.Report(folder.bad_lines().first_line(),
-                folder.bad_lines().first_reason(), folder.bad_lines().count());
-  }
+  bool ok = goroutine::ParseDump(in, &folder, &bad_, &info, error);
+  if (bad_.stopped()) return true;  // --strict: the tool reports it
   if (info.truncated) {
     warnings_.push_back(in->name() + ": dump is cut off at line " +
                         std::to_string(info.truncated_line) +

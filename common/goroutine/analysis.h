@@ -3,7 +3,7 @@
 
 // One goleak-cluster run: parse the dump(s), cluster, judge each cluster
 // with the leak rules, build the lock view, and (with a base dump) compare.
-// The writers (text_report, json_report, folded_report) read the result.
+// The writers (text_report, json_report, folded) read the result.
 
 #include <memory>
 #include <string>
@@ -12,6 +12,7 @@
 #include "common/goroutine/cluster_set.h"
 #include "common/goroutine/dump_parser.h"
 #include "common/goroutine/lock_view.h"
+#include "common/io/bad_lines.h"
 #include "common/stack/symbol_table.h"
 
 namespace goroutine {
@@ -63,14 +64,12 @@ struct Analysis {
   int crashed = -1;  // index in entries of the cluster that crashed
 };
 
-// Called for each malformed line: file name, line number, reason.
-using BadLineFn =
-    std::function<void(const std::string&, uint64_t, std::string_view)>;
-
-// Parses the files ("-" = stdin) into one cluster set. Returns false with
-// *error when a file cannot be opened or read.
+// Parses the files ("-" = stdin) into one cluster set, reporting malformed
+// lines to `bad_lines` under each file's name. Returns false with *error
+// when a file cannot be opened or read; stops early (returning true) when a
+// strict sink says stop, so the caller must check bad_lines->stopped().
 bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
-               stack::SymbolTable* symbols, const BadLineFn& on_bad,
+               stack::SymbolTable* symbols, io::BadLineSink* bad_lines,
                LoadedDump* out, std::string* error);
 
 // Judges, orders, filters, compares. `analysis->now` (and `base` when

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "common/goroutine/lock_view.h"
 #include "common/stack/hash.h"
@@ -22,6 +23,14 @@ void AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
   v->push_back(id);
 }
 
+// Cluster counts stop at the largest value instead of wrapping when a
+// hostile debug=1 dump claims more goroutines than exist.
+uint64_t AddCount(uint64_t a, uint64_t b) {
+  return b > std::numeric_limits<uint64_t>::max() - a
+             ? std::numeric_limits<uint64_t>::max()
+             : a + b;
+}
+
 }  // namespace
 
 bool ParseSimilarity(std::string_view text, Similarity* out) {
@@ -38,34 +47,20 @@ bool ParseSimilarity(std::string_view text, Similarity* out) {
 }
 
 ClusterSet::ClusterSet(stack::SymbolTable* symbols, Similarity similarity)
-    : symbols_(symbols), similarity_(similarity), slots_(1024, 0) {}
+    : symbols_(symbols), similarity_(similarity) {}
 
-void ClusterSet::Grow() {
-  std::vector<uint32_t> bigger(slots_.size() * 2, 0);
-  size_t mask = bigger.size() - 1;
-  for (uint32_t i = 0; i < clusters_.size(); ++i) {
-    size_t s = clusters_[i].hash & mask;
-    while (bigger[s] != 0) s = (s + 1) & mask;
-    bigger[s] = i + 1;
-  }
-  slots_.swap(bigger);
+bool ClusterSet::SameKey(uint32_t index, std::span<const uint32_t> key) const {
+  const Cluster& c = clusters_[index];
+  return c.key_size == key.size() &&
+         std::memcmp(keys_.data() + c.key_offset, key.data(),
+                     key.size() * sizeof(uint32_t)) == 0;
 }
 
 int64_t ClusterSet::Find(std::span<const uint32_t> key, uint64_t hash) const {
-  size_t mask = slots_.size() - 1;
-  for (size_t s = hash & mask;; s = (s + 1) & mask) {
-    uint32_t v = slots_[s];
-    if (v == 0) return -1;
-    const Cluster& c = clusters_[v - 1];
-    if (c.hash == hash && c.key_size == key.size() &&
-        std::memcmp(keys_.data() + c.key_offset, key.data(),
-                    key.size() * sizeof(uint32_t)) == 0) {
-      return v - 1;
-    }
-  }
+  return index_.Find(hash, [&](uint32_t i) { return SameKey(i, key); });
 }
 
-uint32_t ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
+void ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
   Cluster c;
   c.form = g.form;
   c.state =
@@ -86,17 +81,11 @@ uint32_t ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
   c.hash = hash;
   keys_.insert(keys_.end(), scratch_.begin(), scratch_.end());
   clusters_.push_back(std::move(c));
-  if (clusters_.size() * 2 > slots_.size()) Grow();
-  uint32_t index = static_cast<uint32_t>(clusters_.size() - 1);
-  size_t mask = slots_.size() - 1;
-  size_t s = hash & mask;
-  while (slots_[s] != 0) s = (s + 1) & mask;
-  slots_[s] = index + 1;
-  return index;
 }
 
-void ClusterSet::OnGoroutine(const Goroutine& g) {
-  // Build the key: state, creator, then the frames top first.
+// The key: state, creator, then the frames top first, as the similarity
+// mode sees them; the frames themselves go to frame_scratch_.
+void ClusterSet::BuildKey(const Goroutine& g) {
   scratch_.clear();
   frame_scratch_.clear();
   const bool lines = similarity_ != Similarity::kFunctions;
@@ -128,45 +117,61 @@ void ClusterSet::OnGoroutine(const Goroutine& g) {
     }
     frame_scratch_.push_back(fr);
   }
-  uint64_t hash =
-      stack::HashBytes(scratch_.data(), scratch_.size() * sizeof(uint32_t));
-  int64_t found = Find(scratch_, hash);
-  uint32_t index =
-      found >= 0 ? static_cast<uint32_t>(found) : AddCluster(g, hash);
-  Cluster& c = clusters_[index];
-  c.count += g.count;
-  total_ += g.count;
-  if (c.wait_known) {
-    int32_t w = std::max(0, g.wait_minutes);
-    c.wait_min = std::min(c.wait_min, w);
-    c.wait_max = std::max(c.wait_max, w);
-  }
-  if (g.locked_to_thread) c.locked_to_thread += g.count;
-  if (g.form == DumpForm::kTraceback) AddSample(&c.ids, g.id, kSampleIds);
-  if (g.creator_goroutine != 0) {
-    AddSample(&c.parent_ids, g.creator_goroutine, kSampleIds);
-  }
-  for (uint64_t a : g.ancestors) AddSample(&c.parent_ids, a, kSampleIds);
-  if (g.crashed) {
-    c.crashed = true;
-    c.crashed_id = g.id;
-  }
-  if (g.truncated) c.truncated = true;
+}
 
-  LockRequest req;
-  if (FindLockRequest(g.frames, &req)) {
-    uint32_t lock = symbols_->Intern(req.address);
-    uint32_t kind = symbols_->Intern(req.kind);
-    uint64_t key = (static_cast<uint64_t>(lock) << 32) | index;
-    auto it = lock_index_.find(key);
-    if (it != lock_index_.end()) {
-      lock_waits_[it->second].count += g.count;
-    } else if (lock_waits_.size() < kMaxLockWaits) {
-      lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
-      lock_waits_.push_back(
-          LockWait{lock, kind, index, req.user_frame, g.count});
-    }
+uint32_t ClusterSet::FindOrAddCluster(const Goroutine& g) {
+  const uint64_t hash =
+      stack::HashBytes(scratch_.data(), scratch_.size() * sizeof(uint32_t));
+  bool inserted = false;
+  const uint32_t index = index_.FindOrInsert(
+      hash, static_cast<uint32_t>(clusters_.size()),
+      [&](uint32_t i) { return SameKey(i, scratch_); }, &inserted);
+  if (inserted) AddCluster(g, hash);
+  return index;
+}
+
+// Adds one goroutine (or debug=1 record) to its cluster's attributes.
+void ClusterSet::Count(const Goroutine& g, Cluster* c) {
+  c->count = AddCount(c->count, g.count);
+  total_ = AddCount(total_, g.count);
+  if (c->wait_known) {
+    int32_t w = std::max(0, g.wait_minutes);
+    c->wait_min = std::min(c->wait_min, w);
+    c->wait_max = std::max(c->wait_max, w);
   }
+  if (g.locked_to_thread) c->locked_to_thread += g.count;
+  if (g.form == DumpForm::kTraceback) AddSample(&c->ids, g.id, kSampleIds);
+  if (g.creator_goroutine != 0) {
+    AddSample(&c->parent_ids, g.creator_goroutine, kSampleIds);
+  }
+  for (uint64_t a : g.ancestors) AddSample(&c->parent_ids, a, kSampleIds);
+  if (g.crashed) {
+    c->crashed = true;
+    c->crashed_id = g.id;
+  }
+  if (g.truncated) c->truncated = true;
+}
+
+void ClusterSet::AddLockWait(const Goroutine& g, uint32_t index) {
+  LockRequest req;
+  if (!FindLockRequest(g.frames, &req)) return;
+  uint32_t lock = symbols_->Intern(req.address);
+  uint32_t kind = symbols_->Intern(req.kind);
+  uint64_t key = (static_cast<uint64_t>(lock) << 32) | index;
+  auto it = lock_index_.find(key);
+  if (it != lock_index_.end()) {
+    lock_waits_[it->second].count += g.count;
+  } else if (lock_waits_.size() < kMaxLockWaits) {
+    lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
+    lock_waits_.push_back(LockWait{lock, kind, index, req.user_frame, g.count});
+  }
+}
+
+void ClusterSet::OnGoroutine(const Goroutine& g) {
+  BuildKey(g);
+  const uint32_t index = FindOrAddCluster(g);
+  Count(g, &clusters_[index]);
+  AddLockWait(g, index);
 }
 
 }  // namespace goroutine

@@ -7,7 +7,6 @@
 // grows with the number of clusters, not goroutines.
 
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "common/goroutine/dump_parser.h"
+#include "common/stack/index_table.h"
 #include "common/stack/symbol_table.h"
 
 namespace goroutine {
@@ -82,12 +82,6 @@ class ClusterSet : public DumpVisitor {
   ClusterSet(stack::SymbolTable* symbols, Similarity similarity);
 
   void OnGoroutine(const Goroutine& g) override;
-  void OnBadLine(uint64_t line, std::string_view reason) override {
-    if (on_bad_) on_bad_(line, reason);
-  }
-  void set_on_bad_line(std::function<void(uint64_t, std::string_view)> f) {
-    on_bad_ = std::move(f);
-  }
 
   const std::vector<Cluster>& clusters() const { return clusters_; }
   std::vector<Cluster>& mutable_clusters() { return clusters_; }
@@ -105,20 +99,23 @@ class ClusterSet : public DumpVisitor {
   Similarity similarity() const { return similarity_; }
 
  private:
-  void Grow();
-  uint32_t AddCluster(const Goroutine& g, uint64_t hash);
+  bool SameKey(uint32_t index, std::span<const uint32_t> key) const;
+  void BuildKey(const Goroutine& g);
+  uint32_t FindOrAddCluster(const Goroutine& g);
+  void AddCluster(const Goroutine& g, uint64_t hash);
+  void Count(const Goroutine& g, Cluster* c);
+  void AddLockWait(const Goroutine& g, uint32_t index);
 
   stack::SymbolTable* symbols_;
   Similarity similarity_;
   std::vector<Cluster> clusters_;
   std::vector<uint32_t> keys_;     // all cluster keys, back to back
-  std::vector<uint32_t> slots_;    // cluster index + 1; 0 = empty
+  stack::IndexTable index_;        // key -> cluster index
   std::vector<uint32_t> scratch_;  // this goroutine's key
   std::vector<Frame> frame_scratch_;
   std::vector<LockWait> lock_waits_;
   std::unordered_map<uint64_t, uint32_t> lock_index_;  // lock<<32|cluster
   uint64_t total_ = 0;
-  std::function<void(uint64_t, std::string_view)> on_bad_;
 };
 
 }  // namespace goroutine

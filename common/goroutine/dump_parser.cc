@@ -172,7 +172,8 @@ bool ParseFileLine(std::string_view line, RawFrame* f) {
   return true;
 }
 
-DumpParser::DumpParser(DumpVisitor* visitor) : visitor_(visitor) {}
+DumpParser::DumpParser(DumpVisitor* visitor, io::BadLineSink* bad_lines)
+    : visitor_(visitor), bad_lines_(bad_lines) {}
 
 uint32_t DumpParser::Keep(std::string_view s) {
   // Offsets are 32-bit: a hostile goroutine of gigabytes keeps only its
@@ -199,7 +200,7 @@ RawFrame DumpParser::View(const FrameSpan& f) const {
 }
 
 void DumpParser::Bad(std::string_view reason) {
-  visitor_->OnBadLine(info_.lines, reason);
+  if (!bad_lines_->Report(info_.lines, reason)) stopped_ = true;
 }
 
 void DumpParser::StartGoroutine() {
@@ -316,36 +317,12 @@ void DumpParser::HandleFrames(std::string_view s) {
     return;
   }
   if (StartsWith(s, "created by ")) {
-    std::string_view name = s.substr(11);
-    size_t in = name.find(" in goroutine ");
-    if (in != std::string_view::npos) {
-      uint64_t parent;
-      if (ParseUint(name.substr(in + 14), &parent) > 0) {
-        g_.creator_goroutine = parent;
-      }
-      name = name.substr(0, in);
-    }
-    g_.has_creator = true;
-    creator_span_ = FrameSpan{};
-    creator_span_.func_off = Keep(name);
-    creator_span_.func_len = static_cast<uint32_t>(name.size());
-    state_ = State::kCreatorFile;
+    HandleCreatedBy(s.substr(11));
     return;
   }
-  if (StartsWith(s, "...")) {
-    // "...additional frames elided..." (Go <= 1.20) or
-    // "...N frames elided..." (Go 1.21+, in the middle of the stack).
-    if (EndsWith(s, "elided...")) {
-      uint64_t n = 0;
-      ParseUint(s.substr(3), &n);
-      g_.elided = true;
-      g_.elided_frames += static_cast<uint32_t>(n);
-      return;
-    }
-  }
+  if (HandleElided(s)) return;
   if (StartsWith(s, "[originating from goroutine ")) {
-    uint64_t id;
-    if (ParseUint(s.substr(28), &id) > 0) ancestors_.push_back(id);
+    HandleAncestor(s);
     state_ = State::kAncestor;
     return;
   }
@@ -361,6 +338,39 @@ void DumpParser::HandleFrames(std::string_view s) {
   pending_.args_len = static_cast<uint32_t>(f.args.size());
   pending_.inlined = f.inlined;
   state_ = State::kFrameFile;
+}
+
+void DumpParser::HandleCreatedBy(std::string_view name) {
+  size_t in = name.find(" in goroutine ");
+  if (in != std::string_view::npos) {
+    uint64_t parent;
+    if (ParseUint(name.substr(in + 14), &parent) > 0) {
+      g_.creator_goroutine = parent;
+    }
+    name = name.substr(0, in);
+  }
+  g_.has_creator = true;
+  creator_span_ = FrameSpan{};
+  creator_span_.func_off = Keep(name);
+  creator_span_.func_len = static_cast<uint32_t>(name.size());
+  state_ = State::kCreatorFile;
+}
+
+bool DumpParser::HandleElided(std::string_view s) {
+  // "...additional frames elided..." (Go <= 1.20) or
+  // "...N frames elided..." (Go 1.21+, in the middle of the stack).
+  if (!StartsWith(s, "...") || !EndsWith(s, "elided...")) return false;
+  uint64_t n = 0;
+  ParseUint(s.substr(3), &n);
+  g_.elided = true;
+  g_.elided_frames += static_cast<uint32_t>(n);
+  return true;
+}
+
+void DumpParser::HandleAncestor(std::string_view s) {
+  // "[originating from goroutine N]:"
+  uint64_t id;
+  if (ParseUint(s.substr(28), &id) > 0) ancestors_.push_back(id);
 }
 
 void DumpParser::HandleAggregated(std::string_view s) {
@@ -442,6 +452,7 @@ void DumpParser::HandleOutside(std::string_view s) {
 }
 
 void DumpParser::Line(std::string_view raw) {
+  if (stopped_) return;
   ++info_.lines;
   info_.bytes += raw.size() + 1;
   raw = TrimRight(raw);
@@ -469,7 +480,7 @@ void DumpParser::Line(std::string_view raw) {
       } else {
         Bad("function line without file:line");
         state_ = State::kFrames;
-        HandleFrames(s);
+        if (!stopped_) HandleFrames(s);
       }
       break;
     case State::kCreatorFile:
@@ -485,8 +496,7 @@ void DumpParser::Line(std::string_view raw) {
       if (s.empty()) {
         Emit();
       } else if (StartsWith(s, "[originating from goroutine ")) {
-        uint64_t id;
-        if (ParseUint(s.substr(28), &id) > 0) ancestors_.push_back(id);
+        HandleAncestor(s);
       }
       break;
     case State::kRuntimeStack:
@@ -500,6 +510,7 @@ void DumpParser::Line(std::string_view raw) {
 }
 
 void DumpParser::Finish(std::string_view unterminated_tail) {
+  if (stopped_) return;
   if (!unterminated_tail.empty()) {
     // The input did not end with "\n". A tail that completes the current
     // frame is taken as is (a hand-made file without a final newline);
@@ -537,17 +548,17 @@ void DumpParser::Finish(std::string_view unterminated_tail) {
   Emit();
 }
 
-bool ParseDump(io::InputFile* in, DumpVisitor* visitor, DumpInfo* info,
-               std::string* error) {
-  DumpParser parser(visitor);
+bool ParseDump(io::InputFile* in, DumpVisitor* visitor,
+               io::BadLineSink* bad_lines, DumpInfo* info, std::string* error) {
+  DumpParser parser(visitor, bad_lines);
   io::ChunkReader chunks(in, 1 << 20);
   std::string chunk;
   std::string_view tail;
   std::string tail_copy;
-  while (chunks.Next(&chunk, "\n")) {
+  while (!parser.stopped() && chunks.Next(&chunk, "\n")) {
     const char* p = chunk.data();
     const char* end = p + chunk.size();
-    while (p < end) {
+    while (p < end && !parser.stopped()) {
       const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
       if (nl == nullptr) {
         // Only the last chunk can end without "\n".

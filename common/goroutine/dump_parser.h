@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/io/bad_lines.h"
 #include "common/io/input_file.h"
 
 namespace goroutine {
@@ -57,16 +58,12 @@ struct Goroutine {
   uint64_t line_number = 0;             // 1-based line of the header
 };
 
-// Receives the parsed goroutines and the lines that could not be read.
+// Receives the parsed goroutines. Malformed lines go to the parser's
+// io::BadLineSink instead.
 class DumpVisitor {
  public:
   virtual ~DumpVisitor() = default;
   virtual void OnGoroutine(const Goroutine& g) = 0;
-  // A malformed line was skipped (1-based line number).
-  virtual void OnBadLine(uint64_t line, std::string_view reason) {
-    (void)line;
-    (void)reason;
-  }
 };
 
 // What the parser learned about the dump as a whole.
@@ -86,12 +83,16 @@ struct DumpInfo {
 };
 
 // The line-driven state machine. Feed lines (without "\n"; a trailing "\r"
-// is ignored) and call Finish() at the end of the input.
+// is ignored) and call Finish() at the end of the input. Each malformed line
+// is reported to `bad_lines` (its line number, 1-based); when the sink says
+// stop (strict mode) the parser ignores everything after it, Finish()
+// included, and stopped() turns true.
 class DumpParser {
  public:
-  explicit DumpParser(DumpVisitor* visitor);
+  DumpParser(DumpVisitor* visitor, io::BadLineSink* bad_lines);
 
   void Line(std::string_view line);
+  bool stopped() const { return stopped_; }
   // Ends the input. `unterminated_tail` is the last line when the input
   // did not end with "\n"; unless it completes the current frame, it marks
   // a dump cut off mid-line (net/http/pprof stops at 64 MiB).
@@ -119,6 +120,9 @@ class DumpParser {
   bool TryHeader(std::string_view raw);
   bool TryAggregatedHeader(std::string_view s);
   void HandleFrames(std::string_view s);
+  void HandleCreatedBy(std::string_view name);
+  bool HandleElided(std::string_view s);
+  void HandleAncestor(std::string_view s);
   void HandleAggregated(std::string_view s);
   bool HandleFileLine(std::string_view s, FrameSpan* f);
   void StartGoroutine();
@@ -128,6 +132,8 @@ class DumpParser {
   RawFrame View(const FrameSpan& f) const;
 
   DumpVisitor* visitor_;
+  io::BadLineSink* bad_lines_;
+  bool stopped_ = false;
   DumpInfo info_;
   State state_ = State::kOutside;
   size_t prefix_len_ = 0;  // log prefix / indentation before each line
@@ -157,11 +163,13 @@ bool ParseFunctionLine(std::string_view line, RawFrame* f);
 // Parses "\t/path/file.go:123 +0x1d fp=.. sp=.. pc=.." into file and line.
 bool ParseFileLine(std::string_view line, RawFrame* f);
 
-// Reads a whole input and feeds it to a parser. Returns false when the
-// input could not be read (error in *error); a partial read still delivers
-// everything read before the failure.
-bool ParseDump(io::InputFile* in, DumpVisitor* visitor, DumpInfo* info,
-               std::string* error);
+// Reads a whole input and feeds it to a parser, reporting malformed lines
+// to `bad_lines` (whose source the caller names); stops reading where a
+// strict sink says stop. Returns false when the input could not be read
+// (error in *error); a partial read still delivers everything read before
+// the failure.
+bool ParseDump(io::InputFile* in, DumpVisitor* visitor,
+               io::BadLineSink* bad_lines, DumpInfo* info, std::string* error);
 
 }  // namespace goroutine
 

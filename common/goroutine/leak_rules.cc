@@ -32,11 +32,17 @@
 //     kAggregatedSuspectCount goroutines parked at the same line is a
 //     suspect, smaller groups are not judged.
 // 11. Anything else (other wait reasons): not judged a leak.
+// 12. Lock order (LockOrderReason, once the lock view is built): a cluster
+//     waiting at the second Lock of a lock-order inversion holds the first
+//     lock and is named as the deadlock; one waiting at the first Lock is
+//     queued behind it. Only the reason changes, not the verdict.
 //
 // A long wait alone does not make a leak (healthy pools idle for hours);
 // it only ranks suspects: by count, then by the longest wait.
 
 #include "common/goroutine/leak_rules.h"
+
+#include "common/stack/go_names.h"
 
 namespace goroutine {
 namespace {
@@ -161,24 +167,10 @@ bool IsProgramLifetimeWorker(const Cluster& c, const ClusterSet& set) {
 
 }  // namespace
 
-std::string_view PackageOf(std::string_view func) {
-  size_t slash = func.rfind('/');
-  size_t start = slash == std::string_view::npos ? 0 : slash + 1;
-  size_t dot = func.find('.', start);
-  return dot == std::string_view::npos ? func : func.substr(0, dot);
-}
-
-bool IsStandardLibrary(std::string_view func) {
-  std::string_view pkg = PackageOf(func);
-  if (pkg == "main" || pkg.empty()) return false;
-  std::string_view first = pkg.substr(0, pkg.find('/'));
-  return first.find('.') == std::string_view::npos;
-}
-
 int FirstUserFrame(const Cluster& c, const ClusterSet& set) {
   if (c.frames.empty()) return -1;
   for (size_t i = 0; i < c.frames.size(); ++i) {
-    if (!IsStandardLibrary(set.Name(c.frames[i].func))) {
+    if (!stack::IsStandardLibrary(set.Name(c.frames[i].func))) {
       return static_cast<int>(i);
     }
   }
@@ -272,6 +264,31 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
   }
   // 11. Anything else.
   return {false, "not a blocking wait the rules judge"};
+}
+
+std::string LockOrderReason(const Cluster& c, const ClusterSet& set,
+                            const LockView& locks) {
+  std::string reason;
+  for (const Inversion& inv : locks.inversions) {
+    for (int k = 0; k < 2; ++k) {
+      const LockOrder& o = k == 0 ? inv.first : inv.second;
+      uint32_t held = k == 0 ? inv.lock_a : inv.lock_b;
+      uint32_t wanted = k == 0 ? inv.lock_b : inv.lock_a;
+      for (const Frame& f : c.frames) {
+        if (f.func != o.func || f.file != o.file) continue;
+        if (f.line == o.second_line) {
+          reason = "lock-order deadlock: holds " + std::string(set.Name(held)) +
+                   ", waits for " + std::string(set.Name(wanted)) +
+                   " held by a goroutine that waits for it";
+        } else if (f.line == o.first_line) {
+          reason = "queued on " + std::string(set.Name(held)) +
+                   ", which a lock-order deadlock holds";
+        }
+        break;
+      }
+    }
+  }
+  return reason;
 }
 
 }  // namespace goroutine

@@ -6,9 +6,11 @@
 // reason text the reports print; README "goleak-cluster: leak rules"
 // describes the same list for users.
 
+#include <string>
 #include <string_view>
 
 #include "common/goroutine/cluster_set.h"
+#include "common/goroutine/lock_view.h"
 
 namespace goroutine {
 
@@ -30,14 +32,15 @@ struct DumpContext {
 LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
                             const DumpContext& context = {});
 
-// Go function-name helpers the rules and the writers share.
-// "net/http.(*conn).serve" -> "net/http"; "main.main.func1" -> "main".
-std::string_view PackageOf(std::string_view func);
-// True for standard-library packages (first path element without a dot,
-// not "main"): runtime, sync, net/http, internal/poll, ...
-bool IsStandardLibrary(std::string_view func);
+// The lock-order rule, applied after ClassifyCluster once the lock view is
+// built: for a cluster of `set` waiting at either Lock of an inversion, the
+// reason that names the deadlock; empty when the cluster takes no part.
+std::string LockOrderReason(const Cluster& c, const ClusterSet& set,
+                            const LockView& locks);
+
 // Index of the first frame outside the standard library (the "user frame"
-// a report names), else the bottom frame; -1 for an empty stack.
+// a report names; stack::IsStandardLibrary decides), else the bottom
+// frame; -1 for an empty stack.
 int FirstUserFrame(const Cluster& c, const ClusterSet& set);
 
 }  // namespace goroutine

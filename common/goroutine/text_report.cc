@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "common/goroutine/leak_rules.h"
+#include "common/io/terminal_text.h"
+#include "common/stack/go_names.h"
 
 namespace goroutine {
 namespace {
@@ -40,7 +42,7 @@ void WriteStack(const Cluster& c, const ClusterSet& set, std::string* out) {
   while (i < c.frames.size()) {
     size_t j = i;
     while (j < c.frames.size() &&
-           IsStandardLibrary(set.Name(c.frames[j].func))) {
+           stack::IsStandardLibrary(set.Name(c.frames[j].func))) {
       ++j;
     }
     if (j - i > 3) {
@@ -86,6 +88,199 @@ std::string Ids(const Cluster& c) {
   }
   if (c.count > c.ids.size() && !s.empty()) s.append(",...");
   return s;
+}
+
+// The report under construction: its text, and where the report's own
+// colour codes go. Every other control byte came from the dump (function
+// names, files, panic messages); Finish() neutralises those first and only
+// then adds the codes, so a dump cannot drive the terminal (retitle it,
+// clear it, hide lines) the report is read in.
+class ReportText {
+ public:
+  explicit ReportText(bool color) : color_(color) {}
+  std::string& text() { return text_; }
+  void Color(const char* code) {
+    if (color_) codes_.emplace_back(text_.size(), code);
+  }
+  std::string Finish() {
+    io::ReplaceControlBytes(&text_);
+    if (codes_.empty()) return std::move(text_);
+    std::string out;
+    size_t from = 0;
+    for (const auto& [at, code] : codes_) {
+      out.append(text_, from, at - from);
+      out.append(code);
+      from = at;
+    }
+    out.append(text_, from, std::string::npos);
+    return out;
+  }
+
+ private:
+  bool color_;
+  std::string text_;
+  std::vector<std::pair<size_t, const char*>> codes_;  // offset, code
+};
+
+// "goroutine dump: N goroutines in M clusters", then the crash, the cut
+// and what the options hid.
+void WriteHeadline(const Analysis& a, std::string* out) {
+  const ClusterSet& now = *a.now.clusters;
+  const DumpInfo& info = a.now.info;
+  out->append(
+      "goroutine dump: " + Plural(info.goroutines, "goroutine", "goroutines") +
+      " in " + Plural(now.clusters().size(), "cluster", "clusters"));
+  if (info.declared_total >= 0 &&
+      static_cast<uint64_t>(info.declared_total) != info.goroutines) {
+    out->append(" (profile says total " + std::to_string(info.declared_total) +
+                ")");
+  }
+  if (a.has_base) {
+    out->append("; base: " +
+                Plural(a.base.info.goroutines, "goroutine", "goroutines"));
+  }
+  out->append("\n");
+  if (!info.panic_message.empty()) {
+    out->append(info.panic_message);
+    if (a.crashed >= 0) {
+      const Cluster& c = a.entries[a.crashed].cluster();
+      int u = FirstUserFrame(c, now);
+      out->append("\n  in goroutine " + std::to_string(c.crashed_id));
+      if (u >= 0) {
+        out->append(" at ");
+        out->append(now.Name(c.frames[u].func));
+        out->append(" (" + ShortLocation(c.frames[u], now) + ")");
+      }
+    }
+    out->append("\n");
+  }
+  if (info.truncated) {
+    out->append("dump truncated at line " +
+                std::to_string(info.truncated_line) +
+                ": everything before the cut is counted\n");
+  }
+  if (a.hidden_clusters > 0) {
+    out->append(Plural(a.hidden_clusters, "cluster", "clusters") +
+                " hidden by --min-count/--min-wait/--filter\n");
+  }
+}
+
+// "LEAK SUSPECTS: ..." and each suspect: what, why, its goroutines and
+// (unless --no-stacks) its frames.
+void WriteSuspects(const Analysis& a, const TextOptions& o, ReportText* r) {
+  std::string& out = r->text();
+  out.append("\n");
+  r->Color(kRed);
+  if (a.suspect_clusters == 0) {
+    out.append("no leak suspects");
+  } else {
+    out.append("LEAK SUSPECTS: " +
+               Plural(a.suspect_goroutines, "goroutine", "goroutines") +
+               " in " + Plural(a.suspect_clusters, "cluster", "clusters"));
+  }
+  r->Color(kReset);
+  out.append("\n");
+  for (const ClusterEntry& e : a.entries) {
+    if (!e.suspect) continue;
+    r->Color(kBold);
+    out.append(ChangeText(e));
+    out.append(DescribeCluster(e.cluster(), *e.set));
+    r->Color(kReset);
+    out.append("\n    why: ");
+    out.append(e.reason);
+    std::string ids = Ids(e.cluster());
+    if (!ids.empty()) out.append("; goroutines " + ids);
+    out.append("\n");
+    if (o.show_stacks) WriteStack(e.cluster(), *e.set, &out);
+  }
+}
+
+// "main.audit takes 0x92fdf0 (ledger.go:48) then waits for 0x92fde8
+// (ledger.go:52)".
+std::string LockOrderText(const LockOrder& o, uint32_t first, uint32_t second,
+                          const ClusterSet& set) {
+  std::string file(set.Name(o.file));
+  size_t slash = file.rfind('/');
+  if (slash != std::string::npos) file = file.substr(slash + 1);
+  return std::string(set.Name(o.func)) + " takes " +
+         std::string(set.Name(first)) + " (" + file + ":" +
+         std::to_string(o.first_line) + ") then waits for " +
+         std::string(set.Name(second)) + " (" + file + ":" +
+         std::to_string(o.second_line) + ")";
+}
+
+// One lock and the user frames waiting for it.
+void WriteLockGroup(const LockGroup& g, const ClusterSet& now,
+                    std::string* out) {
+  out->append(std::string(now.Name(g.kind)) + " " +
+              std::string(now.Name(g.lock)) + ": " + std::to_string(g.count) +
+              " waiting\n");
+  for (const LockWait& w : g.waiters) {
+    const Cluster& c = now.clusters()[w.cluster];
+    out->append("    " + std::to_string(w.count) + " at ");
+    if (w.user_frame >= 0) {
+      const Frame& f = c.frames[w.user_frame];
+      out->append(now.Name(f.func));
+      out->append(" (" + ShortLocation(f, now) + ")");
+    } else {
+      out->append("?");
+    }
+    out->append("\n");
+  }
+}
+
+// "LOCKS: ...": each lock with its waiters, then the inversions.
+void WriteLocks(const Analysis& a, ReportText* r) {
+  if (a.locks.groups.empty()) return;
+  const ClusterSet& now = *a.now.clusters;
+  std::string& out = r->text();
+  uint64_t waiting = 0;
+  for (const LockGroup& g : a.locks.groups) waiting += g.count;
+  out.append("\n");
+  r->Color(kBold);
+  out.append("LOCKS: " + Plural(waiting, "goroutine", "goroutines") +
+             " waiting on " + Plural(a.locks.groups.size(), "lock", "locks"));
+  r->Color(kReset);
+  out.append("\n");
+  for (const LockGroup& g : a.locks.groups) WriteLockGroup(g, now, &out);
+  for (const Inversion& inv : a.locks.inversions) {
+    r->Color(kRed);
+    out.append("likely lock-order inversion:");
+    r->Color(kReset);
+    out.append(" " + LockOrderText(inv.first, inv.lock_a, inv.lock_b, now) +
+               "; " + LockOrderText(inv.second, inv.lock_b, inv.lock_a, now) +
+               "\n");
+  }
+}
+
+// "NOT LEAKS: ..." and each healthy (or gone) cluster on one line.
+void WriteNotLeaks(const Analysis& a, ReportText* r) {
+  uint64_t healthy = 0, healthy_clusters = 0;
+  bool any_other = false;
+  for (const ClusterEntry& e : a.entries) {
+    any_other |= !e.suspect;
+    if (e.suspect || e.change == Change::kGone) continue;
+    healthy += e.cluster().count;
+    ++healthy_clusters;
+  }
+  if (!any_other) return;
+  std::string& out = r->text();
+  out.append("\n");
+  r->Color(kBold);
+  out.append("NOT LEAKS: " + Plural(healthy, "goroutine", "goroutines") +
+             " in " + Plural(healthy_clusters, "cluster", "clusters"));
+  r->Color(kReset);
+  out.append("\n");
+  for (const ClusterEntry& e : a.entries) {
+    if (e.suspect) continue;
+    r->Color(kDim);
+    out.append(ChangeText(e));
+    out.append(DescribeCluster(e.cluster(), *e.set));
+    out.append(": ");
+    out.append(e.reason);
+    r->Color(kReset);
+    out.append("\n");
+  }
 }
 
 }  // namespace
@@ -136,160 +331,12 @@ std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
 }
 
 std::string WriteTextReport(const Analysis& a, const TextOptions& o) {
-  std::string out;
-  // Where the report's own colour codes are; every other control byte
-  // came from the dump (function names, files, panic messages) and is
-  // neutralised below so a dump cannot drive the terminal (retitle it,
-  // clear it, hide lines) when the report is read there.
-  std::vector<std::pair<size_t, size_t>> own_codes;
-  auto color = [&](const char* code) {
-    if (!o.color) return;
-    const size_t at = out.size();
-    out.append(code);
-    own_codes.emplace_back(at, out.size());
-  };
-  const ClusterSet& now = *a.now.clusters;
-  const DumpInfo& info = a.now.info;
-  out.append(
-      "goroutine dump: " + Plural(info.goroutines, "goroutine", "goroutines") +
-      " in " + Plural(now.clusters().size(), "cluster", "clusters"));
-  if (info.declared_total >= 0 &&
-      static_cast<uint64_t>(info.declared_total) != info.goroutines) {
-    out.append(" (profile says total " + std::to_string(info.declared_total) +
-               ")");
-  }
-  if (a.has_base) {
-    out.append("; base: " +
-               Plural(a.base.info.goroutines, "goroutine", "goroutines"));
-  }
-  out.append("\n");
-  if (!info.panic_message.empty()) {
-    out.append(info.panic_message);
-    if (a.crashed >= 0) {
-      const Cluster& c = a.entries[a.crashed].cluster();
-      int u = FirstUserFrame(c, now);
-      out.append("\n  in goroutine " + std::to_string(c.crashed_id));
-      if (u >= 0) {
-        out.append(" at ");
-        out.append(now.Name(c.frames[u].func));
-        out.append(" (" + ShortLocation(c.frames[u], now) + ")");
-      }
-    }
-    out.append("\n");
-  }
-  if (info.truncated) {
-    out.append("dump truncated at line " + std::to_string(info.truncated_line) +
-               ": everything before the cut is counted\n");
-  }
-  if (a.hidden_clusters > 0) {
-    out.append(Plural(a.hidden_clusters, "cluster", "clusters") +
-               " hidden by --min-count/--min-wait/--filter\n");
-  }
-
-  out.append("\n");
-  color(kRed);
-  if (a.suspect_clusters == 0) {
-    out.append("no leak suspects");
-  } else {
-    out.append("LEAK SUSPECTS: " +
-               Plural(a.suspect_goroutines, "goroutine", "goroutines") +
-               " in " + Plural(a.suspect_clusters, "cluster", "clusters"));
-  }
-  color(kReset);
-  out.append("\n");
-  for (const ClusterEntry& e : a.entries) {
-    if (!e.suspect) continue;
-    color(kBold);
-    out.append(ChangeText(e));
-    out.append(DescribeCluster(e.cluster(), *e.set));
-    color(kReset);
-    out.append("\n    why: ");
-    out.append(e.reason);
-    std::string ids = Ids(e.cluster());
-    if (!ids.empty()) out.append("; goroutines " + ids);
-    out.append("\n");
-    if (o.show_stacks) WriteStack(e.cluster(), *e.set, &out);
-  }
-
-  if (!a.locks.groups.empty()) {
-    uint64_t waiting = 0;
-    for (const LockGroup& g : a.locks.groups) waiting += g.count;
-    out.append("\n");
-    color(kBold);
-    out.append("LOCKS: " + Plural(waiting, "goroutine", "goroutines") +
-               " waiting on " + Plural(a.locks.groups.size(), "lock", "locks"));
-    color(kReset);
-    out.append("\n");
-    for (const LockGroup& g : a.locks.groups) {
-      out.append(std::string(now.Name(g.kind)) + " " +
-                 std::string(now.Name(g.lock)) + ": " +
-                 std::to_string(g.count) + " waiting\n");
-      for (const LockWait& w : g.waiters) {
-        const Cluster& c = now.clusters()[w.cluster];
-        out.append("    " + std::to_string(w.count) + " at ");
-        if (w.user_frame >= 0) {
-          const Frame& f = c.frames[w.user_frame];
-          out.append(now.Name(f.func));
-          out.append(" (" + ShortLocation(f, now) + ")");
-        } else {
-          out.append("?");
-        }
-        out.append("\n");
-      }
-    }
-    for (const Inversion& inv : a.locks.inversions) {
-      color(kRed);
-      out.append("likely lock-order inversion:");
-      color(kReset);
-      auto order = [&](const LockOrder& o, uint32_t first, uint32_t second) {
-        std::string file(now.Name(o.file));
-        size_t slash = file.rfind('/');
-        if (slash != std::string::npos) file = file.substr(slash + 1);
-        return std::string(now.Name(o.func)) + " takes " +
-               std::string(now.Name(first)) + " (" + file + ":" +
-               std::to_string(o.first_line) + ") then waits for " +
-               std::string(now.Name(second)) + " (" + file + ":" +
-               std::to_string(o.second_line) + ")";
-      };
-      out.append(" " + order(inv.first, inv.lock_a, inv.lock_b) + "; " +
-                 order(inv.second, inv.lock_b, inv.lock_a) + "\n");
-    }
-  }
-
-  uint64_t healthy = 0, healthy_clusters = 0;
-  for (const ClusterEntry& e : a.entries) {
-    if (e.suspect || e.change == Change::kGone) continue;
-    healthy += e.cluster().count;
-    ++healthy_clusters;
-  }
-  bool any_other = false;
-  for (const ClusterEntry& e : a.entries) any_other |= !e.suspect;
-  if (any_other) {
-    out.append("\n");
-    color(kBold);
-    out.append("NOT LEAKS: " + Plural(healthy, "goroutine", "goroutines") +
-               " in " + Plural(healthy_clusters, "cluster", "clusters"));
-    color(kReset);
-    out.append("\n");
-    for (const ClusterEntry& e : a.entries) {
-      if (e.suspect) continue;
-      color(kDim);
-      out.append(ChangeText(e));
-      out.append(DescribeCluster(e.cluster(), *e.set));
-      out.append(": ");
-      out.append(e.reason);
-      color(kReset);
-      out.append("\n");
-    }
-  }
-  size_t code = 0;
-  for (size_t i = 0; i < out.size(); ++i) {
-    while (code < own_codes.size() && own_codes[code].second <= i) ++code;
-    if (code < own_codes.size() && own_codes[code].first <= i) continue;
-    const unsigned char c = static_cast<unsigned char>(out[i]);
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) out[i] = '?';
-  }
-  return out;
+  ReportText r(o.color);
+  WriteHeadline(a, &r.text());
+  WriteSuspects(a, o, &r);
+  WriteLocks(a, &r);
+  WriteNotLeaks(a, &r);
+  return r.Finish();
 }
 
 }  // namespace goroutine

@@ -3,7 +3,8 @@
 // similarity, the leak rules and lock view (Analyze), and the text, JSON
 // and folded reports. The JSON report must stay valid JSON. The first byte
 // selects the options; the first half of the text (cut at a line) is also
-// loaded as a --base dump to exercise the comparison.
+// loaded as a --base dump to exercise the comparison. Folding the clusters
+// must give what folding each goroutine gives.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,9 +16,10 @@
 #include "common/goroutine/analysis.h"
 #include "common/goroutine/cluster_set.h"
 #include "common/goroutine/dump_parser.h"
-#include "common/goroutine/folded_report.h"
+#include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
+#include "common/io/bad_lines.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/folded_text.h"
 #include "common/stack/symbol_table.h"
@@ -26,14 +28,11 @@
 namespace {
 
 // Feeds `text` line by line as ParseDump does (the last line without "\n"
-// goes to Finish) into a new cluster set.
-void Load(std::string_view text, goroutine::Similarity similarity,
-          stack::SymbolTable* symbols, goroutine::LoadedDump* out) {
-  out->clusters = std::make_unique<goroutine::ClusterSet>(symbols, similarity);
-  out->clusters->set_on_bad_line([](uint64_t, std::string_view reason) {
-    if (reason.empty()) __builtin_trap();  // every skip says why
-  });
-  goroutine::DumpParser parser(out->clusters.get());
+// goes to Finish) to `visitor`.
+goroutine::DumpInfo Parse(std::string_view text,
+                          goroutine::DumpVisitor* visitor) {
+  io::BadLineSink bad;
+  goroutine::DumpParser parser(visitor, &bad);
   size_t pos = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
@@ -43,7 +42,15 @@ void Load(std::string_view text, goroutine::Similarity similarity,
     pos = end + 1;
   }
   parser.Finish(text.substr(pos));
-  out->info = parser.info();
+  if (bad.count() > 0 && bad.first_reason().empty()) __builtin_trap();
+  return parser.info();
+}
+
+// Parses `text` into a new cluster set.
+void Load(std::string_view text, goroutine::Similarity similarity,
+          stack::SymbolTable* symbols, goroutine::LoadedDump* out) {
+  out->clusters = std::make_unique<goroutine::ClusterSet>(symbols, similarity);
+  out->info = Parse(text, out->clusters.get());
   out->names.push_back("fuzz");
 }
 
@@ -86,7 +93,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     __builtin_trap();
   }
   stack::FoldedStacks folded;
-  goroutine::AddFoldedClusters(a, &folded);
-  stack::FoldedToString(folded);
+  goroutine::FoldedOptions folded_options;
+  folded_options.trim_runtime = flags & 64;
+  goroutine::AddFoldedClusters(a, folded_options, &folded);
+  const std::string by_cluster = stack::FoldedToString(folded);
+  if (!(flags & (8 | 16 | 32))) {
+    // Nothing hidden: the clusters fold exactly as their goroutines do
+    // (goleak-cluster --folded and stackfold print the same lines).
+    stack::FoldedStacks each;
+    goroutine::DumpFolder folder(folded_options, &each);
+    Parse(text, &folder);
+    if (stack::FoldedToString(each) != by_cluster) __builtin_trap();
+  }
   return 0;
 }

@@ -26,8 +26,8 @@ std::vector<uint64_t> Counts(Similarity s, stack::SymbolTable* symbols,
                              ClusterSet** out_set = nullptr) {
   static std::unique_ptr<ClusterSet> keep;
   keep = std::make_unique<ClusterSet>(symbols, s);
-  DumpParser p(keep.get());
-  goroutine_test::Collector unused;
+  io::BadLineSink bad;
+  DumpParser p(keep.get(), &bad);
   std::string_view text = kDump;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -36,6 +36,7 @@ std::vector<uint64_t> Counts(Similarity s, stack::SymbolTable* symbols,
     pos = nl + 1;
   }
   p.Finish();
+  EXPECT_EQ(bad.count(), 0u) << bad.first();
   std::vector<uint64_t> counts;
   for (const Cluster& c : keep->clusters()) counts.push_back(c.count);
   if (out_set) *out_set = keep.get();
@@ -121,15 +122,29 @@ TEST(LockRequestTest, RWMutexAndNonLocks) {
   EXPECT_FALSE(FindLockRequest(frames, &r));
 }
 
-TEST(NameTest, PackagesAndStandardLibrary) {
-  EXPECT_EQ(PackageOf("net/http.(*conn).serve"), "net/http");
-  EXPECT_EQ(PackageOf("main.main.func1"), "main");
-  EXPECT_EQ(PackageOf("github.com/a/b.(*T).f"), "github.com/a/b");
-  EXPECT_TRUE(IsStandardLibrary("internal/poll.runtime_pollWait"));
-  EXPECT_TRUE(IsStandardLibrary("runtime.gopark"));
-  EXPECT_FALSE(IsStandardLibrary("main.worker"));
-  EXPECT_FALSE(IsStandardLibrary("github.com/a/b.F"));
-  EXPECT_FALSE(IsStandardLibrary("golang.org/x/net/http2.F"));
+TEST(NameTest, FirstUserFrameSkipsTheStandardLibraryOnly) {
+  // stack::IsStandardLibrary decides: a single-element package that is not
+  // a standard one ("myservice") is the user's code.
+  stack::SymbolTable symbols;
+  ClusterSet set(&symbols, Similarity::kLines);
+  io::BadLineSink bad;
+  DumpParser p(&set, &bad);
+  for (std::string_view line :
+       {"goroutine 1 [semacquire]:", "sync.runtime_Semacquire(0x1)",
+        "\t/go/src/runtime/sema.go:62 +0x1", "sync.(*Mutex).Lock(...)",
+        "\t/go/src/sync/mutex.go:90", "myservice.Handle()", "\t/x/h.go:7 +0x1",
+        "net/http.(*conn).serve(0x1)", "\t/go/src/net/http/server.go:2000 +0x1",
+        "", "goroutine 2 [IO wait]:", "internal/poll.runtime_pollWait(0x1)",
+        "\t/go/src/runtime/netpoll.go:1 +0x1", "net/http.(*conn).serve(0x1)",
+        "\t/go/src/net/http/server.go:2000 +0x1", ""}) {
+    p.Line(line);
+  }
+  p.Finish();
+  ASSERT_EQ(bad.count(), 0u) << bad.first();
+  ASSERT_EQ(set.clusters().size(), 2u);
+  EXPECT_EQ(FirstUserFrame(set.clusters()[0], set), 2);
+  // All standard library: the bottom frame names the goroutine.
+  EXPECT_EQ(FirstUserFrame(set.clusters()[1], set), 1);
 }
 
 }  // namespace

@@ -152,7 +152,7 @@ TEST(ParserTest, Debug2Goroutines) {
   Collector c;
   DumpInfo info = Parse(kTwoGoroutines, &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   const auto& g = c.goroutines[0];
   EXPECT_EQ(g.id, 5u);
   EXPECT_EQ(g.state, "chan send");
@@ -182,7 +182,7 @@ TEST(ParserTest, CrlfLines) {
   Collector c;
   Parse(crlf, &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   EXPECT_EQ(c.goroutines[0].state, "chan send");
   EXPECT_EQ(c.goroutines[0].frames[0].line, 20u);
 }
@@ -202,7 +202,7 @@ TEST(ParserTest, LogPrefixedAndIndentedDumps) {
     Collector c;
     Parse(input, &c);
     ASSERT_EQ(c.goroutines.size(), 2u) << input;
-    EXPECT_TRUE(c.bad.empty()) << c.bad[0].second;
+    EXPECT_TRUE(c.bad.count() == 0u) << c.bad.first();
     EXPECT_EQ(c.goroutines[0].frames[0].func, "main.worker");
     EXPECT_EQ(c.goroutines[0].frames[1].line, 30u);
     EXPECT_EQ(c.goroutines[0].creator.func, "main.start");
@@ -223,7 +223,7 @@ TEST(ParserTest, ElisionMarkers) {
       "main.root()\n\t/a.go:1 +0x3\n\n",
       &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   EXPECT_TRUE(c.goroutines[0].elided);
   EXPECT_EQ(c.goroutines[0].elided_frames, 0u);
   EXPECT_TRUE(c.goroutines[0].has_creator);
@@ -247,7 +247,7 @@ TEST(ParserTest, AncestorBlocksGiveParentIds) {
       "\n",
       &c);
   ASSERT_EQ(c.goroutines.size(), 1u);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   const auto& g = c.goroutines[0];
   ASSERT_EQ(g.frames.size(), 1u);  // ancestor frames are not this stack
   EXPECT_EQ(g.creator.func, "main.parent");
@@ -265,7 +265,7 @@ TEST(ParserTest, StackUnavailable) {
   EXPECT_TRUE(c.goroutines[0].unavailable);
   EXPECT_TRUE(c.goroutines[0].frames.empty());
   EXPECT_TRUE(c.goroutines[0].has_creator);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
 }
 
 TEST(ParserTest, CrashPreambleAndRegistersAreSkipped) {
@@ -290,7 +290,7 @@ TEST(ParserTest, CrashPreambleAndRegistersAreSkipped) {
       "exit status 2\n",
       &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
-  EXPECT_TRUE(c.bad.empty()) << c.bad[0].second;
+  EXPECT_TRUE(c.bad.count() == 0u) << c.bad.first();
   EXPECT_EQ(info.panic_message, "panic: boom [recovered]");
   EXPECT_TRUE(c.goroutines[0].crashed);
   EXPECT_FALSE(c.goroutines[1].crashed);
@@ -307,7 +307,7 @@ TEST(ParserTest, FatalErrorDeadlockIsNotACrashedGoroutine) {
       "exit status 2\n",
       &c);
   ASSERT_EQ(c.goroutines.size(), 1u);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   EXPECT_EQ(info.panic_message,
             "fatal error: all goroutines are asleep - deadlock!");
   EXPECT_FALSE(c.goroutines[0].crashed);
@@ -327,7 +327,7 @@ TEST(ParserTest, AggregatedDebug1Records) {
       "#\t0x46b940\truntime.goexit+0x1\t/r/asm_amd64.s:1594\n",
       &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   EXPECT_EQ(info.declared_total, 4004);
   EXPECT_EQ(info.goroutines, 4004u);
   const auto& g = c.goroutines[0];
@@ -350,7 +350,7 @@ TEST(ParserTest, DumpCutMidLineKeepsEverythingBefore) {
       "goroutine 3 [chan send]:\nmain.b()\n\t/a.go:2 +0x1\nmain.c(0x1, 0x",
       &c);
   ASSERT_EQ(c.goroutines.size(), 3u);
-  EXPECT_TRUE(c.bad.empty());  // the cut line is reported as the cut
+  EXPECT_TRUE(c.bad.count() == 0u);  // the cut line is reported as the cut
   EXPECT_TRUE(info.truncated);
   EXPECT_EQ(info.truncated_line, 12u);
   EXPECT_TRUE(c.goroutines[2].truncated);
@@ -390,10 +390,33 @@ TEST(ParserTest, GarbageIsSkippedAndCounted) {
       &c);
   ASSERT_EQ(c.goroutines.size(), 1u);
   EXPECT_EQ(c.goroutines[0].frames.size(), 2u);
-  ASSERT_EQ(c.bad.size(), 3u);
-  EXPECT_EQ(c.bad[0].first, 1u);
-  EXPECT_EQ(c.bad[2].first, 6u);
+  ASSERT_EQ(c.bad.count(), 3u);
+  EXPECT_EQ(c.bad.first_line(), 1u);
+  EXPECT_EQ(c.bad.first_reason(), "not part of a goroutine dump");
   EXPECT_EQ(info.goroutines, 1u);
+}
+
+TEST(ParserTest, StrictStopsAtTheFirstBadLine) {
+  // The garbage is on line 6, inside goroutine 1: a strict parse reads no
+  // further, so neither goroutine 1 nor goroutine 2 is handed out.
+  Collector c;
+  c.bad = io::BadLineSink(/*strict=*/true);
+  DumpInfo info = Parse(
+      "goroutine 1 [chan send]:\n"
+      "main.a()\n\t/a.go:1 +0x1\n"
+      "created by main.main\n\t/a.go:9 +0x1\n"
+      "this line is garbage inside a goroutine\n"
+      "main.b()\n\t/a.go:2 +0x1\n"
+      "\n"
+      "goroutine 2 [select]:\nmain.c()\n\t/a.go:3 +0x1\n",
+      &c);
+  EXPECT_TRUE(c.bad.stopped());
+  EXPECT_EQ(c.bad.count(), 1u);
+  EXPECT_EQ(c.bad.first_line(), 6u);
+  EXPECT_EQ(c.bad.first_reason(), "not a stack frame");
+  EXPECT_TRUE(c.goroutines.empty());
+  EXPECT_EQ(info.lines, 6u);
+  EXPECT_EQ(info.goroutines, 0u);
 }
 
 TEST(ParserTest, OneMebibyteLine) {
@@ -405,7 +428,7 @@ TEST(ParserTest, OneMebibyteLine) {
   Parse(big, &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
   EXPECT_EQ(c.goroutines[0].frames[0].args.size(), size_t{1} << 20);
-  EXPECT_EQ(c.bad.size(), 1u);
+  EXPECT_EQ(c.bad.count(), 1u);
 }
 
 TEST(ParserTest, TenThousandFrames) {
@@ -450,7 +473,7 @@ TEST(ParserTest, ThreadcreateDebug1Text) {
       "#\t0x43b255\truntime.newm+0x35\t/usr/lib/go/src/runtime/proc.go:2100\n"
       "\n",
       &c);
-  EXPECT_TRUE(c.bad.empty());
+  EXPECT_TRUE(c.bad.count() == 0u);
   EXPECT_EQ(info.declared_total, 3);
   ASSERT_EQ(c.goroutines.size(), 2u);
   EXPECT_EQ(c.goroutines[0].count, 2u);

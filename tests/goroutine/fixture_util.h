@@ -13,6 +13,7 @@
 
 #include "common/goroutine/analysis.h"
 #include "common/goroutine/leak_rules.h"
+#include "common/io/bad_lines.h"
 
 namespace goroutine_test {
 
@@ -34,19 +35,18 @@ inline std::unique_ptr<Loaded> Load(const std::vector<std::string>& files,
                                     goroutine::AnalysisOptions options = {}) {
   auto l = std::make_unique<Loaded>();
   l->a.symbols = std::make_unique<stack::SymbolTable>();
-  goroutine::BadLineFn bad = [&](const std::string&, uint64_t,
-                                 std::string_view) { ++l->bad_lines; };
+  io::BadLineSink bad;
   if (!base.empty()) {
     l->a.has_base = true;
     if (!goroutine::LoadDumps({base}, options.similarity, l->a.symbols.get(),
-                              bad, &l->a.base, &l->error)) {
+                              &bad, &l->a.base, &l->error)) {
       return l;
     }
   }
-  if (!goroutine::LoadDumps(files, options.similarity, l->a.symbols.get(), bad,
-                            &l->a.now, &l->error)) {
-    return l;
-  }
+  bool ok = goroutine::LoadDumps(files, options.similarity, l->a.symbols.get(),
+                                 &bad, &l->a.now, &l->error);
+  l->bad_lines = bad.count();
+  if (!ok) return l;
   goroutine::Analyze(options, &l->a, &l->error);
   return l;
 }

@@ -2,7 +2,7 @@
 // shared leaked-senders / long-wait dumps and a hand-written one.
 #include <gtest/gtest.h>
 
-#include "common/goroutine/folded_report.h"
+#include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
 #include "common/io/json_string.h"
@@ -121,7 +121,7 @@ TEST(FoldedReportTest, OneLinePerClusterWeightedByCount) {
   REQUIRE(path);
   auto l = Load({path});
   stack::FoldedStacks folded;
-  AddFoldedClusters(l->a, &folded);
+  AddFoldedClusters(l->a, FoldedOptions(), &folded);
   std::string text = stack::FoldedToString(folded);
   EXPECT_NE(text.find("main.(*Stats).reporter;[chan send (nil chan)] 3\n"),
             std::string::npos)

@@ -2,13 +2,14 @@
 #define TESTS_GOROUTINE_TEST_UTIL_H_
 
 // Helpers for the goroutine tests: a visitor that copies what the parser
-// hands out, and parsing from a string.
+// hands out (and a sink for what it skips), and parsing from a string.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/goroutine/dump_parser.h"
+#include "common/io/bad_lines.h"
 #include "common/io/line_reader.h"
 
 namespace goroutine_test {
@@ -64,17 +65,14 @@ class Collector : public goroutine::DumpVisitor {
     o.labels = std::string(g.labels);
     goroutines.push_back(std::move(o));
   }
-  void OnBadLine(uint64_t line, std::string_view reason) override {
-    bad.push_back({line, std::string(reason)});
-  }
   std::vector<OwnedGoroutine> goroutines;
-  std::vector<std::pair<uint64_t, std::string>> bad;
+  io::BadLineSink bad;  // what the parser skipped
 };
 
 // Feeds `text` line by line like ParseDump does (last line without "\n"
-// goes to Finish as the unterminated tail).
+// goes to Finish as the unterminated tail), until the parser stops.
 inline goroutine::DumpInfo Parse(std::string_view text, Collector* c) {
-  goroutine::DumpParser p(c);
+  goroutine::DumpParser p(c, &c->bad);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);

@@ -109,12 +109,27 @@ expect_contains "bad filter message" "bad --filter regular expression" "$TMP/err
 { echo "some log line"; cat "$DATA/nil-chan-select.debug2.txt"; echo "more junk"; } >"$TMP/mixed.txt"
 run --color=never "$TMP/mixed.txt"
 expect_eq "mixed exit" 0 "$rc"
-expect_contains "mixed summary" "skipped 2 malformed lines" "$TMP/err"
-expect_contains "mixed summary first" "mixed.txt:1:" "$TMP/err"
+expect_eq "mixed summary" \
+  "goleak-cluster: warning: skipped 2 malformed lines (first: $TMP/mixed.txt:1: not part of a goroutine dump)" \
+  "$(cat "$TMP/err")"
 expect_contains "mixed still clustered" "LEAK SUSPECTS: 10 goroutines in 4 clusters" "$TMP/out"
+# (the dump's last goroutine has no blank line after it: junk is a frame)
+{ cat "$DATA/nil-chan-select.debug2.txt"; echo "more junk"; } >"$TMP/one-bad.txt"
+run --folded "$TMP/one-bad.txt"
+expect_eq "one bad line exit" 0 "$rc"
+expect_eq "one bad line summary" \
+  "goleak-cluster: warning: skipped 1 malformed line (first: $TMP/one-bad.txt:$(($(wc -l <"$DATA/nil-chan-select.debug2.txt") + 1)): not a stack frame)" \
+  "$(cat "$TMP/err")"
 run --strict "$TMP/mixed.txt"
 expect_eq "strict exit" 2 "$rc"
-expect_contains "strict message" "mixed.txt:1: not part of a goroutine dump" "$TMP/err"
+expect_eq "strict message" \
+  "goleak-cluster: malformed line at $TMP/mixed.txt:1: not part of a goroutine dump" \
+  "$(cat "$TMP/err")"
+expect_eq "strict writes nothing" "" "$(cat "$TMP/out")"
+# --base is read first: a bad line there stops the run before the dump.
+run --strict --base "$TMP/one-bad.txt" "$DATA/nil-chan-select.debug2.txt"
+expect_eq "strict base exit" 2 "$rc"
+expect_contains "strict base message" "malformed line at $TMP/one-bad.txt:" "$TMP/err"
 
 # 9. A dump cut mid-line (as net/http/pprof does at 64 MiB).
 head -c 3000 "$DATA/nil-chan-select.debug2.txt" >"$TMP/cut.txt"

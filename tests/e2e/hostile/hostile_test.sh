@@ -233,7 +233,7 @@ python3 -c "import json; json.load(open('$T/out', 'rb'))" 2> /dev/null &&
 row "goleak escape sequences" 0 "" "~1 goroutine blocked in chan receive at main.evil?]0;pwned??[2J (m.go:1)" -- "$GL" --color always g-ansi
 expect gl-garbage.want '[chan receive] 1\nmain.good;[chan send] 1\nmain.other;[select] 1\n'
 row "goleak garbage lines"  0 "goleak-cluster: warning: skipped 2 malformed lines (first: g-garbage:8: not a stack frame)" =gl-garbage.want -- "$GL" --folded g-garbage
-row "goleak garbage --strict" 2 "goleak-cluster: g-garbage:8: not a stack frame" empty -- "$GL" --strict g-garbage
+row "goleak garbage --strict" 2 "goleak-cluster: malformed line at g-garbage:8: not a stack frame" empty -- "$GL" --strict g-garbage
 row "goleak directory"      2 "goleak-cluster: adir: is a directory" empty -- "$GL" adir
 row "goleak unreadable"     2 "goleak-cluster: /proc/self/mem: Input/output error" empty -- "$GL" "$UNREADABLE"
 pipe_row "goleak" "goleak-cluster: cannot write to standard output" "$GL" --folded g-bigline
