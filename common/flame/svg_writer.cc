@@ -320,7 +320,10 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
     double pct = 100 * f.width / layout.total;
     if (!std::isfinite(pct)) pct = f.width / layout.total * 100;
 
-    out.append("<g >\n<title>");
+    // The script reads the name from data-name, never by parsing the title.
+    out.append("<g data-name=\"");
+    AppendXmlEscaped(name, &out);
+    out.append("\">\n<title>");
     AppendXmlEscaped(name, &out);
     out.append(" (");
     if (!o.differential) {

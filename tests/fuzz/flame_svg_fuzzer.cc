@@ -63,6 +63,7 @@ bool WriterName(std::string_view name) {
                                                     "@data-fontwidth",
                                                     "@data-inverted",
                                                     "@data-keep-end",
+                                                    "@data-name",
                                                     "@data-nametype",
                                                     "@data-search-color",
                                                     "@data-width",
