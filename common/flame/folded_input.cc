@@ -1,30 +1,11 @@
 #include "common/flame/folded_input.h"
 
-#include <charconv>
-#include <cmath>
+#include <memory>
+
+#include "common/io/input_file.h"
+#include "common/stack/folded_text.h"
 
 namespace flame {
-
-bool ParseCount(std::string_view text, double* value) {
-  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
-  if (text.empty()) return false;
-  // Integers are the common case and exact in an int64.
-  int64_t i = 0;
-  auto r = std::from_chars(text.data(), text.data() + text.size(), i);
-  if (r.ec == std::errc() && r.ptr == text.data() + text.size()) {
-    *value = static_cast<double>(i);
-    return true;
-  }
-  double d = 0;
-  auto rd = std::from_chars(text.data(), text.data() + text.size(), d,
-                            std::chars_format::fixed);
-  if (rd.ec != std::errc() || rd.ptr != text.data() + text.size() ||
-      !std::isfinite(d)) {
-    return false;
-  }
-  *value = d;
-  return true;
-}
 
 const char* AddFoldedInputLine(std::string_view line, CountSlot slot,
                                double factor, FrameTree* tree,
@@ -34,12 +15,13 @@ const char* AddFoldedInputLine(std::string_view line, CountSlot slot,
     return "no count at the end of the line";
   }
   double first = 0;
-  if (!ParseCount(parsed.counts[0], &first)) return "count out of range";
+  if (!stack::ParseCount(parsed.counts[0], &first)) return "count out of range";
   double before = 0;
   double after = 0;
   if (parsed.num_counts == 2) {
     double second = 0;
-    if (!ParseCount(parsed.counts[1], &second)) return "count out of range";
+    if (!stack::ParseCount(parsed.counts[1], &second))
+      return "count out of range";
     if (slot != CountSlot::kAny) {
       return "two counts in a --diff input (give one count per stack)";
     }
@@ -64,6 +46,39 @@ const char* AddFoldedInputLine(std::string_view line, CountSlot slot,
   ++stats->lines;
   tree->AddStack(parsed.stack, before * factor, after * factor);
   return nullptr;
+}
+
+bool ReadFoldedInput(io::LineReader* reader, CountSlot slot, double factor,
+                     FrameTree* tree, InputStats* stats, io::BadLineSink* bad) {
+  std::string_view line;
+  while (reader->Next(&line)) {
+    if (line.empty()) continue;
+    const char* reason = AddFoldedInputLine(line, slot, factor, tree, stats);
+    if (reason != nullptr && !bad->Report(reader->line_number(), reason)) {
+      return false;
+    }
+  }
+  return reader->ok();
+}
+
+bool ReadFoldedFiles(const std::vector<std::string>& paths,
+                     const InputOptions& options, FrameTree* tree,
+                     InputStats* stats, io::BadLineSink* bad,
+                     std::string* error) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::unique_ptr<io::InputFile> in = io::InputFile::Open(paths[i], error);
+    if (!in) return false;
+    const CountSlot slot =
+        !options.diff_pair ? CountSlot::kAny
+                           : (i == 0 ? CountSlot::kBefore : CountSlot::kAfter);
+    io::LineReader reader(in.get());
+    bad->set_source(in->name());
+    if (!ReadFoldedInput(&reader, slot, options.factor, tree, stats, bad)) {
+      if (!reader.ok()) *error = reader.error();
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace flame

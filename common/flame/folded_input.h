@@ -2,11 +2,13 @@
 #define COMMON_FLAME_FOLDED_INPUT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/flame/frame_tree.h"
+#include "common/io/bad_lines.h"
 #include "common/io/line_reader.h"
-#include "common/stack/folded_text.h"
 
 namespace flame {
 
@@ -25,39 +27,37 @@ struct InputStats {
   bool signed_count = false;  // some "stack -N" or "stack +N" line
 };
 
-// Parses one count field ("12", "-3", "+4", "0.25") into *value.
-bool ParseCount(std::string_view text, double* value);
+// How the input files are read.
+struct InputOptions {
+  double factor = 1;  // every count is multiplied by it (--factor)
+  // --diff BEFORE AFTER: the first file's counts are before-counts, the
+  // second's after-counts.
+  bool diff_pair = false;
+};
+
+// Reads every file of `paths` ("-" is stdin, gzip is recognised) in turn,
+// as ReadFoldedInput does, naming each in *bad. Returns false when a file
+// cannot be opened or read (*error says why), or when *bad stopped the
+// read (--strict; *error is then left empty).
+bool ReadFoldedFiles(const std::vector<std::string>& paths,
+                     const InputOptions& options, FrameTree* tree,
+                     InputStats* stats, io::BadLineSink* bad,
+                     std::string* error);
 
 // Reads folded lines "root;...;leaf COUNT" or "... BEFORE AFTER" from
 // `reader` into `tree`, multiplying every count by `factor`. Empty lines are
-// ignored; a line that does not parse is passed to
-// `on_bad(line_number, reason)` and skipped; when on_bad returns false the
-// read stops there (--strict). Returns false if it stopped early.
-template <typename OnBad>
+// ignored; a line that does not parse is reported to *bad and skipped, and
+// the read stops right there when the sink says so (--strict). Returns
+// false when it stopped early: bad->stopped(), or a read error
+// (reader->ok() is false).
 bool ReadFoldedInput(io::LineReader* reader, CountSlot slot, double factor,
-                     FrameTree* tree, InputStats* stats, OnBad on_bad);
-
-// ---- implementation ----
+                     FrameTree* tree, InputStats* stats, io::BadLineSink* bad);
 
 // Classifies and adds one non-empty line; returns nullptr on success or the
 // reason the line was rejected.
 const char* AddFoldedInputLine(std::string_view line, CountSlot slot,
                                double factor, FrameTree* tree,
                                InputStats* stats);
-
-template <typename OnBad>
-bool ReadFoldedInput(io::LineReader* reader, CountSlot slot, double factor,
-                     FrameTree* tree, InputStats* stats, OnBad on_bad) {
-  std::string_view line;
-  while (reader->Next(&line)) {
-    if (line.empty()) continue;
-    const char* reason = AddFoldedInputLine(line, slot, factor, tree, stats);
-    if (reason != nullptr && !on_bad(reader->line_number(), reason)) {
-      return false;
-    }
-  }
-  return true;
-}
 
 }  // namespace flame
 

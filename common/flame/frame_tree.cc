@@ -30,7 +30,7 @@ size_t CommonPrefix(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-FrameTree::FrameTree(TreeOptions options) : options_(options), slots_(1024, 0) {
+FrameTree::FrameTree(TreeOptions options) : options_(options) {
   nodes_.push_back(FrameNode{0, symbols_.Intern("all"), 0, 0, 0});
   path_.push_back(0);
 }
@@ -46,37 +46,22 @@ std::string FrameTree::Path(uint32_t node) const {
   return out;
 }
 
-void FrameTree::GrowSlots() {
-  std::vector<uint32_t> bigger(slots_.size() * 2, 0);
-  const size_t mask = bigger.size() - 1;
-  for (uint32_t id = 1; id < nodes_.size(); ++id) {
-    size_t i = ChildHash(nodes_[id].parent, nodes_[id].name) & mask;
-    while (bigger[i] != 0) i = (i + 1) & mask;
-    bigger[i] = id + 1;
-  }
-  slots_.swap(bigger);
-}
-
 uint32_t FrameTree::Child(uint32_t parent, uint32_t name) {
   const uint32_t depth = nodes_[parent].depth + 1;
-  if (options_.flamechart) {
-    // No merging with earlier lines: every frame past the shared prefix
-    // with the previous stack is a new box.
-    nodes_.push_back(FrameNode{parent, name, depth, 0, 0});
-    return static_cast<uint32_t>(nodes_.size() - 1);
-  }
-  const size_t mask = slots_.size() - 1;
-  size_t i = ChildHash(parent, name) & mask;
-  for (;; i = (i + 1) & mask) {
-    const uint32_t s = slots_[i];
-    if (s == 0) break;
-    const FrameNode& n = nodes_[s - 1];
-    if (n.parent == parent && n.name == name) return s - 1;
-  }
-  const uint32_t id = static_cast<uint32_t>(nodes_.size());
-  nodes_.push_back(FrameNode{parent, name, depth, 0, 0});
-  slots_[i] = id + 1;
-  if (nodes_.size() * 2 > slots_.size()) GrowSlots();
+  const uint32_t next = static_cast<uint32_t>(nodes_.size());
+  bool inserted = true;
+  // A flame chart never merges with earlier lines: every frame past the
+  // prefix shared with the previous stack is a new box.
+  const uint32_t id =
+      options_.flamechart
+          ? next
+          : children_.FindOrInsert(
+                ChildHash(parent, name), next,
+                [&](uint32_t i) {
+                  return nodes_[i].parent == parent && nodes_[i].name == name;
+                },
+                &inserted);
+  if (inserted) nodes_.push_back(FrameNode{parent, name, depth, 0, 0});
   return id;
 }
 

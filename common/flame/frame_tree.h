@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/stack/index_table.h"
 #include "common/stack/symbol_table.h"
 
 namespace flame {
@@ -59,13 +60,12 @@ class FrameTree {
 
  private:
   uint32_t Child(uint32_t parent, uint32_t name);
-  void GrowSlots();
   void AddReversed(std::string_view stack, double before, double after);
 
   TreeOptions options_;
   stack::SymbolTable symbols_;
   std::vector<FrameNode> nodes_;
-  std::vector<uint32_t> slots_;  // (parent, name) -> node id + 1; 0 = empty
+  stack::IndexTable children_;  // (parent, name) -> node
   // The previous stack: its text, where each of its frames ends in that
   // text, and the node of each frame (path_[0] is the root).
   std::string prev_;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/stack/go_names.h"
 #include "common/stack/hash.h"
 
 namespace flame {
@@ -154,23 +155,44 @@ bool IsKernelName(std::string_view name) {
   return false;
 }
 
-// Go standard library top-level packages.
-constexpr std::array<std::string_view, 41> kGoStd = {
-    "archive",   "arena",   "bufio",   "bytes",    "cmp",      "compress",
-    "container", "context", "crypto",  "database", "debug",    "embed",
-    "encoding",  "errors",  "expvar",  "flag",     "fmt",      "go",
-    "hash",      "html",    "image",   "index",    "internal", "io",
-    "iter",      "log",     "maps",    "math",     "mime",     "net",
-    "os",        "path",    "plugin",  "reflect",  "regexp",   "slices",
-    "sort",      "strconv", "strings", "sync",     "syscall",
-};
-constexpr std::array<std::string_view, 8> kGoStd2 = {
-    "testing", "text", "time", "unicode", "unique", "unsafe", "vendor", "weak",
-};
+// cgo glue and C code called through it.
+bool IsCgoName(std::string_view name) {
+  for (std::string_view p : {"_cgo_", "x_cgo", "C.", "crosscall",
+                             "runtime.cgocall", "runtime.asmcgocall"}) {
+    if (StartsWith(name, p)) return true;
+  }
+  return false;
+}
 
-bool IsGoStd(std::string_view top) {
-  return std::find(kGoStd.begin(), kGoStd.end(), top) != kGoStd.end() ||
-         std::find(kGoStd2.begin(), kGoStd2.end(), top) != kGoStd2.end();
+// Assembly routines of the runtime that carry no package prefix.
+bool IsRuntimeAssembly(std::string_view name) {
+  for (std::string_view p :
+       {"aeshashbody", "memeqbody", "cmpbody", "indexbytebody", "countbody",
+        "gogo", "gosave_systemstack_switch", "callRet", "debugCall"}) {
+    if (StartsWith(name, p)) return true;
+  }
+  return false;
+}
+
+// "name.F" with no '/' in the package path (the path ends before any
+// receiver or type argument). Go code is mostly in such packages only for
+// the standard library and main; other single-element names with a dot
+// are likelier C symbols than a local module's package.
+bool SingleElementPath(std::string_view name) {
+  return name.substr(0, name.find_first_of("([")).find('/') ==
+         std::string_view::npos;
+}
+
+// gcc clone suffixes of C functions: memcpy.isra.0, foo.part.1, main.cold.
+bool IsGccClone(std::string_view name) {
+  const size_t dot = name.find('.');
+  if (dot == std::string_view::npos) return false;
+  const std::string_view rest = name.substr(dot);
+  for (std::string_view p :
+       {".isra.", ".part.", ".constprop.", ".cold", ".lto_priv"}) {
+    if (StartsWith(rest, p)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -186,51 +208,26 @@ bool ParsePalette(std::string_view name, Palette* out) {
 }
 
 GoFrameKind ClassifyGoFrame(std::string_view name) {
+  // Kernel, cgo and C checks are colouring policy; what is Go's runtime,
+  // standard library, main or another module is the project's one rule.
   if (IsKernelName(name)) return GoFrameKind::kKernel;
-  if (StartsWith(name, "_cgo_") || StartsWith(name, "x_cgo") ||
-      StartsWith(name, "C.") || StartsWith(name, "crosscall") ||
-      StartsWith(name, "runtime.cgocall") ||
-      StartsWith(name, "runtime.asmcgocall")) {
-    return GoFrameKind::kCgoOrC;
+  if (IsCgoName(name)) return GoFrameKind::kCgoOrC;
+  if (IsRuntimeAssembly(name)) return GoFrameKind::kRuntime;
+  const bool single_element = SingleElementPath(name);
+  if (single_element && IsGccClone(name)) return GoFrameKind::kCgoOrC;
+  switch (stack::ClassifyGoFunction(name)) {
+    case stack::GoPackageKind::kRuntime:
+      return GoFrameKind::kRuntime;
+    case stack::GoPackageKind::kStdlib:
+      return GoFrameKind::kStdlib;
+    case stack::GoPackageKind::kMain:
+      return GoFrameKind::kMain;
+    case stack::GoPackageKind::kModule:
+      return single_element ? GoFrameKind::kCgoOrC : GoFrameKind::kModule;
+    case stack::GoPackageKind::kNotGo:
+    default:
+      return GoFrameKind::kCgoOrC;
   }
-  // Assembly routines of the runtime that carry no package prefix.
-  for (std::string_view asm_name :
-       {"aeshashbody", "memeqbody", "cmpbody", "indexbytebody", "countbody",
-        "gogo", "gosave_systemstack_switch", "callRet", "debugCall"}) {
-    if (StartsWith(name, asm_name)) return GoFrameKind::kRuntime;
-  }
-  // A Go symbol is "import/path.Name...": the package is the text up to
-  // the first '.' after the last '/' of the path.
-  const size_t last_slash = name.rfind('/', name.find_first_of("(["));
-  const size_t dot =
-      name.find('.', last_slash == std::string_view::npos ? 0 : last_slash + 1);
-  if (dot == std::string_view::npos || dot == 0) return GoFrameKind::kCgoOrC;
-  // Characters a Go import path cannot hold mean C/C++ (":: < > space @").
-  const std::string_view pkg_path = name.substr(0, dot);
-  if (pkg_path.find_first_of(":<> @()[]+") != std::string_view::npos) {
-    return GoFrameKind::kCgoOrC;
-  }
-  // gcc clone suffixes of C functions (memcpy.isra.0, foo.part.1, .cold).
-  const std::string_view rest = name.substr(dot);
-  if (StartsWith(rest, ".isra.") || StartsWith(rest, ".part.") ||
-      StartsWith(rest, ".constprop.") || StartsWith(rest, ".cold") ||
-      StartsWith(rest, ".lto_priv")) {
-    return GoFrameKind::kCgoOrC;
-  }
-  const size_t first_slash = pkg_path.find('/');
-  const std::string_view top = pkg_path.substr(0, first_slash);
-  if (top == "runtime") return GoFrameKind::kRuntime;
-  if (top == "main" && first_slash == std::string_view::npos) {
-    return GoFrameKind::kMain;
-  }
-  if (IsGoStd(top)) return GoFrameKind::kStdlib;
-  if (top.find('.') != std::string_view::npos ||
-      first_slash != std::string_view::npos) {
-    return GoFrameKind::kModule;  // github.com/..., example.com/...
-  }
-  // A single-element path that is not std: a local module package
-  // ("mymodule.F") is possible, but a C symbol with a dot is likelier.
-  return GoFrameKind::kCgoOrC;
 }
 
 Rgb FrameColor(Palette palette, std::string_view name) {

@@ -132,6 +132,278 @@ void AppendHeader(const SvgOptions& o, double height, bool interactive,
   out->append(" -->\n");
 }
 
+// The background gradient, the stylesheet and the interactive script.
+void AppendDefsStyleAndScript(const SvgOptions& o, std::string* out) {
+  out->append(
+      "<defs>\n\t<linearGradient id=\"background\" y1=\"0\" y2=\"1\" "
+      "x1=\"0\" x2=\"0\" >\n\t\t<stop stop-color=\"");
+  out->append(o.bgcolor1);
+  out->append("\" offset=\"5%\" />\n\t\t<stop stop-color=\"");
+  out->append(o.bgcolor2);
+  out->append("\" offset=\"95%\" />\n\t</linearGradient>\n</defs>\n");
+  out->append("<style type=\"text/css\">\n\ttext { font-family:");
+  out->append(o.fonttype);
+  out->append("; font-size:");
+  AppendNumber(o.fontsize, out);
+  out->append("px; fill:rgb(0,0,0); }\n");
+  out->append(FlameStyle());
+  out->append("</style>\n<script type=\"text/ecmascript\">\n<![CDATA[\n");
+  out->append(FlameScript());
+  out->append("]]>\n</script>\n");
+}
+
+void AppendText(const char* id, double x, double y, std::string_view s,
+                const char* extra, std::string* out) {
+  out->append("<text id=\"");
+  out->append(id);
+  out->append("\" x=\"");
+  AppendFixed(x, 2, out);
+  out->append("\" y=\"");
+  AppendNumber(y, out);
+  out->append("\"");
+  out->append(extra);
+  out->append(">");
+  AppendXmlEscaped(s, out);
+  out->append("</text>\n");
+}
+
+// The background, the titles and the texts the script drives (details,
+// Reset Zoom, Search, ic, Matched).
+void AppendControls(const SvgOptions& o, const Geometry& geo,
+                    std::string* out) {
+  out->append("<rect x=\"0.0\" y=\"0\" width=\"");
+  AppendNumber(o.width, out);
+  out->append("\" height=\"");
+  AppendNumber(geo.height, out);
+  out->append("\" fill=\"url(#background)\"  />\n");
+  const double top = o.fontsize * 2;
+  const double bottom = geo.height - geo.ypad2 / 2;
+  AppendText("title", o.width / 2, top,
+             o.title.empty() ? DefaultTitle(o) : o.title, "", out);
+  if (!o.subtitle.empty()) {
+    AppendText("subtitle", o.width / 2, o.fontsize * 4, o.subtitle, "", out);
+  }
+  AppendText("details", kXPad, bottom, " ", "", out);
+  AppendText("unzoom", kXPad, top, "Reset Zoom", " class=\"hide\"", out);
+  AppendText("search", o.width - kXPad - 100, top, "Search", "", out);
+  AppendText("ignorecase", o.width - kXPad - 16, top, "ic", "", out);
+  AppendText("matched", o.width - kXPad - 100, bottom, " ", "", out);
+}
+
+// The largest |after - before| below the root, which the differential
+// colours are scaled to (the root's own when nothing below it changed).
+double MaxAbsDelta(const Layout& layout) {
+  double max_abs_delta = 0;
+  for (size_t i = 1; i < layout.frames.size(); ++i) {
+    const LaidFrame& f = layout.frames[i];
+    max_abs_delta = std::max(max_abs_delta, std::fabs(f.after - f.before));
+  }
+  if (max_abs_delta == 0 && !layout.frames.empty()) {
+    max_abs_delta = std::fabs(layout.frames[0].after - layout.frames[0].before);
+  }
+  return max_abs_delta;
+}
+
+// Writes one <g> per frame: its tooltip (title), box (rect) and label.
+// Frames come by depth, so a parent is always written before its children.
+class FrameWriter {
+ public:
+  FrameWriter(const FrameTree& tree, const Layout& layout, const SvgOptions& o,
+              const Geometry& geo, std::string* out)
+      : tree_(tree),
+        layout_(layout),
+        o_(o),
+        geo_(geo),
+        out_(*out),
+        px_(layout.total > 0 ? (o.width - 2 * kXPad) / layout.total : 0),
+        max_abs_delta_(o.differential ? MaxAbsDelta(layout) : 0),
+        char_width_(o.fontsize * o.fontwidth) {
+    if (o.palette == Palette::kGo && !o.differential) {
+      in_kernel_.reserve(layout.frames.size());
+    }
+  }
+
+  void Write(const LaidFrame& f) {
+    const std::string_view name = tree_.Name(f.node);
+    // The script reads the name from data-name, never by parsing the title.
+    out_.append("<g data-name=\"");
+    AppendXmlEscaped(name, &out_);
+    out_.append("\">\n<title>");
+    AppendXmlEscaped(name, &out_);
+    out_.append(" (");
+    if (o_.differential) {
+      AppendChange(f);
+    } else {
+      AppendCounts(f);
+    }
+    AppendHidden(f);
+    AppendAbsent(f);
+    out_.append("</title>");
+    const Box box = BoxOf(f);
+    AppendRect(box, Fill(f, name));
+    AppendLabel(box, name);
+    out_.append("</g>\n");
+  }
+
+ private:
+  struct Box {
+    double x1, x2, y1, y2;
+  };
+
+  Box BoxOf(const LaidFrame& f) const {
+    Box b;
+    b.x1 = kXPad + f.x * px_;
+    b.x2 = kXPad + (f.x + f.width) * px_;
+    if (o_.inverted) {
+      b.y1 = geo_.ypad1 + f.depth * o_.frame_height;
+      b.y2 = geo_.ypad1 + (f.depth + 1) * o_.frame_height - kFramePad;
+    } else {
+      b.y1 = geo_.height - geo_.ypad2 - (f.depth + 1) * o_.frame_height +
+             kFramePad;
+      b.y2 = geo_.height - geo_.ypad2 - f.depth * o_.frame_height;
+    }
+    return b;
+  }
+
+  // flamegraph.pl's order of operations (same rounding), unless 100 * w
+  // overflows.
+  double Percent(const LaidFrame& f) const {
+    const double pct = 100 * f.width / layout_.total;
+    return std::isfinite(pct) ? pct : f.width / layout_.total * 100;
+  }
+
+  void AppendCountName() {
+    out_.push_back(' ');
+    AppendXmlEscaped(o_.countname, &out_);
+  }
+
+  // "N samples, P%)".
+  void AppendCounts(const LaidFrame& f) {
+    out_.append(FormatCount(f.after));
+    AppendCountName();
+    if (f.node == 0 && f.width == layout_.total) {
+      out_.append(", 100%)");  // as flamegraph.pl writes the root
+      return;
+    }
+    out_.append(", ");
+    AppendFixed(Percent(f), 2, &out_);
+    out_.append("%)");
+  }
+
+  // "after A, before B samples, P% of width; change +D, ...)".
+  void AppendChange(const LaidFrame& f) {
+    const double delta = f.after - f.before;
+    out_.append("after ");
+    out_.append(FormatCount(f.after));
+    out_.append(", before ");
+    out_.append(FormatCount(f.before));
+    AppendCountName();
+    out_.append(", ");
+    AppendFixed(Percent(f), 2, &out_);
+    out_.append("% of width; change ");
+    AppendSignedCount(delta, &out_);
+    if (f.before == 0 && f.after > 0) {
+      out_.append(", new");
+    } else if (f.after == 0 && f.before > 0) {
+      out_.append(", vanished");
+    } else if (f.before > 0) {
+      out_.append(", ");
+      out_.push_back(delta < 0 ? '-' : '+');
+      AppendFixed(std::fabs(delta) / f.before * 100, 2, &out_);
+      out_.append("% of before");
+    }
+    out_.append(")");
+  }
+
+  void AppendHidden(const LaidFrame& f) {
+    if (f.hidden_frames == 0) return;
+    out_.append("\nnot drawn (too narrow): ");
+    out_.append(FormatCount(static_cast<double>(f.hidden_frames)));
+    out_.append(f.hidden_frames == 1 ? " frame" : " frames");
+    out_.append(" below, ");
+    out_.append(FormatCount(f.hidden_width));
+    AppendCountName();
+    out_.append(", ");
+    AppendFixed(f.hidden_width / f.width * 100, 2, &out_);
+    out_.append("% of this frame");
+  }
+
+  void AppendAbsent(const LaidFrame& f) {
+    if (f.absent_frames == 0) return;
+    const bool vanished = o_.diff_widths != DiffWidths::kBefore;
+    out_.append(vanished ? "\nvanished below: " : "\nnew below: ");
+    out_.append(FormatCount(static_cast<double>(f.absent_frames)));
+    out_.append(f.absent_frames == 1 ? " frame, " : " frames, ");
+    out_.append(FormatCount(f.absent_other));
+    AppendCountName();
+    out_.append(vanished ? " before" : " after");
+    out_.append("; largest: ");
+    AppendXmlEscaped(tree_.Name(f.absent_largest), &out_);
+  }
+
+  Rgb Fill(const LaidFrame& f, std::string_view name) {
+    if (o_.differential) {
+      return DiffColor(f.after - f.before, max_abs_delta_, o_.negate);
+    }
+    Rgb color;
+    if (o_.palette == Palette::kGo) {
+      // Frames under a kernel frame are kernel work too.
+      GoFrameKind kind = ClassifyGoFrame(name);
+      auto parent = in_kernel_.find(tree_.nodes()[f.node].parent);
+      if (f.node != 0 && parent != in_kernel_.end() && parent->second) {
+        kind = GoFrameKind::kKernel;
+      }
+      in_kernel_[f.node] = kind == GoFrameKind::kKernel;
+      color = GoKindColor(kind, name);
+    } else {
+      color = FrameColor(o_.palette, name);
+    }
+    if (o_.consistent != nullptr) color = o_.consistent->Get(name, color);
+    return color;
+  }
+
+  // Like flamegraph.pl, the width is the difference of the two rounded
+  // edges, so neighbours meet exactly at the printed precision.
+  void AppendRect(const Box& b, const Rgb& color) {
+    out_.append("<rect x=\"");
+    const double x1r = AppendFixed(b.x1, 1, &out_);
+    out_.append("\" y=\"");
+    AppendNumber(b.y1, &out_);
+    out_.append("\" width=\"");
+    scratch_.clear();
+    AppendFixed(AppendFixed(b.x2, 1, &scratch_) - x1r, 1, &out_);
+    out_.append("\" height=\"");
+    AppendFixed(b.y2 - b.y1, 1, &out_);
+    out_.append("\" fill=\"");
+    AppendRgb(color, &out_);
+    out_.append("\" rx=\"2\" ry=\"2\" />\n");
+  }
+
+  void AppendLabel(const Box& b, std::string_view name) {
+    const double chars = std::floor((b.x2 - b.x1) / char_width_);
+    if (chars < 3) return;
+    out_.append("<text  x=\"");
+    AppendFixed(b.x1 + 3, 2, &out_);
+    out_.append("\" y=\"");
+    AppendNumber(3 + (b.y1 + b.y2) / 2, &out_);
+    out_.append("\" >");
+    AppendXmlLabel(name, static_cast<size_t>(chars), o_.keep_label_end, &out_);
+    out_.append("</text>\n");
+  }
+
+  const FrameTree& tree_;
+  const Layout& layout_;
+  const SvgOptions& o_;
+  const Geometry& geo_;
+  std::string& out_;
+  const double px_;  // pixels per count unit
+  const double max_abs_delta_;
+  const double char_width_;
+  // Go palette: whether each frame written so far is kernel work.
+  std::unordered_map<uint32_t, bool> in_kernel_;
+  std::string scratch_;
+};
+
 }  // namespace
 
 bool ValidColor(std::string_view c) {
@@ -234,197 +506,11 @@ std::string RenderSvg(const FrameTree& tree, const Layout& layout,
   std::string out;
   out.reserve(4096 + layout.frames.size() * 200);
   AppendHeader(o, geo.height, true, &out);
-
-  out.append(
-      "<defs>\n\t<linearGradient id=\"background\" y1=\"0\" y2=\"1\" "
-      "x1=\"0\" x2=\"0\" >\n\t\t<stop stop-color=\"");
-  out.append(o.bgcolor1);
-  out.append("\" offset=\"5%\" />\n\t\t<stop stop-color=\"");
-  out.append(o.bgcolor2);
-  out.append("\" offset=\"95%\" />\n\t</linearGradient>\n</defs>\n");
-  out.append("<style type=\"text/css\">\n\ttext { font-family:");
-  out.append(o.fonttype);
-  out.append("; font-size:");
-  AppendNumber(o.fontsize, &out);
-  out.append("px; fill:rgb(0,0,0); }\n");
-  out.append(FlameStyle());
-  out.append("</style>\n<script type=\"text/ecmascript\">\n<![CDATA[\n");
-  out.append(FlameScript());
-  out.append("]]>\n</script>\n");
-
-  auto text = [&](const char* id, double x, double y, std::string_view s,
-                  const char* extra) {
-    out.append("<text id=\"");
-    out.append(id);
-    out.append("\" x=\"");
-    AppendFixed(x, 2, &out);
-    out.append("\" y=\"");
-    AppendNumber(y, &out);
-    out.append("\"");
-    out.append(extra);
-    out.append(">");
-    AppendXmlEscaped(s, &out);
-    out.append("</text>\n");
-  };
-  out.append("<rect x=\"0.0\" y=\"0\" width=\"");
-  AppendNumber(o.width, &out);
-  out.append("\" height=\"");
-  AppendNumber(geo.height, &out);
-  out.append("\" fill=\"url(#background)\"  />\n");
-  text("title", o.width / 2, o.fontsize * 2,
-       o.title.empty() ? DefaultTitle(o) : o.title, "");
-  if (!o.subtitle.empty()) {
-    text("subtitle", o.width / 2, o.fontsize * 4, o.subtitle, "");
-  }
-  text("details", kXPad, geo.height - geo.ypad2 / 2, " ", "");
-  text("unzoom", kXPad, o.fontsize * 2, "Reset Zoom", " class=\"hide\"");
-  text("search", o.width - kXPad - 100, o.fontsize * 2, "Search", "");
-  text("ignorecase", o.width - kXPad - 16, o.fontsize * 2, "ic", "");
-  text("matched", o.width - kXPad - 100, geo.height - geo.ypad2 / 2, " ", "");
-
-  const double px = layout.total > 0 ? (o.width - 2 * kXPad) / layout.total : 0;
-  double max_abs_delta = 0;
-  if (o.differential) {
-    for (size_t i = 1; i < layout.frames.size(); ++i) {
-      const LaidFrame& f = layout.frames[i];
-      max_abs_delta = std::max(max_abs_delta, std::fabs(f.after - f.before));
-    }
-    if (max_abs_delta == 0 && !layout.frames.empty()) {
-      max_abs_delta =
-          std::fabs(layout.frames[0].after - layout.frames[0].before);
-    }
-  }
-  const double char_width = o.fontsize * o.fontwidth;
-  // Go palette: frames under a kernel frame are kernel work too. Parents
-  // come before children (frames are sorted by depth).
-  std::unordered_map<uint32_t, bool> in_kernel;
-  if (o.palette == Palette::kGo && !o.differential) {
-    in_kernel.reserve(layout.frames.size());
-  }
-
+  AppendDefsStyleAndScript(o, &out);
+  AppendControls(o, geo, &out);
   out.append("<g id=\"frames\">\n");
-  for (const LaidFrame& f : layout.frames) {
-    const std::string_view name = tree.Name(f.node);
-    const double x1 = kXPad + f.x * px;
-    const double x2 = kXPad + (f.x + f.width) * px;
-    double y1, y2;
-    if (o.inverted) {
-      y1 = geo.ypad1 + f.depth * o.frame_height;
-      y2 = geo.ypad1 + (f.depth + 1) * o.frame_height - kFramePad;
-    } else {
-      y1 = geo.height - geo.ypad2 - (f.depth + 1) * o.frame_height + kFramePad;
-      y2 = geo.height - geo.ypad2 - f.depth * o.frame_height;
-    }
-    // flamegraph.pl's order of operations (same rounding), unless 100 * w
-    // overflows.
-    double pct = 100 * f.width / layout.total;
-    if (!std::isfinite(pct)) pct = f.width / layout.total * 100;
-
-    out.append("<g >\n<title>");
-    AppendXmlEscaped(name, &out);
-    out.append(" (");
-    if (!o.differential) {
-      out.append(FormatCount(f.after));
-      out.push_back(' ');
-      AppendXmlEscaped(o.countname, &out);
-      if (f.node == 0 && f.width == layout.total) {
-        out.append(", 100%)");  // as flamegraph.pl writes the root
-      } else {
-        out.append(", ");
-        AppendFixed(pct, 2, &out);
-        out.append("%)");
-      }
-    } else {
-      const double delta = f.after - f.before;
-      out.append("after ");
-      out.append(FormatCount(f.after));
-      out.append(", before ");
-      out.append(FormatCount(f.before));
-      out.push_back(' ');
-      AppendXmlEscaped(o.countname, &out);
-      out.append(", ");
-      AppendFixed(pct, 2, &out);
-      out.append("% of width; change ");
-      AppendSignedCount(delta, &out);
-      if (f.before == 0 && f.after > 0) {
-        out.append(", new");
-      } else if (f.after == 0 && f.before > 0) {
-        out.append(", vanished");
-      } else if (f.before > 0) {
-        out.append(", ");
-        out.push_back(delta < 0 ? '-' : '+');
-        AppendFixed(std::fabs(delta) / f.before * 100, 2, &out);
-        out.append("% of before");
-      }
-      out.append(")");
-    }
-    if (f.hidden_frames > 0) {
-      out.append("\nnot drawn (too narrow): ");
-      out.append(FormatCount(static_cast<double>(f.hidden_frames)));
-      out.append(f.hidden_frames == 1 ? " frame" : " frames");
-      out.append(" below, ");
-      out.append(FormatCount(f.hidden_width));
-      out.push_back(' ');
-      AppendXmlEscaped(o.countname, &out);
-      out.append(", ");
-      AppendFixed(f.hidden_width / f.width * 100, 2, &out);
-      out.append("% of this frame");
-    }
-    if (f.absent_frames > 0) {
-      const bool vanished = o.diff_widths != DiffWidths::kBefore;
-      out.append(vanished ? "\nvanished below: " : "\nnew below: ");
-      out.append(FormatCount(static_cast<double>(f.absent_frames)));
-      out.append(f.absent_frames == 1 ? " frame, " : " frames, ");
-      out.append(FormatCount(f.absent_other));
-      out.push_back(' ');
-      AppendXmlEscaped(o.countname, &out);
-      out.append(vanished ? " before" : " after");
-      out.append("; largest: ");
-      AppendXmlEscaped(tree.Name(f.absent_largest), &out);
-    }
-    // Like flamegraph.pl, the width is the difference of the two rounded
-    // edges, so neighbours meet exactly at the printed precision.
-    out.append("</title><rect x=\"");
-    const double x1r = AppendFixed(x1, 1, &out);
-    out.append("\" y=\"");
-    AppendNumber(y1, &out);
-    out.append("\" width=\"");
-    std::string scratch;
-    AppendFixed(AppendFixed(x2, 1, &scratch) - x1r, 1, &out);
-    out.append("\" height=\"");
-    AppendFixed(y2 - y1, 1, &out);
-    out.append("\" fill=\"");
-    Rgb color;
-    if (o.differential) {
-      color = DiffColor(f.after - f.before, max_abs_delta, o.negate);
-    } else {
-      if (o.palette == Palette::kGo) {
-        GoFrameKind kind = ClassifyGoFrame(name);
-        auto parent = in_kernel.find(tree.nodes()[f.node].parent);
-        if (f.node != 0 && parent != in_kernel.end() && parent->second) {
-          kind = GoFrameKind::kKernel;
-        }
-        in_kernel[f.node] = kind == GoFrameKind::kKernel;
-        color = GoKindColor(kind, name);
-      } else {
-        color = FrameColor(o.palette, name);
-      }
-      if (o.consistent != nullptr) color = o.consistent->Get(name, color);
-    }
-    AppendRgb(color, &out);
-    out.append("\" rx=\"2\" ry=\"2\" />\n");
-    const double chars = std::floor((x2 - x1) / char_width);
-    if (chars >= 3) {
-      out.append("<text  x=\"");
-      AppendFixed(x1 + 3, 2, &out);
-      out.append("\" y=\"");
-      AppendNumber(3 + (y1 + y2) / 2, &out);
-      out.append("\" >");
-      AppendXmlLabel(name, static_cast<size_t>(chars), o.keep_label_end, &out);
-      out.append("</text>\n");
-    }
-    out.append("</g>\n");
-  }
+  FrameWriter frames(tree, layout, o, geo, &out);
+  for (const LaidFrame& f : layout.frames) frames.Write(f);
   out.append("</g>\n</svg>\n");
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "common/io/utf8.h"
+
 namespace flame {
 namespace {
 
@@ -12,30 +14,11 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 size_t ValidCharLength(std::string_view s, size_t i) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return (c < 0x20 || c == 0x7f) ? 0 : 1;
-  size_t len;
-  uint32_t cp;
-  if (c >= 0xc2 && c <= 0xdf) {
-    len = 2;
-    cp = c & 0x1f;
-  } else if (c >= 0xe0 && c <= 0xef) {
-    len = 3;
-    cp = c & 0x0f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;  // continuation byte, overlong lead (c0, c1) or > U+10FFFF
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xc0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3f);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
-      (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff) {
-    return 0;
-  }
+  uint32_t cp = 0;
+  const size_t len = io::DecodeUtf8(s, i, &cp);
+  // XML's Char production also excludes the two noncharacters U+FFFE and
+  // U+FFFF, which JSON allows.
+  if (cp == 0xfffe || cp == 0xffff) return 0;
   return len;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <numeric>
 
 namespace stack {
@@ -67,6 +68,27 @@ bool ParseIntCount(std::string_view text, int64_t* value) {
 
 bool IsFoldedComment(std::string_view line) {
   return !line.empty() && line[0] == '#';
+}
+
+bool ParseCount(std::string_view text, double* value) {
+  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  // Integers are the common case and exact in an int64.
+  int64_t i = 0;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), i);
+  if (r.ec == std::errc() && r.ptr == text.data() + text.size()) {
+    *value = static_cast<double>(i);
+    return true;
+  }
+  double d = 0;
+  auto rd = std::from_chars(text.data(), text.data() + text.size(), d,
+                            std::chars_format::fixed);
+  if (rd.ec != std::errc() || rd.ptr != text.data() + text.size() ||
+      !std::isfinite(d)) {
+    return false;
+  }
+  *value = d;
+  return true;
 }
 
 bool SplitFoldedColumns(std::string_view line, std::string_view* stack,

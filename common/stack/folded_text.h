@@ -50,6 +50,12 @@ bool SplitFoldedColumns(std::string_view line, std::string_view* stack,
 // Parses an integer count ("123", "-5", "+4"); false if not an integer.
 bool ParseIntCount(std::string_view text, int64_t* value);
 
+// Parses a count that may be signed or fractional ("12", "-3", "+4",
+// "0.25"; flamegraph.pl accepts decimals) into *value; false when it is no
+// such number or not finite. Integers too big for an int64 still parse,
+// rounded ("99999999999999999999" -> 1e20).
+bool ParseCount(std::string_view text, double* value);
+
 // Adds one line with out->columns() integer counts to *out, splitting the
 // stack at ';' and interning each frame (`scratch` is reused between
 // calls). Returns nullptr, or why the line was refused.

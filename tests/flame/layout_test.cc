@@ -282,34 +282,5 @@ TEST(LayoutTest, TotalOptionScalesAgainstAFixedCount) {
   EXPECT_DOUBLE_EQ(layout.frames[1].width, 25);
 }
 
-TEST(FoldedInputTest, ParsesCountsAndRejectsBadLines) {
-  double v = 0;
-  EXPECT_TRUE(ParseCount("12", &v));
-  EXPECT_EQ(v, 12);
-  EXPECT_TRUE(ParseCount("+4", &v));
-  EXPECT_EQ(v, 4);
-  EXPECT_TRUE(ParseCount("-3", &v));
-  EXPECT_EQ(v, -3);
-  EXPECT_TRUE(ParseCount("0.25", &v));
-  EXPECT_EQ(v, 0.25);
-  EXPECT_TRUE(ParseCount("99999999999999999999", &v));
-  EXPECT_EQ(v, 1e20);
-  FrameTree tree;
-  InputStats stats;
-  EXPECT_STREQ(
-      AddFoldedInputLine("no count here", CountSlot::kAny, 1, &tree, &stats),
-      "no count at the end of the line");
-  EXPECT_STREQ(AddFoldedInputLine("a -1 5", CountSlot::kAny, 1, &tree, &stats),
-               "negative count in a BEFORE AFTER pair");
-  EXPECT_STREQ(
-      AddFoldedInputLine("a 1 5", CountSlot::kBefore, 1, &tree, &stats),
-      "two counts in a --diff input (give one count per stack)");
-  EXPECT_EQ(AddFoldedInputLine("a b c 7", CountSlot::kAny, 2, &tree, &stats),
-            nullptr);
-  EXPECT_EQ(tree.Path(1), "a b c");
-  EXPECT_EQ(tree.nodes()[1].after, 14);
-  EXPECT_EQ(stats.lines, 1u);
-}
-
 }  // namespace
 }  // namespace flame

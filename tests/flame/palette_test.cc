@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/stack/go_names.h"
+
 namespace flame {
 namespace {
 
@@ -50,6 +52,28 @@ TEST(PaletteTest, ClassifiesGoFrames) {
             GoFrameKind::kKernel);
   EXPECT_EQ(ClassifyGoFrame("do_syscall_64"), GoFrameKind::kKernel);
   EXPECT_EQ(ClassifyGoFrame("tick_sched_handle_[k]"), GoFrameKind::kKernel);
+}
+
+TEST(PaletteTest, GoKindsFollowTheProjectsGoNameRules) {
+  // Runtime and standard library are exactly what stack::IsStandardLibrary
+  // says, so the palette and the goroutine analysis agree.
+  for (const char* name :
+       {"runtime.mallocgc", "runtime/internal/atomic.Load", "fmt.Sprintf",
+        "weak.Make", "testing.tRunner", "iter.Pull", "net/http.(*conn).serve",
+        "main.main", "github.com/a/b.F", "example.com/m/internal/x.(*T).M"}) {
+    const GoFrameKind kind = ClassifyGoFrame(name);
+    EXPECT_EQ(kind == GoFrameKind::kRuntime || kind == GoFrameKind::kStdlib,
+              stack::IsStandardLibrary(name))
+        << name;
+  }
+  // Colouring policy on top: gcc clones and single-element names that no
+  // standard package has are more likely C than a local module's package.
+  EXPECT_EQ(ClassifyGoFrame("main.cold"), GoFrameKind::kCgoOrC);
+  EXPECT_EQ(ClassifyGoFrame("time.isra.0"), GoFrameKind::kCgoOrC);
+  EXPECT_EQ(ClassifyGoFrame("mylib.F"), GoFrameKind::kCgoOrC);
+  EXPECT_EQ(ClassifyGoFrame("mymodule/pkg.F"), GoFrameKind::kModule);
+  EXPECT_EQ(ClassifyGoFrame("gogo"), GoFrameKind::kRuntime);
+  EXPECT_EQ(ClassifyGoFrame("runtime.cgocall"), GoFrameKind::kCgoOrC);
 }
 
 TEST(PaletteTest, GoPaletteGivesEachKindItsOwnHue) {

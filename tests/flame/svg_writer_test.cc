@@ -92,6 +92,9 @@ TEST(SvgWriterTest, FrameMarkupAndTooltip) {
                      "x=\"305.0\" y=\"37\" width=\"885.0\" height=\"15.0\""),
             std::string::npos)
       << svg.substr(svg.find("<g id=\"frames\">"));
+  // The script takes the name from data-name, not from the title.
+  EXPECT_NE(svg.find("<g data-name=\"work\">\n<title>work (30 samples"),
+            std::string::npos);
   EXPECT_NE(svg.find("<text  x=\"308.00\" y=\"47.5\" >work</text>"),
             std::string::npos);
   EXPECT_NE(svg.find("<text id=\"title\" x=\"600.00\" y=\"24\">Flame "
@@ -153,7 +156,12 @@ TEST(SvgWriterTest, HostileNamesAreEscaped) {
   EXPECT_NE(svg.find("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
             std::string::npos);
   EXPECT_NE(svg.find("<title>]]&gt; (5 samples"), std::string::npos);
-  EXPECT_NE(svg.find("<title>&amp;amp&quot;q&quot; &apos;a&apos; (5 samples"),
+  EXPECT_NE(svg.find("<g data-name=\"&amp;amp&quot;q&quot; &apos;a&apos;\">\n"
+                     "<title>&amp;amp&quot;q&quot; &apos;a&apos; (5 samples"),
+            std::string::npos);
+  EXPECT_NE(svg.find("<g data-name=\"&lt;/title&gt;&lt;script&gt;"),
+            std::string::npos);
+  EXPECT_NE(svg.find("<g data-name=\"\xEF\xBF\xBD\xEF\xBF\xBD\">"),
             std::string::npos);
   EXPECT_NE(svg.find("<title>a\xEF\xBF\xBD[31m (3 samples"), std::string::npos);
   EXPECT_NE(svg.find("<title>\xEF\xBF\xBD\xEF\xBF\xBD (3 samples"),

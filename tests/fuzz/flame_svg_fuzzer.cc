@@ -15,6 +15,7 @@
 #include "common/flame/folded_input.h"
 #include "common/flame/frame_tree.h"
 #include "common/flame/layout.h"
+#include "common/flame/options.h"
 #include "common/flame/palette.h"
 #include "common/flame/svg_writer.h"
 #include "common/io/line_reader.h"
@@ -63,6 +64,7 @@ bool WriterName(std::string_view name) {
                                                     "@data-fontwidth",
                                                     "@data-inverted",
                                                     "@data-keep-end",
+                                                    "@data-name",
                                                     "@data-nametype",
                                                     "@data-search-color",
                                                     "@data-width",
@@ -86,10 +88,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t flags = data[0];
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
 
-  flame::TreeOptions tree_options;
-  tree_options.reverse = flags & 1;
-  tree_options.flamechart = flags & 2;
-  flame::FrameTree tree(tree_options);
+  // The options go through flamesvg's own resolver, so the fuzzer draws
+  // what the tool would for the same flags.
+  static const char* const kPalettes[] = {"hot", "java", "js", "mem"};
+  flame::Flags f;
+  f.reverse = flags & 1;
+  f.flamechart = flags & 2;
+  f.inverted = flags & 4;
+  f.truncate_text_left = flags & 8;
+  f.negate = flags & 16;
+  f.colors = kPalettes[(flags >> 5) & 3];
+  f.max_frames = (flags & 64) ? 50 : 0;
+  flame::FlameOptions options;
+  if (!flame::ResolveFlags(f, 1, &options).empty()) __builtin_trap();
+
+  flame::FrameTree tree(options.tree);
   flame::InputStats stats;
   io::LineSplitter lines(text);
   std::string_view line, first;
@@ -99,16 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (line.empty()) continue;
     flame::AddFoldedInputLine(line, flame::CountSlot::kAny, 1.0, &tree, &stats);
   }
-
-  flame::SvgOptions svg;
-  svg.inverted = flags & 4;
-  svg.flamechart = tree_options.flamechart;
-  svg.keep_label_end = flags & 8;
-  svg.negate = flags & 16;
-  static const flame::Palette kPalettes[] = {
-      flame::Palette::kHot, flame::Palette::kJava, flame::Palette::kJs,
-      flame::Palette::kMem};
-  svg.palette = kPalettes[(flags >> 5) & 3];
+  flame::SvgOptions& svg = options.svg;
   if (flags & 128) {
     svg.title = std::string(first);
     svg.subtitle = std::string(first);
@@ -116,17 +120,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     svg.countname = std::string(first);
     svg.nametype = std::string(first);
   }
-  const bool deltas = stats.signed_count && !stats.pairs;
-  svg.differential = stats.pairs || deltas;
-  flame::LayoutOptions layout_options;
-  layout_options.differential = svg.differential;
-  layout_options.deltas = deltas;
-  if (deltas) layout_options.diff_widths = flame::DiffWidths::kMax;
-  svg.diff_widths = layout_options.diff_widths;
-  layout_options.max_frames = (flags & 64) ? 50 : 0;
+  flame::ResolveDiffMode(stats, &options);
 
   flame::Layout layout;
-  if (stats.lines > 0) layout = flame::ComputeLayout(&tree, layout_options);
+  if (stats.lines > 0) layout = flame::ComputeLayout(&tree, options.layout);
   if (layout.frames.empty()) {
     Check(flame::RenderMessageSvg(svg, first));
     return 0;

@@ -24,6 +24,26 @@ TEST(FoldedTextTest, SplitsSingleAndDoubleCounts) {
   EXPECT_FALSE(stack::SplitFoldedLine("12", &l));
 }
 
+TEST(FoldedTextTest, ParsesSignedAndDecimalCounts) {
+  double v = 0;
+  EXPECT_TRUE(stack::ParseCount("12", &v));
+  EXPECT_EQ(v, 12);
+  EXPECT_TRUE(stack::ParseCount("+4", &v));
+  EXPECT_EQ(v, 4);
+  EXPECT_TRUE(stack::ParseCount("-3", &v));
+  EXPECT_EQ(v, -3);
+  EXPECT_TRUE(stack::ParseCount("0.25", &v));
+  EXPECT_EQ(v, 0.25);
+  EXPECT_TRUE(stack::ParseCount("99999999999999999999", &v));
+  EXPECT_EQ(v, 1e20);
+  v = 7;
+  for (const char* bad : {"", "+", "x", "1.2.3", "1e5", "inf", "nan", "++1"}) {
+    EXPECT_FALSE(stack::ParseCount(bad, &v)) << bad;
+  }
+  EXPECT_FALSE(stack::ParseCount(std::string(400, '9') + ".5", &v));
+  EXPECT_EQ(v, 7);
+}
+
 TEST(FoldedTextTest, WritesSortedInByteOrder) {
   stack::FoldedStacks f;
   std::vector<uint32_t> scratch;

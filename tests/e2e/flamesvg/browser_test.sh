@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Opens flamesvg graphs in headless Chromium and checks the interactions
 # (click to zoom, Reset Zoom, search button, Ctrl-F, ignore-case, Matched: %,
-# state in the URL and restored from it, icicle zoom, labels re-fitted). Exits 77 (SKIPPED) without Chromium.
+# state in the URL and restored from it, icicle zoom, labels re-fitted, a
+# name with & < > " ' reaching search and zoom). Exits 77 (SKIPPED) without
+# Chromium.
 # Usage: browser_test.sh FLAMESVG
 set -euo pipefail
 FLAMESVG="$1"
@@ -20,8 +22,12 @@ trap 'rm -rf "$TMP"' EXIT
 printf '%s\n' 'main;work;alpha 300' 'main;work;beta 200' 'main;idle 100' \
   'main;work;alpha;beta 180' 'other 400' | "$FLAMESVG" > "$TMP/graph.svg"
 # Icicle: work spans 315 px, tiny 15 px (2 characters: no label) until work
-# is zoomed to 1180 px, when tiny becomes 15*1180/315 = 56.2 px.
-printf '%s\n' 'main;work;alpha 300' 'main;work;tiny 15' 'other 865' |
+# is zoomed to 1180 px, when tiny becomes 15*1180/315 = 56.2 px. A name
+# with every XML-special character, 20 px wide (no label until zoomed):
+# search and the zoomed label must see it exactly as written, read from the
+# frame's data-name attribute. Matched: 20/1180 = 1.7 %.
+printf '%s\n' 'main;work;alpha 300' 'main;work;tiny 15' \
+  "main;a&b<c>\"d\"'e' 20" 'other 845' |
   "$FLAMESVG" --inverted > "$TMP/icicle.svg"
 cp "$HERE/browser_harness.html" "$TMP/harness.html"
 
@@ -38,9 +44,10 @@ run_browser() {
       exit 77
     fi
   fi
-  # The facts between <pre id="result"> and </pre>, & unescaped.
+  # The facts between <pre id="result"> and </pre>, < > & unescaped.
   sed -n '/<pre id="result">/,/<\/pre>/p' "$TMP/dom.html" |
-    sed -e '1d' -e '$d' -e 's/&amp;/\&/g' > "$TMP/got.txt"
+    sed -e '1d' -e '$d' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' \
+    > "$TMP/got.txt"
 }
 
 # work: x 110..790 (680 px). Zoomed to 1180 px, alpha (480) becomes
@@ -79,8 +86,16 @@ icicle.zoom.tiny.width=56.2
 icicle.zoom.tiny.label=tiny
 icicle.zoom.main.class=parent
 icicle.zoom.other.class=hide
+special.data-name=a&b<c>"d"'e'
+special.load.label=[]
+special.hover.details=Function: a&b<c>"d"'e' (20 samples, 1.69%)
+special.zoom.width=1180.0
+special.zoom.label=a&b<c>"d"'e'
+special.search.matched=Matched: 1.7%
+special.search.fill=rgb(230,0,230)
+special.search.other.fill=unchanged
 WANT
-# Order of the two iframes' loads is not fixed; compare sorted. On a
+# Order of the iframes' loads is not fixed; compare sorted. On a
 # loaded machine the page can be dumped before both frames finished, so a
 # mismatch is retried once before it counts.
 run_browser

@@ -37,13 +37,14 @@ grep -q '>ERROR: No valid input provided to flamesvg.</text>' empty.svg ||
 printf 'a;b 1\ngarbage\nc 2\nd 1 x\n' > bad.folded
 "$FLAMESVG" bad.folded > bad.svg 2> err
 expect_eq "$(cat err)" \
-  "flamesvg: skipped 2 malformed lines (first: bad.folded:2: no count at the end of the line)" \
+  "flamesvg: warning: skipped 2 malformed lines (first: bad.folded:2: no count at the end of the line)" \
   "bad lines summary"
 expect_eq "$(titles bad.svg | head -1)" "a (1 samples, 33.33%)" "valid lines kept"
 status=0
 "$FLAMESVG" --strict bad.folded > /dev/null 2> err || status=$?
 expect_eq "$status" 2 "--strict status"
-expect_eq "$(cat err)" "flamesvg: bad.folded:2: no count at the end of the line" \
+expect_eq "$(cat err)" \
+  "flamesvg: malformed line at bad.folded:2: no count at the end of the line" \
   "--strict message"
 
 # Unreadable input and bad usage: status 2 with a message.

@@ -174,8 +174,8 @@ pipe_row "stackfold" "stackfold: cannot write to standard output" "$SF" --format
 
 # ---- flamesvg ----
 row "flamesvg empty"        2 "flamesvg: no valid input" xml -- "$FS" empty
-row "flamesvg garbage"      2 "flamesvg: skipped 1 malformed lines (first: garbage:1: no count at the end of the line)" xml -- "$FS" garbage
-row "flamesvg garbage --strict" 2 "flamesvg: garbage:1: no count at the end of the line" empty -- "$FS" --strict garbage
+row "flamesvg garbage"      2 "flamesvg: warning: skipped 1 malformed line (first: garbage:1: no count at the end of the line)" xml -- "$FS" garbage
+row "flamesvg garbage --strict" 2 "flamesvg: malformed line at garbage:1: no count at the end of the line" empty -- "$FS" --strict garbage
 row "flamesvg trunc gzip"   2 "flamesvg: trunc.gz: truncated gzip data (ends at byte 600)" empty -- "$FS" trunc.gz
 row "flamesvg trunc pb"     2 "flamesvg: no valid input" xml -- "$FS" trunc.pb
 row "flamesvg 1MiB line"    0 "" xml -- "$FS" f-bigline
@@ -187,7 +187,7 @@ row "flamesvg NUL bytes"    0 "" xml -- "$FS" f-nul
 row "flamesvg NUL, good frames" 0 "" "~<title>a (1 samples, 16.67%)</title>" -- "$FS" f-nul
 row "flamesvg bad UTF-8"    0 "" xml -- "$FS" f-badutf8
 row "flamesvg bad UTF-8 as U+FFFD" 0 "" "~<title>$(printf '\357\277\275\357\277\275\357\277\275\357\277\275') (3 samples, 50.00%)</title>" -- "$FS" f-badutf8
-row "flamesvg garbage line" 0 "flamesvg: skipped 1 malformed lines (first: f-garbage:2: no count at the end of the line)" "~<title>b (2 samples, 66.67%)</title>" -- "$FS" f-garbage
+row "flamesvg garbage line" 0 "flamesvg: warning: skipped 1 malformed line (first: f-garbage:2: no count at the end of the line)" "~<title>b (2 samples, 66.67%)</title>" -- "$FS" f-garbage
 row "flamesvg directory"    2 "flamesvg: adir: is a directory" empty -- "$FS" adir
 row "flamesvg unreadable"   2 "flamesvg: /proc/self/mem: Input/output error" empty -- "$FS" "$UNREADABLE"
 pipe_row "flamesvg" "flamesvg: cannot write the output" "$FS" wide.folded

@@ -1,0 +1,49 @@
+#include "common/flame/graph_notes.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+namespace flame {
+namespace {
+
+TEST(GraphNotesTest, SaysWhyThereIsNoGraph) {
+  InputStats none;
+  Layout empty;
+  EXPECT_EQ(NoGraphReason(none, empty), "no valid input");
+  InputStats some;
+  some.lines = 3;
+  EXPECT_EQ(NoGraphReason(some, empty), "no valid input (all counts are zero)");
+  Layout overflow;
+  overflow.input_total = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(NoGraphReason(some, overflow),
+            "no valid input (the counts add up to more than a double holds)");
+}
+
+TEST(GraphNotesTest, TotalSmallerThanTheInput) {
+  Layout layout;
+  layout.input_total = 100;
+  LayoutOptions options;
+  EXPECT_FALSE(TotalTooSmall(layout, options));  // no --total
+  options.total = 50;
+  EXPECT_TRUE(TotalTooSmall(layout, options));
+  options.total = 100;
+  EXPECT_FALSE(TotalTooSmall(layout, options));
+}
+
+TEST(GraphNotesTest, MaxFramesNoteNamesTheCutInPixels) {
+  Layout layout;
+  layout.total = 1180;
+  layout.min_width = 6.59;  // count units; 1 px per unit at 1200 px
+  layout.frames_over_min_width = 299;
+  layout.frames.resize(50);
+  LayoutOptions options;
+  options.max_frames = 50;
+  EXPECT_EQ(MaxFramesNote(layout, options),
+            "note: 299 frames are wider than --minwidth; drawing 50 "
+            "(--max-frames 50), those wider than 6.59 px; hidden work is "
+            "listed in parent tooltips");
+}
+
+}  // namespace
+}  // namespace flame
