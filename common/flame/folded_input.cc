@@ -52,7 +52,9 @@ bool ReadFoldedInput(io::LineReader* reader, CountSlot slot, double factor,
                      FrameTree* tree, InputStats* stats, io::BadLineSink* bad) {
   std::string_view line;
   while (reader->Next(&line)) {
-    if (line.empty()) continue;
+    // "# interval: 100" and the like are metadata (austin, inferno skip
+    // them): neither a frame nor a malformed line.
+    if (line.empty() || stack::IsFoldedComment(line)) continue;
     const char* reason = AddFoldedInputLine(line, slot, factor, tree, stats);
     if (reason != nullptr && !bad->Report(reader->line_number(), reason)) {
       return false;

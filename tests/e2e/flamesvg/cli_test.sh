@@ -47,6 +47,14 @@ expect_eq "$(cat err)" \
   "flamesvg: malformed line at bad.folded:2: no count at the end of the line" \
   "--strict message"
 
+# "#" metadata lines (austin's "# duration: 23873") are skipped, not drawn
+# as a frame and not counted as malformed.
+printf '# interval: 100\n# duration: 23873\nmain;work 3\n' > meta.folded
+"$FLAMESVG" meta.folded > meta.svg 2> err
+expect_eq "$(cat err)" "" "metadata lines: no warning"
+expect_eq "$(titles meta.svg | grep -c duration)" 0 "metadata lines: no frame"
+expect_eq "$(titles meta.svg | head -1)" "all (3 samples, 100%)" "metadata lines: total"
+
 # Unreadable input and bad usage: status 2 with a message.
 status=0
 "$FLAMESVG" nope.folded > /dev/null 2> err || status=$?
