@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
     } else if (all_types) {
       pprof::WriteAllTypes(&c, o, nodecount, &text);
     } else if (json) {
-      pprof::TopReport r = pprof::TopOfComparison(&c, o, pprof::JsonColumns(c));
+      pprof::TopReport r = pprof::TopOfComparison(&c, o, c.side_columns());
       pprof::WriteJson(c, r, mb, &after.memstats, &text);
     } else {
       pprof::TopReport r = pprof::TopOfComparison(&c, o);

@@ -1,10 +1,10 @@
 #include "common/formats/input_folder.h"
 
 #include "common/formats/goroutine_folder.h"
-#include "common/formats/pprof_folder.h"
 #include "common/goroutine/dump_parser.h"
 #include "common/io/line_reader.h"
 #include "common/perf/collapser.h"
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
 #include "common/stack/folded_text.h"
 
@@ -88,7 +88,7 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
                                    &loaded, error)) {
     return false;
   }
-  if (!FoldProfile(&loaded.profile, options_, &folded_, error)) {
+  if (!pprof::FoldProfile(&loaded.profile, options_, &folded_, error)) {
     *error = in->name() + ": " + *error;
     return false;
   }

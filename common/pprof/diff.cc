@@ -13,6 +13,11 @@ int Comparison::after_column() const {
   return static_cast<int>(merged.SourceColumn(0, sample_index));
 }
 
+std::vector<int> Comparison::side_columns() const {
+  if (has_base) return {before_column(), after_column()};
+  return {after_column()};
+}
+
 bool Compare(const Profile* before, const Profile& after, const DiffOptions& o,
              Comparison* out, std::string* error) {
   std::vector<MergeSource> sources;

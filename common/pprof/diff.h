@@ -34,6 +34,8 @@ struct Comparison {
   // Column indexes of the selected type in the raw before/after values.
   int before_column() const;
   int after_column() const;
+  // The raw columns of the selected type, [before, after] or [after].
+  std::vector<int> side_columns() const;
 };
 
 // Builds the comparison of `after` against `before` (nullptr: report

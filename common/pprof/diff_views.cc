@@ -5,7 +5,9 @@
 #include <map>
 #include <unordered_map>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/measurement.h"
+#include "common/stack/folded_text.h"
 
 namespace pprof {
 namespace {
@@ -30,49 +32,10 @@ std::string_view ChangeStatus(int64_t before, int64_t after) {
 }
 
 void WriteFoldedDiff(const Comparison& c, std::string* out) {
-  const Profile& p = c.merged.profile;
-  const int bc = c.before_column();
-  const int ac = c.after_column();
-  std::unordered_map<std::string, std::pair<int64_t, int64_t>> stacks;
-  std::vector<Frame> frames;
-  std::string key;
-  for (const Sample& s : p.samples) {
-    int64_t b = bc >= 0 ? s.values[bc] : 0;
-    int64_t a = s.values[ac];
-    if (a == 0 && b == 0) continue;
-    p.FramesRootFirst(s, &frames);
-    key.clear();
-    for (const Frame& f : frames) {
-      if (!key.empty()) key.push_back(';');
-      const std::string& name = p.functions[f.function].name;
-      key.append(name.empty() ? "[unknown]" : name);
-    }
-    if (key.empty()) key = "[no stack]";
-    auto& v = stacks[key];
-    v.first = AddWrap(v.first, b);
-    v.second = AddWrap(v.second, a);
-  }
-  std::vector<const std::pair<const std::string, std::pair<int64_t, int64_t>>*>
-      sorted;
-  sorted.reserve(stacks.size());
-  for (const auto& e : stacks) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto* x, const auto* y) { return x->first < y->first; });
-  for (const auto* e : sorted) {
-    out->append(e->first);
-    out->push_back(' ');
-    if (c.has_base) {
-      AppendInt(e->second.first, out);
-      out->push_back(' ');
-    }
-    AppendInt(e->second.second, out);
-    out->push_back('\n');
-  }
-}
-
-std::vector<int> JsonColumns(const Comparison& c) {
-  if (c.has_base) return {c.before_column(), c.after_column()};
-  return {c.after_column()};
+  std::vector<int> columns = c.side_columns();
+  stack::FoldedStacks folded(static_cast<int>(columns.size()));
+  AddFoldedSamples(c.merged.profile, FoldOptions(), columns, 0, &folded);
+  out->append(stack::FoldedToString(folded));
 }
 
 void WriteJson(const Comparison& c, const TopReport& r,

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/legacy_heap.h"
-#include "common/pprof/to_folded.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/folded_text.h"
 
@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   memstats.Get("HeapAlloc");
   for (size_t i = 0; i < profile.sample_types.size() && i < 4; ++i) {
     stack::FoldedStacks folded;
-    pprof::AppendFolded(profile, static_cast<int>(i), &folded);
+    const int index[] = {static_cast<int>(i)};
+    pprof::AddFoldedSamples(profile, pprof::FoldOptions(), index, 0, &folded);
     stack::FoldedToString(folded);
   }
   return 0;

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "common/pprof/diff.h"
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
-#include "common/pprof/to_folded.h"
 #include "common/pprof/top_report.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/folded_text.h"
@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t types = p.sample_types.size() < 4 ? p.sample_types.size() : 4;
   for (size_t i = 0; i < types; ++i) {
     stack::FoldedStacks folded;
-    pprof::AppendFolded(p, static_cast<int>(i), &folded);
+    const int index[] = {static_cast<int>(i)};
+    pprof::AddFoldedSamples(p, pprof::FoldOptions(), index, 0, &folded);
     stack::FoldedToString(folded);
   }
   if (types == 0) return 0;

@@ -86,7 +86,7 @@ TEST(Views, FoldedJsonAndAllTypes) {
     std::string err;
     o.node_count = 1;
     ASSERT_TRUE(Compare(&a.profile, b.profile, o, &c, &err));
-    TopReport r = TopOfComparison(&c, o, JsonColumns(c));
+    TopReport r = TopOfComparison(&c, o, c.side_columns());
     std::string json;
     WriteJson(c, r, nullptr, nullptr, &json);
     EXPECT_EQ(json,
