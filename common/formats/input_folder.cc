@@ -83,11 +83,13 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
     if (got == 0) break;
     data.append(buf, got);
   }
+  io::BadLineSink sink(options_.strict);
   pprof::LoadedProfile loaded;
-  if (!pprof::LoadProfileFromBytes(in->name(), std::move(data), options_.strict,
-                                   &loaded, error)) {
-    return false;
-  }
+  bool ok = pprof::LoadProfileFromBytes(in->name(), std::move(data), &sink,
+                                        &loaded, error);
+  bad_.Add(sink.first_source(), sink.first_line(), sink.first_reason(),
+           sink.count());
+  if (!ok || sink.stopped()) return ok;  // stopped: main reports the line
   if (!pprof::FoldProfile(&loaded.profile, options_, &folded_, error)) {
     *error = in->name() + ": " + *error;
     return false;

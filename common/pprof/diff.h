@@ -48,9 +48,11 @@ bool Compare(const Profile* before, const Profile& after,
 // each filter that matched nothing.
 void ApplyFilters(Comparison* c);
 
-// The -top report of a comparison (filters applied inside).
+// The -top report of a comparison (filters applied inside), with
+// `type_details` as header lines right after "Type:".
 TopReport TopOfComparison(Comparison* c, const DiffOptions& options,
-                          std::vector<int> extra_columns = {});
+                          std::vector<int> extra_columns = {},
+                          std::vector<std::string> type_details = {});
 
 }  // namespace pprof
 

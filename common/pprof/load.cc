@@ -45,7 +45,8 @@ bool Gunzip(const std::string& name, const std::string& in, std::string* out,
 }  // namespace
 
 bool LoadProfileFromBytes(const std::string& name, std::string data,
-                          bool strict, LoadedProfile* out, std::string* error) {
+                          io::BadLineSink* bad_lines, LoadedProfile* out,
+                          std::string* error) {
   if (io::LooksGzipped(data.data(), data.size())) {
     std::string plain;
     if (!Gunzip(name, data, &plain, error)) return false;
@@ -59,8 +60,9 @@ bool LoadProfileFromBytes(const std::string& name, std::string data,
   std::string why;
   if (LooksLikeLegacyHeap(data)) {
     out->legacy_text = true;
-    if (!ParseLegacyHeap(data, strict, &out->profile, &out->memstats,
-                         &out->skipped, &why)) {
+    bad_lines->set_source(name);
+    if (!ParseLegacyHeap(data, &out->profile, &out->memstats, bad_lines,
+                         &why)) {
       *error = name + ": " + why;
       return false;
     }
@@ -83,13 +85,13 @@ bool LoadProfileFromBytes(const std::string& name, std::string data,
   return true;
 }
 
-bool LoadProfile(const std::string& path, bool strict, LoadedProfile* out,
-                 std::string* error) {
+bool LoadProfile(const std::string& path, io::BadLineSink* bad_lines,
+                 LoadedProfile* out, std::string* error) {
   std::string data;
   if (!io::ReadWholeFile(path, &data, error)) return false;
   // ReadWholeFile has inflated gzip already; the name is the path as given.
   return LoadProfileFromBytes(path == "-" ? "<stdin>" : path, std::move(data),
-                              strict, out, error);
+                              bad_lines, out, error);
 }
 
 }  // namespace pprof

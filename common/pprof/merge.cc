@@ -4,8 +4,8 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "common/stack/index_table.h"
 #include "common/stack/hash.h"
+#include "common/stack/index_table.h"
 
 namespace pprof {
 namespace {

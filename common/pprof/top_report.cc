@@ -7,9 +7,9 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "common/stack/index_table.h"
 #include "common/pprof/measurement.h"
 #include "common/stack/hash.h"
+#include "common/stack/index_table.h"
 
 namespace pprof {
 namespace {
@@ -492,6 +492,7 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
     if (c.empty() || c[0] != '#') r.labels.push_back(c);
   }
   r.labels.push_back("Type: " + r.sample_type);
+  r.labels.insert(r.labels.end(), o.type_details.begin(), o.type_details.end());
   if (p->time_nanos != 0) {
     r.labels.push_back("Time: " + FormatProfileTime(p->time_nanos));
   }

@@ -34,6 +34,8 @@ struct TopOptions {
   // More value columns (indexes into Sample::values) summed per row next to
   // the selected one, e.g. the "before" and "after" columns of a merge.
   std::vector<int> extra_columns;
+  // Header lines right after "Type:" (a legacy profile's MemStats).
+  std::vector<std::string> type_details;
   // "focus=..." lines for the "Active filters:" header.
   std::vector<std::string> active_filters;
 };

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "common/io/bad_lines.h"
 #include "common/pprof/diff.h"
 #include "common/pprof/folded.h"
 #include "common/pprof/load.h"
@@ -19,8 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t flags = data[0];
   std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   pprof::LoadedProfile loaded;
+  io::BadLineSink bad_lines(flags & 1);
   std::string error;
-  if (!pprof::LoadProfileFromBytes("fuzz.pb", std::move(bytes), flags & 1,
+  if (!pprof::LoadProfileFromBytes("fuzz.pb", std::move(bytes), &bad_lines,
                                    &loaded, &error)) {
     if (error.empty()) __builtin_trap();  // a failure must say why
     return 0;

@@ -28,9 +28,9 @@ constexpr char kText[] =
 TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(kText, false, &p, &ms, &skipped, &err)) << err;
+  ASSERT_TRUE(ParseLegacyHeap(kText, &p, &ms, &skipped, &err)) << err;
   ASSERT_EQ(p.sample_types.size(), 4u);
   EXPECT_EQ(p.sample_types[3].type, "inuse_space");
   EXPECT_EQ(p.period, 524288);
@@ -65,7 +65,7 @@ TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   EXPECT_EQ(ms.Get("HeapInuse"), 1835008);
   EXPECT_EQ(ms.Get("NumGC"), 34);
   EXPECT_EQ(ms.Get("Missing"), -1);
-  EXPECT_EQ(skipped.count, 0u);
+  EXPECT_EQ(skipped.count(), 0u);
 }
 
 TEST(LegacyHeap, RateOneIsNotScaled) {
@@ -88,16 +88,22 @@ TEST(LegacyHeap, MalformedRecordsAreSkippedAndCountedOrFatalWhenStrict) {
       "#\t0x20\tmain.b+0x0\t/a.go:2\n";
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
+  skipped.set_source("x.heap");
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms, &skipped, &err));
   EXPECT_EQ(p.samples.size(), 2u);
-  EXPECT_EQ(skipped.count, 1u);
-  EXPECT_EQ(skipped.first_line, 5u);
-  EXPECT_EQ(skipped.first_reason, "malformed heap record");
-  SkippedLines none;
-  EXPECT_FALSE(ParseLegacyHeap(text, true, &p, &ms, &none, &err));
-  EXPECT_EQ(err, "line 5: malformed heap record");
+  EXPECT_EQ(skipped.count(), 1u);
+  EXPECT_EQ(skipped.first(), "x.heap:5: malformed heap record");
+  // Strict: the parse stops at the bad line; the record after it is never
+  // read.
+  io::BadLineSink strict(/*strict=*/true);
+  strict.set_source("x.heap");
+  MemStats ms2;
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms2, &strict, &err));
+  EXPECT_TRUE(strict.stopped());
+  EXPECT_EQ(strict.first(), "x.heap:5: malformed heap record");
+  EXPECT_EQ(p.samples.size(), 1u);
 }
 
 TEST(LegacyHeap, StrayLineInsideARecordKeepsItsStackWhole) {
@@ -112,20 +118,21 @@ TEST(LegacyHeap, StrayLineInsideARecordKeepsItsStackWhole) {
       "#\t0x30\tmain.bad+0x0\t/a.go:3\n";
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms, &skipped, &err));
   ASSERT_EQ(p.samples.size(), 1u);
   ASSERT_EQ(p.samples[0].locations.size(), 2u);
-  EXPECT_EQ(skipped.count, 2u);
-  EXPECT_EQ(skipped.first_line, 4u);
+  EXPECT_EQ(skipped.count(), 2u);
+  EXPECT_EQ(skipped.first_line(), 4u);
   for (const Function& f : p.functions) EXPECT_NE(f.name, "main.bad");
 }
 
 TEST(LegacyHeap, BadHeaderIsAnError) {
   LoadedProfile lp;
+  io::BadLineSink sink;
   std::string err;
-  EXPECT_FALSE(LoadProfileFromBytes("x.heap", "heap profile: nonsense\n", false,
+  EXPECT_FALSE(LoadProfileFromBytes("x.heap", "heap profile: nonsense\n", &sink,
                                     &lp, &err));
   EXPECT_EQ(err, "x.heap: line 1: not a heap profile header");
 }
@@ -137,9 +144,9 @@ TEST(LegacyHeap, HugeSizesDoNotOverflow) {
       "#\t0x10\tmain.main.func6+0x0\t/s.go:127\n";
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms, &skipped, &err));
   ASSERT_EQ(p.samples.size(), 1u);
   // No alloc column differs, so only objects/space.
   ASSERT_EQ(p.sample_types.size(), 2u);

@@ -129,21 +129,22 @@ TEST(ProtoReader, DanglingReferencesAreErrors) {
 
 TEST(Load, ErrorsNameTheFile) {
   LoadedProfile lp;
+  io::BadLineSink sink;
   std::string err;
-  EXPECT_FALSE(LoadProfileFromBytes("a.heap", "", false, &lp, &err));
+  EXPECT_FALSE(LoadProfileFromBytes("a.heap", "", &sink, &lp, &err));
   EXPECT_EQ(err, "a.heap: empty profile (no data)");
   EXPECT_FALSE(LoadProfileFromBytes("b.heap", std::string("\x08\x05\x0f", 3),
-                                    false, &lp, &err));
+                                    &sink, &lp, &err));
   EXPECT_EQ(err, "b.heap: not a pprof profile (bad protobuf at byte 2)");
   // A valid message without sample types is no profile to report on.
   stacktools::pprofpb::Profile pb;
   pb.add_string_table("");
   EXPECT_FALSE(
-      LoadProfileFromBytes("c.heap", pb.SerializeAsString(), false, &lp, &err));
+      LoadProfileFromBytes("c.heap", pb.SerializeAsString(), &sink, &lp, &err));
   EXPECT_EQ(err, "c.heap: empty profile (no sample types)");
   // Truncated gzip (in memory).
   std::string gz("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c", 12);
-  EXPECT_FALSE(LoadProfileFromBytes("d.gz", gz, false, &lp, &err));
+  EXPECT_FALSE(LoadProfileFromBytes("d.gz", gz, &sink, &lp, &err));
   EXPECT_EQ(err.rfind("d.gz: truncated gzip data", 0), 0u) << err;
 }
 

@@ -17,8 +17,9 @@ const std::string kLocal = TESTDATA_DIR "/";
 
 LoadedProfile Load(const std::string& path) {
   LoadedProfile p;
+  io::BadLineSink sink;
   std::string err;
-  EXPECT_TRUE(LoadProfile(path, false, &p, &err)) << err;
+  EXPECT_TRUE(LoadProfile(path, &sink, &p, &err)) << err;
   return p;
 }
 
