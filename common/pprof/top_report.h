@@ -6,21 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "common/pprof/call_graph.h"
 #include "common/pprof/profile.h"
 
 namespace pprof {
-
-// What a report row stands for, as pprof's -functions/-lines/... flags.
-enum class Granularity {
-  kFunctions,
-  kFileFunctions,
-  kLines,
-  kFiles,
-  kAddresses
-};
-
-// Parses "functions", "filefunctions", "lines", "files" or "addresses".
-bool ParseGranularity(std::string_view name, Granularity* out);
 
 // How to build a -top table; defaults are pprof's.
 struct TopOptions {
