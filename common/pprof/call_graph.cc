@@ -9,8 +9,6 @@
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return AbsWrap(v); }
-
 std::string TrimPath(const std::string& path) {
   for (const char* prefix : {"/proc/self/cwd/./", "/proc/self/cwd/"}) {
     size_t n = std::char_traits<char>::length(prefix);
@@ -292,15 +290,19 @@ void CallGraph::AddEdge(uint32_t parent, uint32_t n, int64_t w, uint64_t stamp,
 
 void CallGraph::Sort(bool cum_sort) {
   auto by_flat = [&](uint32_t l, uint32_t r) {
-    if (Abs(flat_[l]) != Abs(flat_[r])) return Abs(flat_[l]) > Abs(flat_[r]);
+    if (AbsWrap(flat_[l]) != AbsWrap(flat_[r]))
+      return AbsWrap(flat_[l]) > AbsWrap(flat_[r]);
     if (names_[l] != names_[r]) return names_[l] < names_[r];
-    if (Abs(cum_[l]) != Abs(cum_[r])) return Abs(cum_[l]) > Abs(cum_[r]);
+    if (AbsWrap(cum_[l]) != AbsWrap(cum_[r]))
+      return AbsWrap(cum_[l]) > AbsWrap(cum_[r]);
     return infos_[l].Key() < infos_[r].Key();
   };
   auto by_cum = [&](uint32_t l, uint32_t r) {
-    if (Abs(cum_[l]) != Abs(cum_[r])) return Abs(cum_[l]) > Abs(cum_[r]);
+    if (AbsWrap(cum_[l]) != AbsWrap(cum_[r]))
+      return AbsWrap(cum_[l]) > AbsWrap(cum_[r]);
     if (names_[l] != names_[r]) return names_[l] < names_[r];
-    if (Abs(flat_[l]) != Abs(flat_[r])) return Abs(flat_[l]) > Abs(flat_[r]);
+    if (AbsWrap(flat_[l]) != AbsWrap(flat_[r]))
+      return AbsWrap(flat_[l]) > AbsWrap(flat_[r]);
     return infos_[l].Key() < infos_[r].Key();
   };
   if (cum_sort) {
@@ -314,7 +316,7 @@ std::vector<std::string> CallGraph::InlineLabels(int64_t edge_cutoff) const {
   std::vector<uint8_t> mark(infos_.size(), 0);  // 1 inline, 2 not inline
   for (size_t i = 0; i < edges_.size(); ++i) {
     const EdgeAcc& e = edges_[i];
-    if (Abs(e.weight) < edge_cutoff) continue;
+    if (AbsWrap(e.weight) < edge_cutoff) continue;
     uint32_t dest = static_cast<uint32_t>(edge_keys_[i] & 0xffffffffu);
     mark[dest] |= e.inline_edge ? 1 : 2;
   }

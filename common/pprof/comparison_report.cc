@@ -1,5 +1,6 @@
 #include "common/pprof/comparison_report.h"
 
+#include "common/pprof/all_types.h"
 #include "common/pprof/diff_views.h"
 #include "common/pprof/series.h"
 

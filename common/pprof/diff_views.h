@@ -29,13 +29,6 @@ void WriteJson(const Comparison& c, const TopReport& r,
                const MemStats* before_stats, const MemStats* after_stats,
                std::string* out);
 
-// --all-types: every sample type side by side per function (flat values,
-// after minus before), the average object size, and a status per row.
-// Rows are functions with any non-zero flat value, largest change of the
-// selected type first; `max_rows` 0 means all.
-void WriteAllTypes(Comparison* c, const DiffOptions& options, int max_rows,
-                   std::string* out);
-
 // The "# runtime.MemStats" lines worth a glance, before -> after.
 void WriteMemStatsSummary(const MemStats* before, const MemStats& after,
                           std::string* out);

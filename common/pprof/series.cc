@@ -14,13 +14,6 @@
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return AbsWrap(v); }
-
-std::string Signed(const std::string& s) {
-  if (s == "0" || s.empty() || s[0] == '-') return s;
-  return "+" + s;
-}
-
 std::string Joined(const std::vector<std::string>& frames) {
   std::string s;
   for (const std::string& f : frames) {
@@ -72,7 +65,7 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
     for (size_t k = 1; k < v.size(); ++k) {
       int64_t step = AddWrap(v[k], MulWrap(v[k - 1], -1));
       if (step <= 0) e.monotonic = false;
-      e.largest_step = std::max(e.largest_step, Abs(step));
+      e.largest_step = std::max(e.largest_step, AbsWrap(step));
     }
     e.growth = AddWrap(v.back(), MulWrap(v.front(), -1));
     out->entries.push_back(std::move(e));
@@ -131,9 +124,9 @@ void WriteSeriesText(const SeriesReport& r, int max_rows, std::string* out) {
   out->push_back('\n');
   auto row = [&](const SeriesEntry& e) {
     char buf[64];
-    std::snprintf(buf, sizeof(buf), "%12s %12s  ",
-                  Signed(fmt(e.growth)).c_str(),
-                  Signed(fmt(e.growth / static_cast<int64_t>(ns - 1))).c_str());
+    std::snprintf(
+        buf, sizeof(buf), "%12s %12s  ", SignedLabel(fmt(e.growth)).c_str(),
+        SignedLabel(fmt(e.growth / static_cast<int64_t>(ns - 1))).c_str());
     out->append(buf);
     for (size_t i = 0; i < ns; ++i) {
       if (i) out->append(" -> ");

@@ -9,8 +9,6 @@
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return AbsWrap(v); }
-
 std::string TrimSpace(std::string s) {
   size_t b = s.find_first_not_of(' ');
   return b == std::string::npos ? std::string() : s.substr(b);
@@ -26,7 +24,7 @@ int64_t ComputeTotal(const Profile& p, int index,
                      const std::vector<bool>* diff_base) {
   int64_t total = 0, base_total = 0;
   for (size_t i = 0; i < p.samples.size(); ++i) {
-    int64_t v = Abs(p.samples[i].values[index]);
+    int64_t v = AbsWrap(p.samples[i].values[index]);
     total = AddWrap(total, v);
     if (diff_base != nullptr && (*diff_base)[i]) {
       base_total = AddWrap(base_total, v);
@@ -65,12 +63,12 @@ struct Selection {
 
 Selection SelectNodes(const TopOptions& o, int64_t total_value, CallGraph* g) {
   Selection sel;
-  const int64_t node_cutoff = Abs(
+  const int64_t node_cutoff = AbsWrap(
       static_cast<int64_t>(static_cast<double>(total_value) * o.node_fraction));
   std::vector<uint32_t> kept;
   if (node_cutoff > 0) {
     for (uint32_t n : g->graph()) {
-      if (Abs(g->cum(n)) >= node_cutoff) kept.push_back(n);
+      if (AbsWrap(g->cum(n)) >= node_cutoff) kept.push_back(n);
     }
     if (kept.size() != g->graph().size()) {
       sel.dropped = g->graph().size() - kept.size();
@@ -101,8 +99,8 @@ std::string OutputUnit(const CallGraph& g, const TopOptions& o, int64_t total,
   if (o.unit != "minimum" || g.graph().empty()) return o.unit;
   int64_t min_value = 0;
   for (uint32_t n : g.graph()) {
-    int64_t v = Abs(g.flat(n));
-    if (v == 0) v = Abs(g.cum(n));
+    int64_t v = AbsWrap(g.flat(n));
+    if (v == 0) v = AbsWrap(g.cum(n));
     if (v > 0 && (min_value == 0 || v < min_value)) min_value = v;
   }
   int64_t max_value = total;
@@ -189,7 +187,7 @@ void AddTableLabels(const TopOptions& o, const Selection& sel, TopReport* r) {
   if (sel.dropped > 0) {
     r->labels.push_back("Dropped " + std::to_string(sel.dropped) +
                         (sel.dropped > 1 ? " nodes" : " node") + " (cum <= " +
-                        r->Format(Abs(static_cast<int64_t>(
+                        r->Format(AbsWrap(static_cast<int64_t>(
                             static_cast<double>(total) * o.node_fraction))) +
                         ")");
   }
@@ -217,8 +215,8 @@ TopReport BuildTop(Profile* p, const TopOptions& o, int64_t total) {
   const Selection sel = SelectNodes(o, total_value, &g);
   r.output_unit = OutputUnit(g, o, total, r.sample_unit);
   AddRows(g, o,
-          Abs(static_cast<int64_t>(static_cast<double>(total_value) *
-                                   o.edge_fraction)),
+          AbsWrap(static_cast<int64_t>(static_cast<double>(total_value) *
+                                       o.edge_fraction)),
           &r);
   AddProfileLabels(*p, o, &r);
   AddTableLabels(o, sel, &r);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/pprof/all_types.h"
 #include "common/pprof/diff.h"
 #include "common/pprof/diff_views.h"
 #include "common/pprof/load.h"
