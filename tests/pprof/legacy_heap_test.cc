@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
+#include "common/stack/folded_text.h"
 
 namespace pprof {
 namespace {
@@ -43,14 +45,18 @@ TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   EXPECT_EQ(p.functions[inl.lines[0].function].name, "main.runQuery");
   EXPECT_EQ(inl.lines[0].line, 84);
   EXPECT_EQ(p.functions[inl.lines[1].function].name, "main.main.func4");
-  std::vector<Frame> frames;
-  p.FramesRootFirst(s, &frames);
-  ASSERT_EQ(frames.size(), 3u);
-  EXPECT_EQ(p.functions[frames[0].function].name, "main.main.func4");
-  EXPECT_FALSE(frames[0].inlined);
-  EXPECT_TRUE(frames[1].inlined);
-  EXPECT_EQ(p.functions[frames[2].function].name, "main.remember");
-  EXPECT_EQ(p.functions[frames[2].function].filename, "/src/a.go");
+  // Root first, the inlined call its own frame.
+  Profile first = p;
+  first.samples.resize(1);
+  FoldOptions o;
+  o.lines = true;
+  o.inline_marker = true;
+  stack::FoldedStacks folded;
+  const int inuse_space[] = {3};
+  AddFoldedSamples(first, o, inuse_space, 0, &folded);
+  EXPECT_EQ(stack::FoldedToString(folded),
+            "main.main.func4:/src/a.go:121;main.runQuery:/src/a.go:84 "
+            "(inline);main.remember:/src/a.go:76 524800\n");
   // Sampling correction: 1 x 1024 B at a 512 KiB rate.
   int64_t count, size;
   ScaleHeapSample(1, 1024, 524288, &count, &size);

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
 #include "common/pprof/profile.pb.h"
+#include "common/stack/folded_text.h"
 
 namespace pprof {
 namespace {
@@ -67,15 +69,16 @@ TEST(ProtoReader, ReadsTheModelWithInlinedFramesRootFirst) {
   EXPECT_EQ(p.sample_types[1].unit, "nanoseconds");
   EXPECT_EQ(p.MainBinary(), "app");
   ASSERT_EQ(p.samples.size(), 2u);
-  std::vector<Frame> frames;
-  p.FramesRootFirst(p.samples[0], &frames);
-  ASSERT_EQ(frames.size(), 3u);
-  EXPECT_EQ(p.functions[frames[0].function].name, "caller");
-  EXPECT_FALSE(frames[0].inlined);
-  EXPECT_EQ(p.functions[frames[1].function].name, "inlined");
-  EXPECT_TRUE(frames[1].inlined);
-  EXPECT_EQ(frames[1].line, 7);
-  EXPECT_EQ(p.functions[frames[2].function].name, "leaf");
+  Profile first = p;
+  first.samples.resize(1);
+  FoldOptions o;
+  o.lines = true;
+  o.inline_marker = true;
+  stack::FoldedStacks folded;
+  const int cpu[] = {1};
+  AddFoldedSamples(first, o, cpu, 0, &folded);
+  EXPECT_EQ(stack::FoldedToString(folded),
+            "caller:/x.go:20;inlined:/x.go:7 (inline);leaf:/x.go:0 30000000\n");
   EXPECT_EQ(p.samples[0].values[1], 30000000);
 }
 
