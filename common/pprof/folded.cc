@@ -28,7 +28,11 @@ std::string TagFrame(const Sample& s, const std::string& key) {
 class FrameNamer {
  public:
   FrameNamer(const Profile& p, const FoldOptions& o, stack::SymbolTable* s)
-      : p_(p), o_(o), symbols_(s), begin_(p.locations.size(), kUnnamed) {}
+      : p_(p),
+        o_(o),
+        symbols_(s),
+        begin_(p.locations.size(), kUnnamed),
+        length_(p.locations.size(), 0) {}
 
   // Appends the frame ids of location `li`, caller first.
   void AppendLocation(uint32_t li, std::vector<uint32_t>* frames) {
@@ -43,7 +47,6 @@ class FrameNamer {
   void Name(uint32_t li) {
     const Location& loc = p_.locations[li];
     begin_[li] = static_cast<uint32_t>(ids_.size());
-    if (length_.size() < begin_.size()) length_.resize(begin_.size());
     if (loc.lines.empty()) {  // not symbolised: its address, as pprof
       char address[32];
       std::snprintf(address, sizeof(address), "0x%llx",

@@ -14,15 +14,6 @@
 namespace pprof {
 namespace {
 
-std::string Joined(const std::vector<std::string>& frames) {
-  std::string s;
-  for (const std::string& f : frames) {
-    if (!s.empty()) s.push_back(';');
-    s += f;
-  }
-  return s;
-}
-
 // Every profile of the same kind as the first.
 bool CheckKinds(const std::vector<Profile*>& profiles,
                 const std::vector<std::string>& names, std::string* error) {
@@ -56,6 +47,7 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
   out->entries.reserve(folded.stacks.size());
   for (size_t i = 0; i < folded.stacks.size(); ++i) {
     SeriesEntry e;
+    e.stack = folded.Join(i);
     for (uint32_t f : folded.stacks.Frames(i)) {
       e.frames.emplace_back(folded.symbols.Name(f));
     }
@@ -183,7 +175,7 @@ void WriteSeriesJson(const SeriesReport& r, std::string* out) {
     out->append("\n{\"name\":");
     io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
     out->append(",\"stack\":");
-    io::AppendJsonString(Joined(e.frames), out);
+    io::AppendJsonString(e.stack, out);
     out->append(",\"flat\":" + std::to_string(e.growth) +
                 ",\"cum\":" + std::to_string(e.growth) +
                 ",\"before\":" + std::to_string(e.values.front()) +
@@ -199,7 +191,7 @@ void WriteSeriesJson(const SeriesReport& r, std::string* out) {
     out->append("\n{\"name\":");
     io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
     out->append(",\"stack\":");
-    io::AppendJsonString(Joined(e.frames), out);
+    io::AppendJsonString(e.stack, out);
     out->append(",\"values\":[");
     for (size_t k = 0; k < e.values.size(); ++k) {
       if (k) out->push_back(',');
