@@ -4,15 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "common/cli/bad_lines.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
+#include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
 #include "common/io/terminal_text.h"
-#include "common/pprof/diff.h"
-#include "common/pprof/diff_views.h"
+#include "common/pprof/comparison_report.h"
 #include "common/pprof/load.h"
-#include "common/pprof/series.h"
 
 int main(int argc, char** argv) {
   cli::Command cmd(
@@ -26,7 +24,6 @@ int main(int argc, char** argv) {
       "                       step (leak suspects) first");
   std::string sample_index, granularity = "functions", unit = "minimum", base;
   int nodecount = 0;
-  bool leak_found = false;
   pprof::DiffOptions o;
   cmd.options().add_options()(
       "sample-index,s", cli::po::value(&sample_index),
@@ -77,82 +74,41 @@ int main(int argc, char** argv) {
     return cmd.UsageError("--folded and --all-types compare two profiles");
   }
 
-  std::vector<pprof::LoadedProfile> profiles(inputs.size());
-  cli::BadLines bad;
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    std::string err;
-    if (!pprof::LoadProfile(inputs[i], cmd.Has("strict"), &profiles[i], &err)) {
-      cmd.Error(err);
-      return cli::kExitBadInput;
-    }
-    const pprof::SkippedLines& s = profiles[i].skipped;
-    if (s.count > 0) {
-      bad.Add(profiles[i].name, s.first_line, s.first_reason, s.count);
-    }
-  }
-  if (bad.count() > 0) cmd.Error(bad.Summary());
+  pprof::ReportView view = json        ? pprof::ReportView::kJson
+                           : folded    ? pprof::ReportView::kFolded
+                           : all_types ? pprof::ReportView::kAllTypes
+                                       : pprof::ReportView::kTop;
 
-  std::string text;
-  if (inputs.size() > 2) {
-    std::vector<pprof::Profile*> ps;
-    std::vector<std::string> names;
-    for (auto& p : profiles) {
-      ps.push_back(&p.profile);
-      names.push_back(p.name);
-    }
-    pprof::SeriesReport series;
+  std::vector<pprof::LoadedProfile> profiles(inputs.size());
+  io::BadLineSink bad_lines(cmd.Has("strict"));
+  for (size_t i = 0; i < inputs.size() && !bad_lines.stopped(); ++i) {
     std::string err;
-    if (!pprof::BuildSeries(ps, names, o, &series, &err)) {
+    if (!pprof::LoadProfile(inputs[i], &bad_lines, &profiles[i], &err)) {
       cmd.Error(err);
       return cli::kExitBadInput;
     }
-    leak_found = series.monotonic_count > 0;
-    if (json) {
-      pprof::WriteSeriesJson(series, &text);
-    } else {
-      pprof::WriteSeriesText(series, nodecount > 0 ? nodecount : 10, &text);
-    }
-  } else {
-    const pprof::LoadedProfile* before =
-        profiles.size() == 2 ? &profiles[0] : nullptr;
-    const pprof::LoadedProfile& after = profiles.back();
-    pprof::Comparison c;
-    std::string err;
-    if (!pprof::Compare(before ? &before->profile : nullptr, after.profile, o,
-                        &c, &err)) {
-      cmd.Error((before ? before->name + " vs " : "") + after.name + ": " +
-                err);
-      return cli::kExitBadInput;
-    }
-    const pprof::MemStats* mb = before ? &before->memstats : nullptr;
-    if (folded) {
-      pprof::ApplyFilters(&c);
-      pprof::WriteFoldedDiff(c, &text);
-    } else if (all_types) {
-      pprof::WriteAllTypes(&c, o, nodecount, &text);
-    } else if (json) {
-      pprof::TopReport r = pprof::TopOfComparison(&c, o, pprof::JsonColumns(c));
-      pprof::WriteJson(c, r, mb, &after.memstats, &text);
-    } else {
-      pprof::TopReport r = pprof::TopOfComparison(&c, o);
-      if (after.legacy_text) {
-        // Legacy text profiles carry runtime.MemStats: one more header line.
-        std::string ms;
-        pprof::WriteMemStatsSummary(mb, after.memstats, &ms);
-        if (!ms.empty()) {
-          ms.pop_back();
-          size_t at = 0;
-          while (at < r.labels.size() && r.labels[at].rfind("Type:", 0) != 0) {
-            ++at;
-          }
-          r.labels.insert(r.labels.begin() + std::min(at + 1, r.labels.size()),
-                          ms);
-        }
-      }
-      pprof::WriteTopText(r, &text);
-    }
-    for (const std::string& w : c.warnings) cmd.Warn(w);
   }
+  if (cmd.StoppedAtBadLine(bad_lines.stopped(), bad_lines.first())) {
+    return cli::kExitBadInput;
+  }
+
+  std::string text, err;
+  std::vector<std::string> warnings;
+  bool ok = true, leak_found = false;
+  if (inputs.size() > 2) {
+    ok = pprof::WriteSnapshotSeries(&profiles, o, json,
+                                    nodecount > 0 ? nodecount : 10, &text,
+                                    &leak_found, &err);
+  } else {
+    ok = pprof::WriteComparison(profiles.size() == 2 ? &profiles[0] : nullptr,
+                                profiles.back(), o, view, &text, &warnings,
+                                &err);
+  }
+  if (!ok) {
+    cmd.Error(err);
+    return cli::kExitBadInput;
+  }
+  for (const std::string& w : warnings) cmd.Warn(w);
   // Function names come from the input: no terminal escapes in the text
   // reports. (--folded is data for flamesvg, kept byte for byte; JSON
   // escapes its own.)
@@ -163,6 +119,7 @@ int main(int argc, char** argv) {
     cmd.Error("cannot write the output");
     return cli::kExitBadInput;
   }
+  cmd.SummariseBadLines(bad_lines.count(), bad_lines.first());
   // std::exit skips the destructors of main's locals: freeing millions of
   // small objects one by one is wasted time when the process ends anyway.
   std::exit(leak_found && cmd.Has("fail-on-leak") ? cli::kExitFinding

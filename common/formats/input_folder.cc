@@ -1,10 +1,10 @@
 #include "common/formats/input_folder.h"
 
-#include "common/formats/pprof_folder.h"
 #include "common/goroutine/dump_parser.h"
 #include "common/goroutine/folded.h"
 #include "common/io/line_reader.h"
 #include "common/perf/collapser.h"
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
 #include "common/stack/folded_text.h"
 
@@ -103,11 +103,10 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
     data.append(buf, got);
   }
   pprof::LoadedProfile loaded;
-  if (!pprof::LoadProfileFromBytes(in->name(), std::move(data), options_.strict,
-                                   &loaded, error)) {
-    return false;
-  }
-  if (!FoldProfile(&loaded.profile, options_, &folded_, error)) {
+  bool ok = pprof::LoadProfileFromBytes(in->name(), std::move(data), &bad_,
+                                        &loaded, error);
+  if (!ok || bad_.stopped()) return ok;  // --strict: the tool reports it
+  if (!pprof::FoldProfile(&loaded.profile, options_, &folded_, error)) {
     *error = in->name() + ": " + *error;
     return false;
   }

@@ -44,7 +44,6 @@ InputFile::InputFile(int fd, std::string name, bool owns_fd)
     : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
 
 InputFile::~InputFile() {
-  if (zs_init_) inflateEnd(&zs_);
   if (owns_fd_) ::close(fd_);
 }
 
@@ -74,64 +73,30 @@ bool InputFile::Sniff() {
   if (gzipped_) {
     zbuf_.assign(pending_.begin(), pending_.end());
     pending_.clear();
-    if (inflateInit2(&zs_, 15 + 16) != Z_OK) {
-      error_ = name_ + ": cannot initialise zlib";
+    gzip_ = std::make_unique<GzipStream>(name_);
+    if (!gzip_->error().empty()) {
+      error_ = gzip_->error();
       return false;
     }
-    zs_init_ = true;
-    zs_.next_in = zbuf_.data();
-    zs_.avail_in = static_cast<uInt>(zbuf_.size());
+    gzip_->Feed(zbuf_.data(), zbuf_.size());
   }
   return true;
 }
 
 long InputFile::ReadGzip(char* buf, size_t n) {
-  zs_.next_out = reinterpret_cast<Bytef*>(buf);
-  zs_.avail_out = static_cast<uInt>(n);
-  while (zs_.avail_out == n) {
-    if (zs_.avail_in == 0) {
-      if (raw_eof_) {
-        if (!stream_ended_) {
-          error_ = name_ + ": truncated gzip data (ends at byte " +
-                   std::to_string(compressed_offset_) + ")";
-          return -1;
-        }
-        break;
-      }
-      zbuf_.resize(kRawBlock);
-      long got = ReadRaw(reinterpret_cast<char*>(zbuf_.data()), zbuf_.size());
-      if (got < 0) return -1;
-      if (got == 0) {
-        raw_eof_ = true;
-        continue;
-      }
-      zs_.next_in = zbuf_.data();
-      zs_.avail_in = static_cast<uInt>(got);
-    }
-    if (stream_ended_) {
-      // Another gzip member follows (concatenated .gz files); anything that
-      // is not gzip after the end is ignored, as gzip(1) does.
-      if (!LooksGzipped(zs_.next_in, zs_.avail_in) && zs_.avail_in >= 2) {
-        raw_eof_ = true;
-        zs_.avail_in = 0;
-        break;
-      }
-      inflateReset(&zs_);
-      stream_ended_ = false;
-    }
-    uInt before = zs_.avail_in;
-    int rc = inflate(&zs_, Z_NO_FLUSH);
-    compressed_offset_ += before - zs_.avail_in;
-    if (rc == Z_STREAM_END) {
-      stream_ended_ = true;
-    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      error_ = name_ + ": corrupt gzip data at byte " +
-               std::to_string(compressed_offset_) + " (" +
-               (zs_.msg ? zs_.msg : "zlib error") + ")";
-      return -1;
+  for (;;) {
+    long got = gzip_->Read(buf, n);
+    if (got < 0) error_ = gzip_->error();
+    if (got != 0 || !gzip_->needs_input()) return got;
+    zbuf_.resize(kRawBlock);
+    got = ReadRaw(reinterpret_cast<char*>(zbuf_.data()), zbuf_.size());
+    if (got < 0) return -1;
+    if (got == 0) {
+      gzip_->EndInput();
+    } else {
+      gzip_->Feed(zbuf_.data(), got);
     }
   }
-  return static_cast<long>(n - zs_.avail_out);
 }
 
 long InputFile::Read(char* buf, size_t n) {

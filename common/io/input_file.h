@@ -1,12 +1,12 @@
 #ifndef COMMON_IO_INPUT_FILE_H_
 #define COMMON_IO_INPUT_FILE_H_
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "common/io/gzip_stream.h"
 
 namespace io {
 
@@ -57,12 +57,8 @@ class InputFile {
   // Bytes handed out by Peek, returned first by Read.
   std::string peeked_;
   size_t peeked_pos_ = 0;
-  // Gzip state.
-  z_stream zs_{};
-  bool zs_init_ = false;
-  bool raw_eof_ = false;
-  bool stream_ended_ = false;
-  uint64_t compressed_offset_ = 0;
+  // Gzip input: the inflater and the compressed block it reads.
+  std::unique_ptr<GzipStream> gzip_;
   std::vector<unsigned char> zbuf_;
 };
 

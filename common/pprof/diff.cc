@@ -13,6 +13,11 @@ int Comparison::after_column() const {
   return static_cast<int>(merged.SourceColumn(0, sample_index));
 }
 
+std::vector<int> Comparison::side_columns() const {
+  if (has_base) return {before_column(), after_column()};
+  return {after_column()};
+}
+
 bool Compare(const Profile* before, const Profile& after, const DiffOptions& o,
              Comparison* out, std::string* error) {
   std::vector<MergeSource> sources;
@@ -61,7 +66,8 @@ void ApplyFilters(Comparison* c) {
 }
 
 TopReport TopOfComparison(Comparison* c, const DiffOptions& o,
-                          std::vector<int> extra_columns) {
+                          std::vector<int> extra_columns,
+                          std::vector<std::string> type_details) {
   ApplyFilters(c);
   TopOptions t;
   t.sample_index = c->sample_index;
@@ -71,6 +77,7 @@ TopReport TopOfComparison(Comparison* c, const DiffOptions& o,
   t.unit = o.unit;
   t.extra_columns = std::move(extra_columns);
   t.active_filters = c->filters.Describe();
+  t.type_details = std::move(type_details);
   return BuildTop(&c->merged.profile, t, c->total);
 }
 

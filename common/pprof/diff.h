@@ -34,6 +34,8 @@ struct Comparison {
   // Column indexes of the selected type in the raw before/after values.
   int before_column() const;
   int after_column() const;
+  // The raw columns of the selected type, [before, after] or [after].
+  std::vector<int> side_columns() const;
 };
 
 // Builds the comparison of `after` against `before` (nullptr: report
@@ -46,9 +48,11 @@ bool Compare(const Profile* before, const Profile& after,
 // each filter that matched nothing.
 void ApplyFilters(Comparison* c);
 
-// The -top report of a comparison (filters applied inside).
+// The -top report of a comparison (filters applied inside), with
+// `type_details` as header lines right after "Type:".
 TopReport TopOfComparison(Comparison* c, const DiffOptions& options,
-                          std::vector<int> extra_columns = {});
+                          std::vector<int> extra_columns = {},
+                          std::vector<std::string> type_details = {});
 
 }  // namespace pprof
 

@@ -16,27 +16,18 @@ std::string_view ChangeStatus(int64_t before, int64_t after);
 
 // The comparison as folded stacks, "root;...;leaf BEFORE AFTER" (or
 // "root;...;leaf COUNT" for a single profile) sorted by stack, for
-// flamesvg --diff. Frames are function names; inlined calls are frames.
+// flamesvg --diff: the stacks stackfold gives for each profile (pprof's
+// AddFoldedSamples), before and after as two columns.
 void WriteFoldedDiff(const Comparison& c, std::string* out);
 
-// Extra columns TopOfComparison needs for WriteJson (before/after sums).
-std::vector<int> JsonColumns(const Comparison& c);
-
-// The -top rows as JSON: sample_type, unit, total (pprof's), total_before,
-// total_after, entries[] of {name, inline, flat, cum, before, after,
-// flat_before, flat_after, status} (numbers in the sample unit; before and
-// after are cumulative values of each side), plus the legacy MemStats of
-// each side when given.
+// The -top rows (built with c.side_columns() as extra columns) as JSON:
+// sample_type, unit, total (pprof's), total_before, total_after, entries[] of
+// {name, inline, flat, cum, before, after, flat_before, flat_after, status}
+// (numbers in the sample unit; before and after are cumulative values of each
+// side), plus the legacy MemStats of each side when given.
 void WriteJson(const Comparison& c, const TopReport& r,
                const MemStats* before_stats, const MemStats* after_stats,
                std::string* out);
-
-// --all-types: every sample type side by side per function (flat values,
-// after minus before), the average object size, and a status per row.
-// Rows are functions with any non-zero flat value, largest change of the
-// selected type first; `max_rows` 0 means all.
-void WriteAllTypes(Comparison* c, const DiffOptions& options, int max_rows,
-                   std::string* out);
 
 // The "# runtime.MemStats" lines worth a glance, before -> after.
 void WriteMemStatsSummary(const MemStats* before, const MemStats& after,

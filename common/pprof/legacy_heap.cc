@@ -1,11 +1,14 @@
 #include "common/pprof/legacy_heap.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <unordered_map>
+#include <vector>
 
 #include "common/io/line_reader.h"
+#include "common/stack/hash.h"
+#include "common/stack/index_table.h"
 
 namespace pprof {
 namespace {
@@ -95,19 +98,23 @@ bool ParseCommentFrame(std::string_view line, CommentFrame* f) {
   return true;
 }
 
-// Builds the profile's tables while records are read.
-class Builder {
+// The profile's function and location tables, interned while records are
+// read (a location is keyed by its program counters).
+class TableBuilder {
  public:
-  explicit Builder(Profile* p) : p_(p) {}
+  explicit TableBuilder(Profile* p) : p_(p) {}
 
   uint32_t Function(std::string_view name, std::string_view file) {
-    std::string key;
-    key.reserve(name.size() + file.size() + 1);
-    key.append(name).push_back('\0');
-    key.append(file);
-    auto [it, added] = functions_.try_emplace(std::move(key), 0);
+    const uint64_t h = stack::HashString(file, stack::HashString(name));
+    bool added;
+    uint32_t i = functions_.FindOrInsert(
+        h, static_cast<uint32_t>(p_->functions.size()),
+        [&](uint32_t j) {
+          const pprof::Function& f = p_->functions[j];
+          return f.name == name && f.filename == file;
+        },
+        &added);
     if (added) {
-      it->second = static_cast<uint32_t>(p_->functions.size());
       pprof::Function f;
       f.id = p_->functions.size() + 1;
       f.name = std::string(name);
@@ -115,52 +122,292 @@ class Builder {
       f.filename = std::string(file);
       p_->functions.push_back(std::move(f));
     }
-    return it->second;
+    return i;
   }
 
-  // A location for the inline group frames[begin, end) (innermost first),
-  // keyed by its program counters.
+  // A location for the inline group frames[begin, end) (innermost first).
   uint32_t Location(const std::vector<CommentFrame>& frames, size_t begin,
                     size_t end) {
-    std::string key;
-    for (size_t i = begin; i < end; ++i) {
-      key.append(reinterpret_cast<const char*>(&frames[i].pc), 8);
-    }
-    auto [it, added] = locations_.try_emplace(std::move(key), 0);
+    pcs_.clear();
+    for (size_t i = begin; i < end; ++i) pcs_.push_back(frames[i].pc);
+    bool added;
+    uint32_t i = FindOrAddLocation(/*symbolised=*/true, &added);
     if (added) {
-      it->second = static_cast<uint32_t>(p_->locations.size());
-      pprof::Location loc;
-      loc.id = p_->locations.size() + 1;
-      loc.address = frames[begin].pc;
-      for (size_t i = begin; i < end; ++i) {
-        loc.lines.push_back(
-            Line{Function(frames[i].name, frames[i].file), frames[i].line});
+      for (size_t k = begin; k < end; ++k) {
+        p_->locations[i].lines.push_back(
+            Line{Function(frames[k].name, frames[k].file), frames[k].line});
       }
-      p_->locations.push_back(std::move(loc));
     }
-    return it->second;
+    return i;
   }
 
   // A location for an address with no "#" line (profiles written without
   // symbols): named by the address, as pprof does with -symbolize=none.
   uint32_t AddressLocation(uint64_t pc) {
-    std::string key(reinterpret_cast<const char*>(&pc), 8);
-    key.push_back('a');
-    auto [it, added] = locations_.try_emplace(std::move(key), 0);
-    if (added) {
-      it->second = static_cast<uint32_t>(p_->locations.size());
-      pprof::Location loc;
-      loc.id = p_->locations.size() + 1;
-      loc.address = pc;
-      p_->locations.push_back(std::move(loc));
-    }
-    return it->second;
+    pcs_.assign(1, pc);
+    bool added;
+    return FindOrAddLocation(/*symbolised=*/false, &added);
   }
 
  private:
+  // The location of the program counters in pcs_, added (without lines)
+  // when new.
+  uint32_t FindOrAddLocation(bool symbolised, bool* added) {
+    const uint64_t h = stack::HashBytes(pcs_.data(), pcs_.size() * 8,
+                                        symbolised ? 0x5eed : 0xadd7);
+    uint32_t i = locations_.FindOrInsert(
+        h, static_cast<uint32_t>(p_->locations.size()),
+        [&](uint32_t j) {
+          const LocationKey& k = keys_[j];
+          return k.symbolised == symbolised && k.count == pcs_.size() &&
+                 std::equal(pcs_.begin(), pcs_.end(),
+                            key_pcs_.begin() + k.begin);
+        },
+        added);
+    if (*added) {
+      keys_.push_back(LocationKey{key_pcs_.size(), pcs_.size(), symbolised});
+      key_pcs_.insert(key_pcs_.end(), pcs_.begin(), pcs_.end());
+      pprof::Location loc;
+      loc.id = p_->locations.size() + 1;
+      loc.address = pcs_[0];
+      p_->locations.push_back(std::move(loc));
+    }
+    return i;
+  }
+
+  struct LocationKey {
+    size_t begin;  // in key_pcs_
+    size_t count;
+    bool symbolised;
+  };
+
   Profile* p_;
-  std::unordered_map<std::string, uint32_t> functions_;
-  std::unordered_map<std::string, uint32_t> locations_;
+  stack::IndexTable functions_;
+  stack::IndexTable locations_;
+  std::vector<LocationKey> keys_;  // by location
+  std::vector<uint64_t> key_pcs_;
+  std::vector<uint64_t> pcs_;  // the probe
+};
+
+// The "heap profile: A: B [C: D] @ heap/N" line: totals, sampling period
+// and format version.
+struct Header {
+  int64_t totals[4] = {0, 0, 0, 0};
+  int64_t period = 0;
+  bool v2 = true;
+  // Whether the alloc columns differ from the inuse ones.
+  bool has_alloc() const {
+    return (totals[2] != totals[0] && totals[2] != 0) ||
+           (totals[3] != totals[1] && totals[3] != 0);
+  }
+};
+
+// "A: B [C: D] @" at the cursor, as in the header and in every record.
+bool ParseCounts(Cursor* c, int64_t v[4]) {
+  return c->Int(&v[0]) && c->Char(':') && c->Int(&v[1]) && c->Char('[') &&
+         c->Int(&v[2]) && c->Char(':') && c->Int(&v[3]) && c->Char(']') &&
+         c->Char('@');
+}
+
+bool ParseHeader(io::LineSplitter* lines, uint64_t* line_no, Header* h,
+                 std::string* error) {
+  std::string_view line;
+  while (lines->Next(&line)) {
+    ++*line_no;
+    if (!Trim(line).empty()) break;
+  }
+  Cursor c{Trim(line)};
+  c.s.remove_prefix(std::min<size_t>(13, c.s.size()));  // "heap profile:"
+  if (!ParseCounts(&c, h->totals)) {
+    *error = "line " + std::to_string(*line_no) + ": not a heap profile header";
+    return false;
+  }
+  std::string_view kind = Trim(c.s);
+  size_t slash = kind.find('/');
+  if (slash != std::string_view::npos) {
+    std::string_view num = kind.substr(slash + 1);
+    std::from_chars(num.data(), num.data() + num.size(), h->period);
+    kind = kind.substr(0, slash);
+  }
+  if (kind == "heap") {
+    h->period /= 2;
+  } else if (kind == "heapprofile") {
+    h->v2 = false;
+    h->period = 1;
+  } else if (kind != "heap_v2" && kind != "heapz_v2") {
+    *error = "line " + std::to_string(*line_no) +
+             ": unknown heap profile kind \"" + std::string(kind) + "\"";
+    return false;
+  }
+  return true;
+}
+
+void SetSampleTypes(const Header& h, Profile* p) {
+  p->period_type = ValueType{"space", "bytes"};
+  p->period = h.period;
+  if (h.has_alloc()) {
+    // Alloc before inuse so that the default (last) type is inuse_space.
+    p->sample_types = {{"alloc_objects", "count"},
+                       {"alloc_space", "bytes"},
+                       {"inuse_objects", "count"},
+                       {"inuse_space", "bytes"}};
+  } else {
+    p->sample_types = {{"objects", "count"}, {"space", "bytes"}};
+  }
+}
+
+// Reads the records after the header: a record line starts a sample, its
+// "#" lines name the frames, a blank line or the next record ends it.
+class RecordParser {
+ public:
+  RecordParser(const Header& h, Profile* p, MemStats* memstats,
+               io::BadLineSink* bad_lines)
+      : header_(h),
+        p_(p),
+        memstats_(memstats),
+        bad_lines_(bad_lines),
+        tables_(p) {}
+
+  // Parses every line; stops early only when the sink says so.
+  void Run(io::LineSplitter* lines, uint64_t line_no) {
+    std::string_view line;
+    while (lines->Next(&line)) {
+      if (!ParseLine(++line_no, Trim(line))) return;
+    }
+    Finish();
+  }
+
+ private:
+  // One line; false: stop (a strict sink got a bad line).
+  bool ParseLine(uint64_t line_no, std::string_view t) {
+    if (in_memstats_) {
+      MemStatsLine(t);
+      return true;
+    }
+    if (t.empty()) {
+      Finish();
+      return true;
+    }
+    if (t[0] == '#') {
+      if (t.substr(0, 18) == "# runtime.MemStats") {
+        Finish();
+        in_memstats_ = true;
+        return true;
+      }
+      if (!have_record_) return true;  // a comment outside a record
+      CommentFrame f;
+      if (t.size() > 1 && ParseCommentFrame(t, &f)) {
+        frames_.push_back(f);
+        return true;
+      }
+      return bad_lines_->Report(line_no, "malformed frame line");
+    }
+    return RecordLine(line_no, t);
+  }
+
+  void MemStatsLine(std::string_view t) {
+    if (t.size() <= 2 || t[0] != '#') return;
+    std::string_view kv = Trim(t.substr(1));
+    size_t eq = kv.find(" = ");
+    if (eq != std::string_view::npos) {
+      memstats_->fields.emplace_back(std::string(kv.substr(0, eq)),
+                                     std::string(kv.substr(eq + 3)));
+    }
+  }
+
+  // "count: bytes [count: bytes] @ 0x... 0x...". A stray line that is no
+  // record header is skipped without ending the record being read, so its
+  // remaining frames still belong to it; a broken header ends it, and its
+  // own frames are dropped with it.
+  bool RecordLine(uint64_t line_no, std::string_view t) {
+    const bool header_like =
+        (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '-') &&
+        t.find('@') != std::string_view::npos;
+    Cursor r{t};
+    int64_t v[4];
+    if (!ParseCounts(&r, v)) {
+      if (header_like) Finish();
+      return bad_lines_->Report(line_no, "malformed heap record");
+    }
+    Finish();
+    if ((v[0] == 0 && v[1] != 0) || (v[2] == 0 && v[3] != 0)) {
+      return bad_lines_->Report(line_no, "count 0 with non-zero bytes");
+    }
+    addresses_.clear();
+    for (r.SkipSpaces(); !r.s.empty(); r.SkipSpaces()) {
+      uint64_t a;
+      if (!r.Hex(&a)) {
+        return bad_lines_->Report(line_no, "malformed address list");
+      }
+      addresses_.push_back(a);
+    }
+    Start(v);
+    return true;
+  }
+
+  // Begins a record with the values of its line (alloc, then inuse).
+  void Start(const int64_t v[4]) {
+    values_.clear();
+    block_size_ = 0;
+    if (header_.has_alloc()) AddValues(v[2], v[3]);
+    AddValues(v[0], v[1]);
+    frames_.clear();
+    have_record_ = true;
+  }
+
+  void AddValues(int64_t count, int64_t size) {
+    if (count != 0) {
+      block_size_ = (count == -1) ? MulWrap(size, -1) : size / count;
+      if (header_.v2) {
+        ScaleHeapSample(count, size, header_.period, &count, &size);
+      }
+    }
+    values_.push_back(count);
+    values_.push_back(size);
+  }
+
+  // Turns the record being read into a sample.
+  void Finish() {
+    if (!have_record_) return;
+    have_record_ = false;
+    Sample s;
+    s.values = values_;
+    if (!frames_.empty()) {
+      // Group frames (innermost first) by function entry: the same entry
+      // under a different name is an inlined call.
+      size_t begin = 0;
+      for (size_t i = 1; i <= frames_.size(); ++i) {
+        if (i == frames_.size() || frames_[i].entry != frames_[i - 1].entry ||
+            frames_[i].name == frames_[i - 1].name) {
+          s.locations.push_back(tables_.Location(frames_, begin, i));
+          begin = i;
+        }
+      }
+    } else {
+      for (uint64_t a : addresses_) {
+        s.locations.push_back(tables_.AddressLocation(a - 1));
+      }
+    }
+    Label bytes;
+    bytes.key = "bytes";
+    bytes.is_num = true;
+    bytes.num = block_size_;
+    s.labels.push_back(std::move(bytes));
+    p_->samples.push_back(std::move(s));
+  }
+
+  const Header& header_;
+  Profile* p_;
+  MemStats* memstats_;
+  io::BadLineSink* bad_lines_;
+  TableBuilder tables_;
+  bool in_memstats_ = false;
+  // The record being read: its values, frames and addresses.
+  bool have_record_ = false;
+  std::vector<int64_t> values_;
+  int64_t block_size_ = 0;
+  std::vector<CommentFrame> frames_;
+  std::vector<uint64_t> addresses_;
 };
 
 }  // namespace
@@ -175,13 +422,6 @@ int64_t MemStats::Get(std::string_view key) const {
     }
   }
   return -1;
-}
-
-void SkippedLines::Add(uint64_t line, std::string_view reason) {
-  if (count++ == 0) {
-    first_line = line;
-    first_reason = std::string(reason);
-  }
 }
 
 bool LooksLikeLegacyHeap(std::string_view data) {
@@ -215,197 +455,15 @@ void ScaleHeapSample(int64_t count, int64_t size, int64_t rate,
   *scaled_size = clamp(static_cast<double>(size) * scale);
 }
 
-bool ParseLegacyHeap(std::string_view text, bool strict, Profile* out,
-                     MemStats* memstats, SkippedLines* skipped,
-                     std::string* error) {
-  Profile& p = *out;
-  p = Profile();
+bool ParseLegacyHeap(std::string_view text, Profile* out, MemStats* memstats,
+                     io::BadLineSink* bad_lines, std::string* error) {
+  *out = Profile();
   io::LineSplitter lines(text);
-  std::string_view line;
   uint64_t line_no = 0;
-  // Header: heap profile: A: B [C: D] @ heap/N
-  while (lines.Next(&line)) {
-    ++line_no;
-    if (!Trim(line).empty()) break;
-  }
-  int64_t h[4];
-  Cursor c{Trim(line)};
-  c.s.remove_prefix(std::min<size_t>(13, c.s.size()));  // "heap profile:"
-  if (!(c.Int(&h[0]) && c.Char(':') && c.Int(&h[1]) && c.Char('[') &&
-        c.Int(&h[2]) && c.Char(':') && c.Int(&h[3]) && c.Char(']') &&
-        c.Char('@'))) {
-    *error = "line " + std::to_string(line_no) + ": not a heap profile header";
-    return false;
-  }
-  std::string_view kind = Trim(c.s);
-  int64_t period = 0;
-  size_t slash = kind.find('/');
-  if (slash != std::string_view::npos) {
-    std::string_view num = kind.substr(slash + 1);
-    std::from_chars(num.data(), num.data() + num.size(), period);
-    kind = kind.substr(0, slash);
-  }
-  bool v2 = true;
-  if (kind == "heap") {
-    period /= 2;
-  } else if (kind == "heapprofile") {
-    v2 = false;
-    period = 1;
-  } else if (kind != "heap_v2" && kind != "heapz_v2") {
-    *error = "line " + std::to_string(line_no) +
-             ": unknown heap profile kind \"" + std::string(kind) + "\"";
-    return false;
-  }
-  const bool has_alloc =
-      (h[2] != h[0] && h[2] != 0) || (h[3] != h[1] && h[3] != 0);
-  p.period_type = ValueType{"space", "bytes"};
-  p.period = period;
-  if (has_alloc) {
-    // Alloc before inuse so that the default (last) type is inuse_space.
-    p.sample_types = {{"alloc_objects", "count"},
-                      {"alloc_space", "bytes"},
-                      {"inuse_objects", "count"},
-                      {"inuse_space", "bytes"}};
-  } else {
-    p.sample_types = {{"objects", "count"}, {"space", "bytes"}};
-  }
-
-  Builder builder(&p);
-  std::vector<CommentFrame> frames;
-  std::vector<uint64_t> addresses;
-  // The record being collected: values, its line number, its addresses.
-  bool have_record = false;
-  uint64_t record_line = 0;
-  std::vector<int64_t> values;
-  int64_t block_size = 0;
-
-  auto fail = [&](uint64_t at, std::string_view reason) {
-    if (strict) {
-      *error = "line " + std::to_string(at) + ": " + std::string(reason);
-      return false;
-    }
-    skipped->Add(at, reason);
-    return true;
-  };
-
-  auto finish_record = [&]() {
-    if (!have_record) return;
-    have_record = false;
-    Sample s;
-    s.values = values;
-    if (!frames.empty()) {
-      // Group frames (innermost first) by function entry: the same entry
-      // under a different name is an inlined call.
-      size_t begin = 0;
-      for (size_t i = 1; i <= frames.size(); ++i) {
-        if (i == frames.size() || frames[i].entry != frames[i - 1].entry ||
-            frames[i].name == frames[i - 1].name) {
-          s.locations.push_back(builder.Location(frames, begin, i));
-          begin = i;
-        }
-      }
-    } else {
-      for (uint64_t a : addresses) {
-        s.locations.push_back(builder.AddressLocation(a - 1));
-      }
-    }
-    Label bytes;
-    bytes.key = "bytes";
-    bytes.is_num = true;
-    bytes.num = block_size;
-    s.labels.push_back(std::move(bytes));
-    p.samples.push_back(std::move(s));
-  };
-
-  bool in_memstats = false;
-  while (lines.Next(&line)) {
-    ++line_no;
-    std::string_view t = Trim(line);
-    if (in_memstats) {
-      if (t.size() > 2 && t[0] == '#') {
-        std::string_view kv = Trim(t.substr(1));
-        size_t eq = kv.find(" = ");
-        if (eq != std::string_view::npos) {
-          memstats->fields.emplace_back(std::string(kv.substr(0, eq)),
-                                        std::string(kv.substr(eq + 3)));
-        }
-      }
-      continue;
-    }
-    if (t.empty()) {
-      finish_record();
-      continue;
-    }
-    if (t[0] == '#') {
-      if (t.substr(0, 18) == "# runtime.MemStats") {
-        finish_record();
-        in_memstats = true;
-        continue;
-      }
-      if (!have_record) continue;  // a comment outside a record
-      CommentFrame f;
-      if (t.size() > 1 && ParseCommentFrame(t, &f)) {
-        frames.push_back(f);
-      } else if (!fail(line_no, "malformed frame line")) {
-        return false;
-      }
-      continue;
-    }
-    // count: bytes [count: bytes] @ 0x... 0x...
-    // A stray line that is no record header is skipped without ending the
-    // record being read, so its remaining frames still belong to it; a
-    // broken header ends it, and its own frames are dropped with it.
-    const bool header_like =
-        (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '-') &&
-        t.find('@') != std::string_view::npos;
-    Cursor r{t};
-    int64_t v[4];
-    if (!(r.Int(&v[0]) && r.Char(':') && r.Int(&v[1]) && r.Char('[') &&
-          r.Int(&v[2]) && r.Char(':') && r.Int(&v[3]) && r.Char(']') &&
-          r.Char('@'))) {
-      if (header_like) finish_record();
-      if (!fail(line_no, "malformed heap record")) return false;
-      continue;
-    }
-    if ((v[0] == 0 && v[1] != 0) || (v[2] == 0 && v[3] != 0)) {
-      finish_record();
-      if (!fail(line_no, "count 0 with non-zero bytes")) return false;
-      continue;
-    }
-    addresses.clear();
-    bool ok = true;
-    for (r.SkipSpaces(); !r.s.empty(); r.SkipSpaces()) {
-      uint64_t a;
-      if (!r.Hex(&a)) {
-        ok = false;
-        break;
-      }
-      addresses.push_back(a);
-    }
-    if (!ok) {
-      finish_record();
-      if (!fail(line_no, "malformed address list")) return false;
-      continue;
-    }
-    finish_record();
-    values.clear();
-    block_size = 0;
-    auto add = [&](int64_t count, int64_t size) {
-      if (count != 0) {
-        block_size = (count == -1) ? MulWrap(size, -1) : size / count;
-        if (v2) ScaleHeapSample(count, size, period, &count, &size);
-      }
-      values.push_back(count);
-      values.push_back(size);
-    };
-    if (has_alloc) add(v[2], v[3]);
-    add(v[0], v[1]);
-    frames.clear();
-    have_record = true;
-    record_line = line_no;
-  }
-  finish_record();
-  (void)record_line;
+  Header header;
+  if (!ParseHeader(&lines, &line_no, &header, error)) return false;
+  SetSampleTypes(header, out);
+  RecordParser(header, out, memstats, bad_lines).Run(&lines, line_no);
   return true;
 }
 

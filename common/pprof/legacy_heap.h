@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/io/bad_lines.h"
 #include "common/pprof/profile.h"
 
 namespace pprof {
@@ -21,14 +22,6 @@ struct MemStats {
   int64_t Get(std::string_view key) const;
 };
 
-// Lines of a text profile that could not be understood and were skipped.
-struct SkippedLines {
-  uint64_t count = 0;
-  uint64_t first_line = 0;
-  std::string first_reason;
-  void Add(uint64_t line, std::string_view reason);
-};
-
 // True when `data` starts like a legacy text heap profile ("heap profile:").
 bool LooksLikeLegacyHeap(std::string_view data);
 
@@ -41,11 +34,12 @@ bool LooksLikeLegacyHeap(std::string_view data);
 // calls and become one location with several lines, as in protobuf
 // profiles. Addresses without a "#" line (runtime allocator frames Go hides,
 // runtime.goexit) are left out. Values are scaled for the sampling rate like
-// pprof does. Malformed records are skipped and counted in *skipped, or are
-// fatal when `strict`. Returns false with *error on a fatal problem.
-bool ParseLegacyHeap(std::string_view text, bool strict, Profile* out,
-                     MemStats* memstats, SkippedLines* skipped,
-                     std::string* error);
+// pprof does. Malformed records are skipped and reported to *bad_lines
+// (line numbers of `text`); when the sink says stop (strict), parsing stops
+// there. Returns false with *error only for a header that is not a heap
+// profile's.
+bool ParseLegacyHeap(std::string_view text, Profile* out, MemStats* memstats,
+                     io::BadLineSink* bad_lines, std::string* error);
 
 // pprof's correction of sampled heap counts for the sampling rate.
 void ScaleHeapSample(int64_t count, int64_t size, int64_t rate,

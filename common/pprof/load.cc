@@ -1,54 +1,19 @@
 #include "common/pprof/load.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 
+#include "common/io/gzip_stream.h"
 #include "common/io/input_file.h"
 #include "common/pprof/proto_reader.h"
 
 namespace pprof {
-namespace {
-
-// Inflates gzip data held in memory (tests and callers with bytes at hand).
-bool Gunzip(const std::string& name, const std::string& in, std::string* out,
-            std::string* error) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) {
-    *error = name + ": cannot initialise zlib";
-    return false;
-  }
-  out->clear();
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  char buf[1 << 16];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof(buf);
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out->append(buf, sizeof(buf) - zs.avail_out);
-    if (rc == Z_STREAM_END) break;
-    if (rc != Z_OK) {
-      std::string at = std::to_string(zs.total_in);
-      inflateEnd(&zs);
-      *error = name + (rc == Z_BUF_ERROR
-                           ? ": truncated gzip data (ends at byte " + at + ")"
-                           : ": corrupt gzip data at byte " + at);
-      return false;
-    }
-  }
-  inflateEnd(&zs);
-  return true;
-}
-
-}  // namespace
 
 bool LoadProfileFromBytes(const std::string& name, std::string data,
-                          bool strict, LoadedProfile* out, std::string* error) {
+                          io::BadLineSink* bad_lines, LoadedProfile* out,
+                          std::string* error) {
   if (io::LooksGzipped(data.data(), data.size())) {
     std::string plain;
-    if (!Gunzip(name, data, &plain, error)) return false;
+    if (!io::GunzipBytes(name, data, &plain, error)) return false;
     data.swap(plain);
   }
   out->name = name;
@@ -59,8 +24,9 @@ bool LoadProfileFromBytes(const std::string& name, std::string data,
   std::string why;
   if (LooksLikeLegacyHeap(data)) {
     out->legacy_text = true;
-    if (!ParseLegacyHeap(data, strict, &out->profile, &out->memstats,
-                         &out->skipped, &why)) {
+    bad_lines->set_source(name);
+    if (!ParseLegacyHeap(data, &out->profile, &out->memstats, bad_lines,
+                         &why)) {
       *error = name + ": " + why;
       return false;
     }
@@ -83,13 +49,13 @@ bool LoadProfileFromBytes(const std::string& name, std::string data,
   return true;
 }
 
-bool LoadProfile(const std::string& path, bool strict, LoadedProfile* out,
-                 std::string* error) {
+bool LoadProfile(const std::string& path, io::BadLineSink* bad_lines,
+                 LoadedProfile* out, std::string* error) {
   std::string data;
   if (!io::ReadWholeFile(path, &data, error)) return false;
   // ReadWholeFile has inflated gzip already; the name is the path as given.
   return LoadProfileFromBytes(path == "-" ? "<stdin>" : path, std::move(data),
-                              strict, out, error);
+                              bad_lines, out, error);
 }
 
 }  // namespace pprof

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "common/io/bad_lines.h"
 #include "common/pprof/legacy_heap.h"
 #include "common/pprof/profile.h"
 
@@ -14,18 +15,21 @@ struct LoadedProfile {
   Profile profile;
   bool legacy_text = false;  // read from the legacy text heap format
   MemStats memstats;         // legacy text only
-  SkippedLines skipped;      // legacy text only: malformed records skipped
 };
 
 // Reads a pprof profile: gzipped or raw protobuf, or the legacy text heap
 // format. On failure returns false and sets *error to a message naming the
 // file, e.g. "2.heap: not a pprof profile (bad protobuf at byte 1234)".
-bool LoadProfile(const std::string& path, bool strict, LoadedProfile* out,
-                 std::string* error);
+// Malformed records of a legacy text profile are reported to *bad_lines,
+// under the file's name; a strict sink stops the parse at the first (the
+// caller checks bad_lines->stopped()).
+bool LoadProfile(const std::string& path, io::BadLineSink* bad_lines,
+                 LoadedProfile* out, std::string* error);
 
 // Same, from bytes already in memory (decompressed or gzipped).
 bool LoadProfileFromBytes(const std::string& name, std::string data,
-                          bool strict, LoadedProfile* out, std::string* error);
+                          io::BadLineSink* bad_lines, LoadedProfile* out,
+                          std::string* error);
 
 }  // namespace pprof
 

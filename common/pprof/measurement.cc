@@ -135,4 +135,9 @@ std::string Percentage(int64_t value, int64_t total) {
   return buf;
 }
 
+std::string SignedLabel(const std::string& label) {
+  if (label == "0" || label.empty() || label[0] == '-') return label;
+  return "+" + label;
+}
+
 }  // namespace pprof

@@ -23,6 +23,10 @@ std::string ScaledLabel(int64_t value, std::string_view from_unit,
 // "%5.2g%%" below (e.g. "0.078%").
 std::string Percentage(int64_t value, int64_t total);
 
+// A change as a label: "+" before positive values ("+1.5MB"); "0" and
+// negative labels are unchanged.
+std::string SignedLabel(const std::string& label);
+
 }  // namespace pprof
 
 #endif  // COMMON_PPROF_MEASUREMENT_H_

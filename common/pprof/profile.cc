@@ -48,17 +48,6 @@ int Profile::SampleIndex(std::string_view name, std::string* error) const {
   return -1;
 }
 
-void Profile::FramesRootFirst(const Sample& s, std::vector<Frame>* out) const {
-  out->clear();
-  for (size_t i = s.locations.size(); i-- > 0;) {
-    const Location& loc = locations[s.locations[i]];
-    for (size_t j = loc.lines.size(); j-- > 0;) {
-      out->push_back(Frame{loc.lines[j].function, loc.lines[j].line,
-                           j + 1 != loc.lines.size()});
-    }
-  }
-}
-
 std::string Profile::MainBinary() const {
   if (mappings.empty()) return "";
   const std::string& f = mappings[0].file;

@@ -85,14 +85,6 @@ struct Sample {
   std::vector<Label> labels;
 };
 
-// One frame of a stack with inlined calls expanded: a function index and
-// line, and whether this frame was inlined into its caller.
-struct Frame {
-  uint32_t function = 0;
-  int64_t line = 0;
-  bool inlined = false;
-};
-
 // The in-memory form of any pprof profile (heap, CPU, mutex, block,
 // goroutine ...), whichever file format it came from. Indexes, not ids,
 // link the tables, so walking a stack costs no lookups.
@@ -115,11 +107,6 @@ struct Profile {
   // the last one; a number is an index; a name matches a type (with the
   // legacy "inuse_" prefix optional). Returns -1 and sets *error otherwise.
   int SampleIndex(std::string_view name, std::string* error) const;
-
-  // Appends the frames of sample `s` root first, inlined lines expanded
-  // (a location's lines become several frames; all but its last are marked
-  // inlined). Clears *out first.
-  void FramesRootFirst(const Sample& s, std::vector<Frame>* out) const;
 
   // "File: ..." name of the main binary (first mapping), or "".
   std::string MainBinary() const;

@@ -2,9 +2,11 @@
 
 #include <google/protobuf/arena.h>
 
-#include <unordered_map>
+#include <vector>
 
 #include "common/pprof/profile.pb.h"
+#include "common/stack/hash.h"
+#include "common/stack/index_table.h"
 
 namespace pprof {
 namespace {
@@ -115,6 +117,194 @@ int64_t FindWireError(std::string_view data) {
   return WalkMessage(base, base, base + data.size(), Msg::kProfile);
 }
 
+namespace {
+
+// Object id -> index in the profile's table. A repeated id names the last
+// object with it, as pprof's decoder keeps.
+class IdIndex {
+ public:
+  void Reserve(size_t n) { table_.Reserve(n); }
+  void Set(uint64_t id, uint32_t index) {
+    bool added;
+    uint32_t e = table_.FindOrInsert(
+        stack::MixHash(id), static_cast<uint32_t>(ids_.size()),
+        [&](uint32_t j) { return ids_[j] == id; }, &added);
+    if (added) {
+      ids_.push_back(id);
+      index_.push_back(index);
+    } else {
+      index_[e] = index;
+    }
+  }
+  // The index of `id`, or -1.
+  int64_t Find(uint64_t id) const {
+    int64_t e = table_.Find(stack::MixHash(id),
+                            [&](uint32_t j) { return ids_[j] == id; });
+    return e < 0 ? -1 : static_cast<int64_t>(index_[e]);
+  }
+
+ private:
+  stack::IndexTable table_;
+  std::vector<uint64_t> ids_;    // by entry
+  std::vector<uint32_t> index_;  // by entry
+};
+
+// Copies a decoded profile.proto message into the model, table by table,
+// resolving string indexes and ids to indexes.
+class ProtoConverter {
+ public:
+  ProtoConverter(const stacktools::pprofpb::Profile& pb, Profile* p)
+      : pb_(pb), p_(*p) {}
+
+  bool Run(std::string* error) {
+    const auto& strings = pb_.string_table();
+    if (strings.empty() || !strings.Get(0).empty()) {
+      *error = "string table does not start with \"\"";
+      return false;
+    }
+    p_ = Profile();
+    CopyHeader();
+    CopyMappings();
+    CopyFunctions();
+    if (!CopyLocations(error) || !CopySamples(error)) return false;
+    if (bad_string_) {
+      *error = "bad protobuf (string index out of range)";
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  std::string Str(int64_t i) {
+    if (i < 0 || i >= pb_.string_table_size()) {
+      bad_string_ = true;
+      return std::string();
+    }
+    return pb_.string_table(static_cast<int>(i));
+  }
+
+  void CopyHeader() {
+    for (const auto& st : pb_.sample_type()) {
+      p_.sample_types.push_back(ValueType{Str(st.type()), Str(st.unit())});
+    }
+    p_.default_sample_type = Str(pb_.default_sample_type());
+    p_.drop_frames = Str(pb_.drop_frames());
+    p_.keep_frames = Str(pb_.keep_frames());
+    p_.time_nanos = pb_.time_nanos();
+    p_.duration_nanos = pb_.duration_nanos();
+    if (pb_.has_period_type()) {
+      p_.period_type = ValueType{Str(pb_.period_type().type()),
+                                 Str(pb_.period_type().unit())};
+    }
+    p_.period = pb_.period();
+    for (int64_t c : pb_.comment()) p_.comments.push_back(Str(c));
+  }
+
+  void CopyMappings() {
+    for (const auto& m : pb_.mapping()) {
+      mappings_.Set(m.id(), static_cast<uint32_t>(p_.mappings.size()));
+      p_.mappings.push_back(Mapping{m.id(), m.memory_start(), m.memory_limit(),
+                                    m.file_offset(), Str(m.filename()),
+                                    Str(m.build_id())});
+    }
+  }
+
+  void CopyFunctions() {
+    functions_.Reserve(pb_.function_size());
+    p_.functions.reserve(pb_.function_size());
+    for (const auto& f : pb_.function()) {
+      functions_.Set(f.id(), static_cast<uint32_t>(p_.functions.size()));
+      p_.functions.push_back(Function{f.id(), Str(f.name()),
+                                      Str(f.system_name()), Str(f.filename()),
+                                      f.start_line()});
+    }
+  }
+
+  bool CopyLocations(std::string* error) {
+    locations_.Reserve(pb_.location_size());
+    p_.locations.reserve(pb_.location_size());
+    for (const auto& l : pb_.location()) {
+      Location loc;
+      loc.id = l.id();
+      loc.address = l.address();
+      loc.is_folded = l.is_folded();
+      if (l.mapping_id() != 0) {
+        int64_t m = mappings_.Find(l.mapping_id());
+        if (m < 0) {
+          *error = "location " + std::to_string(l.id()) +
+                   " refers to unknown mapping " +
+                   std::to_string(l.mapping_id());
+          return false;
+        }
+        loc.mapping = static_cast<int32_t>(m);
+      }
+      loc.lines.reserve(l.line_size());
+      for (const auto& ln : l.line()) {
+        int64_t f = functions_.Find(ln.function_id());
+        if (f < 0) {
+          *error = "location " + std::to_string(l.id()) +
+                   " refers to unknown function " +
+                   std::to_string(ln.function_id());
+          return false;
+        }
+        loc.lines.push_back(Line{static_cast<uint32_t>(f), ln.line()});
+      }
+      locations_.Set(l.id(), static_cast<uint32_t>(p_.locations.size()));
+      p_.locations.push_back(std::move(loc));
+    }
+    return true;
+  }
+
+  bool CopySamples(std::string* error) {
+    p_.samples.reserve(pb_.sample_size());
+    const size_t num_types = p_.sample_types.size();
+    for (int i = 0; i < pb_.sample_size(); ++i) {
+      const auto& s = pb_.sample(i);
+      Sample sample;
+      if (static_cast<size_t>(s.value_size()) != num_types) {
+        *error = "sample " + std::to_string(i) + " has " +
+                 std::to_string(s.value_size()) + " values, want " +
+                 std::to_string(num_types);
+        return false;
+      }
+      sample.values.assign(s.value().begin(), s.value().end());
+      sample.locations.reserve(s.location_id_size());
+      for (uint64_t id : s.location_id()) {
+        int64_t l = locations_.Find(id);
+        if (l < 0) {
+          *error = "sample " + std::to_string(i) +
+                   " refers to unknown location " + std::to_string(id);
+          return false;
+        }
+        sample.locations.push_back(static_cast<uint32_t>(l));
+      }
+      for (const auto& l : s.label()) sample.labels.push_back(CopyLabel(l));
+      p_.samples.push_back(std::move(sample));
+    }
+    return true;
+  }
+
+  Label CopyLabel(const stacktools::pprofpb::Label& l) {
+    Label label;
+    label.key = Str(l.key());
+    if (l.str() != 0) {
+      label.str = Str(l.str());
+    } else {
+      label.is_num = true;
+      label.num = l.num();
+      label.num_unit = Str(l.num_unit());
+    }
+    return label;
+  }
+
+  const stacktools::pprofpb::Profile& pb_;
+  Profile& p_;
+  bool bad_string_ = false;
+  IdIndex mappings_, functions_, locations_;
+};
+
+}  // namespace
+
 bool ParseProfileProto(std::string_view data, Profile* out,
                        std::string* error) {
   google::protobuf::Arena arena;
@@ -128,123 +318,7 @@ bool ParseProfileProto(std::string_view data, Profile* out,
     *error = "bad protobuf at byte " + std::to_string(at);
     return false;
   }
-  const auto& strings = pb->string_table();
-  bool bad_string = false;
-  auto str = [&](int64_t i) -> std::string {
-    if (i < 0 || i >= strings.size()) {
-      bad_string = true;
-      return std::string();
-    }
-    return strings.Get(static_cast<int>(i));
-  };
-  if (strings.empty() || !strings.Get(0).empty()) {
-    *error = "string table does not start with \"\"";
-    return false;
-  }
-  Profile& p = *out;
-  p = Profile();
-  for (const auto& st : pb->sample_type()) {
-    p.sample_types.push_back(ValueType{str(st.type()), str(st.unit())});
-  }
-  p.default_sample_type = str(pb->default_sample_type());
-  p.drop_frames = str(pb->drop_frames());
-  p.keep_frames = str(pb->keep_frames());
-  p.time_nanos = pb->time_nanos();
-  p.duration_nanos = pb->duration_nanos();
-  if (pb->has_period_type()) {
-    p.period_type =
-        ValueType{str(pb->period_type().type()), str(pb->period_type().unit())};
-  }
-  p.period = pb->period();
-  for (int64_t c : pb->comment()) p.comments.push_back(str(c));
-
-  std::unordered_map<uint64_t, int32_t> mapping_index;
-  for (const auto& m : pb->mapping()) {
-    mapping_index[m.id()] = static_cast<int32_t>(p.mappings.size());
-    p.mappings.push_back(Mapping{m.id(), m.memory_start(), m.memory_limit(),
-                                 m.file_offset(), str(m.filename()),
-                                 str(m.build_id())});
-  }
-  std::unordered_map<uint64_t, uint32_t> function_index;
-  function_index.reserve(pb->function_size());
-  p.functions.reserve(pb->function_size());
-  for (const auto& f : pb->function()) {
-    function_index[f.id()] = static_cast<uint32_t>(p.functions.size());
-    p.functions.push_back(Function{f.id(), str(f.name()), str(f.system_name()),
-                                   str(f.filename()), f.start_line()});
-  }
-  std::unordered_map<uint64_t, uint32_t> location_index;
-  location_index.reserve(pb->location_size());
-  p.locations.reserve(pb->location_size());
-  for (const auto& l : pb->location()) {
-    Location loc;
-    loc.id = l.id();
-    loc.address = l.address();
-    loc.is_folded = l.is_folded();
-    if (l.mapping_id() != 0) {
-      auto it = mapping_index.find(l.mapping_id());
-      if (it == mapping_index.end()) {
-        *error = "location " + std::to_string(l.id()) +
-                 " refers to unknown mapping " + std::to_string(l.mapping_id());
-        return false;
-      }
-      loc.mapping = it->second;
-    }
-    loc.lines.reserve(l.line_size());
-    for (const auto& ln : l.line()) {
-      auto it = function_index.find(ln.function_id());
-      if (it == function_index.end()) {
-        *error = "location " + std::to_string(l.id()) +
-                 " refers to unknown function " +
-                 std::to_string(ln.function_id());
-        return false;
-      }
-      loc.lines.push_back(Line{it->second, ln.line()});
-    }
-    location_index[l.id()] = static_cast<uint32_t>(p.locations.size());
-    p.locations.push_back(std::move(loc));
-  }
-  p.samples.reserve(pb->sample_size());
-  const size_t num_types = p.sample_types.size();
-  for (int i = 0; i < pb->sample_size(); ++i) {
-    const auto& s = pb->sample(i);
-    Sample sample;
-    if (static_cast<size_t>(s.value_size()) != num_types) {
-      *error = "sample " + std::to_string(i) + " has " +
-               std::to_string(s.value_size()) + " values, want " +
-               std::to_string(num_types);
-      return false;
-    }
-    sample.values.assign(s.value().begin(), s.value().end());
-    sample.locations.reserve(s.location_id_size());
-    for (uint64_t id : s.location_id()) {
-      auto it = location_index.find(id);
-      if (it == location_index.end()) {
-        *error = "sample " + std::to_string(i) +
-                 " refers to unknown location " + std::to_string(id);
-        return false;
-      }
-      sample.locations.push_back(it->second);
-    }
-    for (const auto& l : s.label()) {
-      Label label;
-      label.key = str(l.key());
-      if (l.str() != 0) {
-        label.str = str(l.str());
-      } else {
-        label.is_num = true;
-        label.num = l.num();
-        label.num_unit = str(l.num_unit());
-      }
-      sample.labels.push_back(std::move(label));
-    }
-    p.samples.push_back(std::move(sample));
-  }
-  if (bad_string) {
-    *error = "bad protobuf (string index out of range)";
-    return false;
-  }
-  return true;
+  return ProtoConverter(*pb, out).Run(error);
 }
 
 }  // namespace pprof

@@ -2,29 +2,66 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
+#include <span>
 
 #include "common/pprof/diff_views.h"
+#include "common/pprof/folded.h"
 #include "common/pprof/measurement.h"
 #include "common/pprof/merge.h"
+#include "common/pprof/prune.h"
+#include "common/stack/folded_stacks.h"
 
 namespace pprof {
 namespace {
 
-int64_t Abs(int64_t v) { return AbsWrap(v); }
-
-std::string Signed(const std::string& s) {
-  if (s == "0" || s.empty() || s[0] == '-') return s;
-  return "+" + s;
+// Every profile of the same kind as the first.
+bool CheckKinds(const std::vector<Profile*>& profiles,
+                const std::vector<std::string>& names, std::string* error) {
+  for (size_t i = 1; i < profiles.size(); ++i) {
+    if (!Compatible(*profiles[0], *profiles[i], error)) {
+      *error = names[i] + ": not the same kind of profile as " + names[0] +
+               ": " + *error;
+      return false;
+    }
+  }
+  return true;
 }
 
-std::string Joined(const std::vector<std::string>& frames) {
-  std::string s;
-  for (const std::string& f : frames) {
-    if (!s.empty()) s.push_back(';');
-    s += f;
+// Snapshot i as column i of one aggregate: the stacks stackfold gives for
+// each profile (after the name filters and drop_frames).
+bool FoldSnapshots(const std::vector<Profile*>& profiles, int index,
+                   const NameFilters& filters, stack::FoldedStacks* out,
+                   std::string* error) {
+  const int indexes[] = {index};
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    Profile& p = *profiles[i];
+    if (!RemoveUninteresting(&p, error)) return false;
+    ApplyNameFilters(filters, &p);
+    AddFoldedSamples(p, FoldOptions(), indexes, static_cast<int>(i), out);
   }
-  return s;
+  return true;
+}
+
+// One entry per stack, with its growth and largest step.
+void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
+  out->entries.reserve(folded.stacks.size());
+  for (size_t i = 0; i < folded.stacks.size(); ++i) {
+    SeriesEntry e;
+    e.stack = folded.Join(i);
+    for (uint32_t f : folded.stacks.Frames(i)) {
+      e.frames.emplace_back(folded.symbols.Name(f));
+    }
+    std::span<const int64_t> v = folded.stacks.Values(i);
+    e.values.assign(v.begin(), v.end());
+    e.monotonic = true;
+    for (size_t k = 1; k < v.size(); ++k) {
+      int64_t step = AddWrap(v[k], MulWrap(v[k - 1], -1));
+      if (step <= 0) e.monotonic = false;
+      e.largest_step = std::max(e.largest_step, AbsWrap(step));
+    }
+    e.growth = AddWrap(v.back(), MulWrap(v.front(), -1));
+    out->entries.push_back(std::move(e));
+  }
 }
 
 }  // namespace
@@ -33,14 +70,8 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
                  const std::vector<std::string>& names,
                  const DiffOptions& options, SeriesReport* out,
                  std::string* error) {
+  if (!CheckKinds(profiles, names, error)) return false;
   const Profile& first = *profiles[0];
-  for (size_t i = 1; i < profiles.size(); ++i) {
-    if (!Compatible(first, *profiles[i], error)) {
-      *error = names[i] + ": not the same kind of profile as " + names[0] +
-               ": " + *error;
-      return false;
-    }
-  }
   int index = first.SampleIndex(options.sample_index, error);
   if (index < 0) return false;
   NameFilters filters;
@@ -52,46 +83,15 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
   out->sample_type = first.sample_types[index].type;
   out->unit = first.sample_types[index].unit;
   out->snapshot_names = names;
+  stack::FoldedStacks folded(static_cast<int>(ns));
+  if (!FoldSnapshots(profiles, index, filters, &folded, error)) return false;
   out->totals.assign(ns, 0);
-  std::unordered_map<std::string, size_t> by_stack;
-  std::vector<Frame> frames;
-  std::string key;
   for (size_t i = 0; i < ns; ++i) {
-    Profile& p = *profiles[i];
-    ApplyNameFilters(filters, &p);
-    for (const Sample& s : p.samples) {
-      int64_t v = s.values[index];
-      out->totals[i] = AddWrap(out->totals[i], v);
-      if (v == 0) continue;
-      p.FramesRootFirst(s, &frames);
-      key.clear();
-      for (const Frame& f : frames) {
-        key.append(p.functions[f.function].name);
-        key.push_back('\0');
-      }
-      auto [it, added] = by_stack.try_emplace(key, out->entries.size());
-      if (added) {
-        SeriesEntry e;
-        for (const Frame& f : frames) {
-          const std::string& n = p.functions[f.function].name;
-          e.frames.push_back(n.empty() ? "[unknown]" : n);
-        }
-        e.values.assign(ns, 0);
-        out->entries.push_back(std::move(e));
-      }
-      out->entries[it->second].values[i] =
-          AddWrap(out->entries[it->second].values[i], v);
+    for (const Sample& s : profiles[i]->samples) {
+      out->totals[i] = AddWrap(out->totals[i], s.values[index]);
     }
   }
-  for (SeriesEntry& e : out->entries) {
-    e.monotonic = true;
-    for (size_t i = 1; i < ns; ++i) {
-      int64_t step = AddWrap(e.values[i], MulWrap(e.values[i - 1], -1));
-      if (step <= 0) e.monotonic = false;
-      e.largest_step = std::max(e.largest_step, Abs(step));
-    }
-    e.growth = AddWrap(e.values.back(), MulWrap(e.values.front(), -1));
-  }
+  AddEntries(folded, out);
   std::sort(out->entries.begin(), out->entries.end(),
             [](const SeriesEntry& a, const SeriesEntry& b) {
               if (a.monotonic != b.monotonic) return a.monotonic;
@@ -116,9 +116,9 @@ void WriteSeriesText(const SeriesReport& r, int max_rows, std::string* out) {
   out->push_back('\n');
   auto row = [&](const SeriesEntry& e) {
     char buf[64];
-    std::snprintf(buf, sizeof(buf), "%12s %12s  ",
-                  Signed(fmt(e.growth)).c_str(),
-                  Signed(fmt(e.growth / static_cast<int64_t>(ns - 1))).c_str());
+    std::snprintf(
+        buf, sizeof(buf), "%12s %12s  ", SignedLabel(fmt(e.growth)).c_str(),
+        SignedLabel(fmt(e.growth / static_cast<int64_t>(ns - 1))).c_str());
     out->append(buf);
     for (size_t i = 0; i < ns; ++i) {
       if (i) out->append(" -> ");
@@ -175,7 +175,7 @@ void WriteSeriesJson(const SeriesReport& r, std::string* out) {
     out->append("\n{\"name\":");
     io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
     out->append(",\"stack\":");
-    io::AppendJsonString(Joined(e.frames), out);
+    io::AppendJsonString(e.stack, out);
     out->append(",\"flat\":" + std::to_string(e.growth) +
                 ",\"cum\":" + std::to_string(e.growth) +
                 ",\"before\":" + std::to_string(e.values.front()) +
@@ -191,7 +191,7 @@ void WriteSeriesJson(const SeriesReport& r, std::string* out) {
     out->append("\n{\"name\":");
     io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
     out->append(",\"stack\":");
-    io::AppendJsonString(Joined(e.frames), out);
+    io::AppendJsonString(e.stack, out);
     out->append(",\"values\":[");
     for (size_t k = 0; k < e.values.size(); ++k) {
       if (k) out->push_back(',');

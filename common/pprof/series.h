@@ -14,6 +14,7 @@ namespace pprof {
 // inlined calls as frames) and its value in each snapshot.
 struct SeriesEntry {
   std::vector<std::string> frames;
+  std::string stack;  // the frames as folded text, "root;...;leaf"
   std::vector<int64_t> values;
   bool monotonic = false;    // grew at every step: the leak signature
   int64_t growth = 0;        // last - first

@@ -6,21 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "common/pprof/call_graph.h"
 #include "common/pprof/profile.h"
 
 namespace pprof {
-
-// What a report row stands for, as pprof's -functions/-lines/... flags.
-enum class Granularity {
-  kFunctions,
-  kFileFunctions,
-  kLines,
-  kFiles,
-  kAddresses
-};
-
-// Parses "functions", "filefunctions", "lines", "files" or "addresses".
-bool ParseGranularity(std::string_view name, Granularity* out);
 
 // How to build a -top table; defaults are pprof's.
 struct TopOptions {
@@ -34,6 +23,8 @@ struct TopOptions {
   // More value columns (indexes into Sample::values) summed per row next to
   // the selected one, e.g. the "before" and "after" columns of a merge.
   std::vector<int> extra_columns;
+  // Header lines right after "Type:" (a legacy profile's MemStats).
+  std::vector<std::string> type_details;
   // "focus=..." lines for the "Active filters:" header.
   std::vector<std::string> active_filters;
 };

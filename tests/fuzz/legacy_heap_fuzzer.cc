@@ -6,8 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/io/bad_lines.h"
+#include "common/pprof/folded.h"
 #include "common/pprof/legacy_heap.h"
-#include "common/pprof/to_folded.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/folded_text.h"
 
@@ -18,19 +19,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   pprof::LooksLikeLegacyHeap(text);
   pprof::Profile profile;
   pprof::MemStats memstats;
-  pprof::SkippedLines skipped;
+  io::BadLineSink bad_lines(strict);
   std::string error;
-  if (!pprof::ParseLegacyHeap(text, strict, &profile, &memstats, &skipped,
-                              &error)) {
+  if (!pprof::ParseLegacyHeap(text, &profile, &memstats, &bad_lines, &error)) {
     if (error.empty()) __builtin_trap();  // a failure must say why
     return 0;
   }
-  // Lenient parsing never fails on a bad record, it skips it.
-  if (skipped.count > 0 && skipped.first_reason.empty()) __builtin_trap();
+  // A skipped record says why; a strict parse stops at the first.
+  if (bad_lines.count() > 0 && bad_lines.first_reason().empty()) {
+    __builtin_trap();
+  }
+  if (strict && bad_lines.count() > 1) __builtin_trap();
   memstats.Get("HeapAlloc");
   for (size_t i = 0; i < profile.sample_types.size() && i < 4; ++i) {
     stack::FoldedStacks folded;
-    pprof::AppendFolded(profile, static_cast<int>(i), &folded);
+    const int index[] = {static_cast<int>(i)};
+    pprof::AddFoldedSamples(profile, pprof::FoldOptions(), index, 0, &folded);
     stack::FoldedToString(folded);
   }
   return 0;

@@ -7,9 +7,10 @@
 #include <cstdint>
 #include <string>
 
+#include "common/io/bad_lines.h"
 #include "common/pprof/diff.h"
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
-#include "common/pprof/to_folded.h"
 #include "common/pprof/top_report.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/folded_text.h"
@@ -19,8 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t flags = data[0];
   std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   pprof::LoadedProfile loaded;
+  io::BadLineSink bad_lines(flags & 1);
   std::string error;
-  if (!pprof::LoadProfileFromBytes("fuzz.pb", std::move(bytes), flags & 1,
+  if (!pprof::LoadProfileFromBytes("fuzz.pb", std::move(bytes), &bad_lines,
                                    &loaded, &error)) {
     if (error.empty()) __builtin_trap();  // a failure must say why
     return 0;
@@ -30,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t types = p.sample_types.size() < 4 ? p.sample_types.size() : 4;
   for (size_t i = 0; i < types; ++i) {
     stack::FoldedStacks folded;
-    pprof::AppendFolded(p, static_cast<int>(i), &folded);
+    const int index[] = {static_cast<int>(i)};
+    pprof::AddFoldedSamples(p, pprof::FoldOptions(), index, 0, &folded);
     stack::FoldedToString(folded);
   }
   if (types == 0) return 0;

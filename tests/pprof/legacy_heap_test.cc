@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
+#include "common/stack/folded_text.h"
 
 namespace pprof {
 namespace {
@@ -28,9 +30,9 @@ constexpr char kText[] =
 TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(kText, false, &p, &ms, &skipped, &err)) << err;
+  ASSERT_TRUE(ParseLegacyHeap(kText, &p, &ms, &skipped, &err)) << err;
   ASSERT_EQ(p.sample_types.size(), 4u);
   EXPECT_EQ(p.sample_types[3].type, "inuse_space");
   EXPECT_EQ(p.period, 524288);
@@ -43,14 +45,18 @@ TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   EXPECT_EQ(p.functions[inl.lines[0].function].name, "main.runQuery");
   EXPECT_EQ(inl.lines[0].line, 84);
   EXPECT_EQ(p.functions[inl.lines[1].function].name, "main.main.func4");
-  std::vector<Frame> frames;
-  p.FramesRootFirst(s, &frames);
-  ASSERT_EQ(frames.size(), 3u);
-  EXPECT_EQ(p.functions[frames[0].function].name, "main.main.func4");
-  EXPECT_FALSE(frames[0].inlined);
-  EXPECT_TRUE(frames[1].inlined);
-  EXPECT_EQ(p.functions[frames[2].function].name, "main.remember");
-  EXPECT_EQ(p.functions[frames[2].function].filename, "/src/a.go");
+  // Root first, the inlined call its own frame.
+  Profile first = p;
+  first.samples.resize(1);
+  FoldOptions o;
+  o.lines = true;
+  o.inline_marker = true;
+  stack::FoldedStacks folded;
+  const int inuse_space[] = {3};
+  AddFoldedSamples(first, o, inuse_space, 0, &folded);
+  EXPECT_EQ(stack::FoldedToString(folded),
+            "main.main.func4:/src/a.go:121;main.runQuery:/src/a.go:84 "
+            "(inline);main.remember:/src/a.go:76 524800\n");
   // Sampling correction: 1 x 1024 B at a 512 KiB rate.
   int64_t count, size;
   ScaleHeapSample(1, 1024, 524288, &count, &size);
@@ -65,7 +71,7 @@ TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   EXPECT_EQ(ms.Get("HeapInuse"), 1835008);
   EXPECT_EQ(ms.Get("NumGC"), 34);
   EXPECT_EQ(ms.Get("Missing"), -1);
-  EXPECT_EQ(skipped.count, 0u);
+  EXPECT_EQ(skipped.count(), 0u);
 }
 
 TEST(LegacyHeap, RateOneIsNotScaled) {
@@ -88,16 +94,22 @@ TEST(LegacyHeap, MalformedRecordsAreSkippedAndCountedOrFatalWhenStrict) {
       "#\t0x20\tmain.b+0x0\t/a.go:2\n";
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
+  skipped.set_source("x.heap");
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms, &skipped, &err));
   EXPECT_EQ(p.samples.size(), 2u);
-  EXPECT_EQ(skipped.count, 1u);
-  EXPECT_EQ(skipped.first_line, 5u);
-  EXPECT_EQ(skipped.first_reason, "malformed heap record");
-  SkippedLines none;
-  EXPECT_FALSE(ParseLegacyHeap(text, true, &p, &ms, &none, &err));
-  EXPECT_EQ(err, "line 5: malformed heap record");
+  EXPECT_EQ(skipped.count(), 1u);
+  EXPECT_EQ(skipped.first(), "x.heap:5: malformed heap record");
+  // Strict: the parse stops at the bad line; the record after it is never
+  // read.
+  io::BadLineSink strict(/*strict=*/true);
+  strict.set_source("x.heap");
+  MemStats ms2;
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms2, &strict, &err));
+  EXPECT_TRUE(strict.stopped());
+  EXPECT_EQ(strict.first(), "x.heap:5: malformed heap record");
+  EXPECT_EQ(p.samples.size(), 1u);
 }
 
 TEST(LegacyHeap, StrayLineInsideARecordKeepsItsStackWhole) {
@@ -112,20 +124,21 @@ TEST(LegacyHeap, StrayLineInsideARecordKeepsItsStackWhole) {
       "#\t0x30\tmain.bad+0x0\t/a.go:3\n";
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms, &skipped, &err));
   ASSERT_EQ(p.samples.size(), 1u);
   ASSERT_EQ(p.samples[0].locations.size(), 2u);
-  EXPECT_EQ(skipped.count, 2u);
-  EXPECT_EQ(skipped.first_line, 4u);
+  EXPECT_EQ(skipped.count(), 2u);
+  EXPECT_EQ(skipped.first_line(), 4u);
   for (const Function& f : p.functions) EXPECT_NE(f.name, "main.bad");
 }
 
 TEST(LegacyHeap, BadHeaderIsAnError) {
   LoadedProfile lp;
+  io::BadLineSink sink;
   std::string err;
-  EXPECT_FALSE(LoadProfileFromBytes("x.heap", "heap profile: nonsense\n", false,
+  EXPECT_FALSE(LoadProfileFromBytes("x.heap", "heap profile: nonsense\n", &sink,
                                     &lp, &err));
   EXPECT_EQ(err, "x.heap: line 1: not a heap profile header");
 }
@@ -137,9 +150,9 @@ TEST(LegacyHeap, HugeSizesDoNotOverflow) {
       "#\t0x10\tmain.main.func6+0x0\t/s.go:127\n";
   Profile p;
   MemStats ms;
-  SkippedLines skipped;
+  io::BadLineSink skipped;
   std::string err;
-  ASSERT_TRUE(ParseLegacyHeap(text, false, &p, &ms, &skipped, &err));
+  ASSERT_TRUE(ParseLegacyHeap(text, &p, &ms, &skipped, &err));
   ASSERT_EQ(p.samples.size(), 1u);
   // No alloc column differs, so only objects/space.
   ASSERT_EQ(p.sample_types.size(), 2u);

@@ -1,8 +1,8 @@
 // The model helpers other tools reuse: drop_frames pruning and folding.
 #include <gtest/gtest.h>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/prune.h"
-#include "common/pprof/to_folded.h"
 #include "common/pprof/top_report.h"
 #include "common/stack/folded_text.h"
 
@@ -67,7 +67,7 @@ TEST(Prune, SimplifiedNames) {
   EXPECT_EQ(SimplifyFunctionName("main.(*T).m"), "main.");  // as pprof does
 }
 
-TEST(ToFolded, RootFirstWithInlinedFrames) {
+TEST(Folded, RootFirstWithInlinedFrames) {
   Profile p = Sample3();
   // Location 1 (main.work) gets an inlined helper.
   Function h;
@@ -82,7 +82,8 @@ TEST(ToFolded, RootFirstWithInlinedFrames) {
   s.values = {1};
   p.samples.push_back(s);
   stack::FoldedStacks folded;
-  AppendFolded(p, 0, &folded);
+  const int index[] = {0};
+  AddFoldedSamples(p, FoldOptions(), index, 0, &folded);
   EXPECT_EQ(stack::FoldedToString(folded),
             "runtime.main;0x4a1b2c 1\n"
             "runtime.main;main.work;main.helper;runtime.mallocgc;"

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "common/pprof/folded.h"
 #include "common/pprof/load.h"
 #include "common/pprof/profile.pb.h"
+#include "common/stack/folded_text.h"
 
 namespace pprof {
 namespace {
@@ -67,15 +69,16 @@ TEST(ProtoReader, ReadsTheModelWithInlinedFramesRootFirst) {
   EXPECT_EQ(p.sample_types[1].unit, "nanoseconds");
   EXPECT_EQ(p.MainBinary(), "app");
   ASSERT_EQ(p.samples.size(), 2u);
-  std::vector<Frame> frames;
-  p.FramesRootFirst(p.samples[0], &frames);
-  ASSERT_EQ(frames.size(), 3u);
-  EXPECT_EQ(p.functions[frames[0].function].name, "caller");
-  EXPECT_FALSE(frames[0].inlined);
-  EXPECT_EQ(p.functions[frames[1].function].name, "inlined");
-  EXPECT_TRUE(frames[1].inlined);
-  EXPECT_EQ(frames[1].line, 7);
-  EXPECT_EQ(p.functions[frames[2].function].name, "leaf");
+  Profile first = p;
+  first.samples.resize(1);
+  FoldOptions o;
+  o.lines = true;
+  o.inline_marker = true;
+  stack::FoldedStacks folded;
+  const int cpu[] = {1};
+  AddFoldedSamples(first, o, cpu, 0, &folded);
+  EXPECT_EQ(stack::FoldedToString(folded),
+            "caller:/x.go:20;inlined:/x.go:7 (inline);leaf:/x.go:0 30000000\n");
   EXPECT_EQ(p.samples[0].values[1], 30000000);
 }
 
@@ -129,21 +132,22 @@ TEST(ProtoReader, DanglingReferencesAreErrors) {
 
 TEST(Load, ErrorsNameTheFile) {
   LoadedProfile lp;
+  io::BadLineSink sink;
   std::string err;
-  EXPECT_FALSE(LoadProfileFromBytes("a.heap", "", false, &lp, &err));
+  EXPECT_FALSE(LoadProfileFromBytes("a.heap", "", &sink, &lp, &err));
   EXPECT_EQ(err, "a.heap: empty profile (no data)");
   EXPECT_FALSE(LoadProfileFromBytes("b.heap", std::string("\x08\x05\x0f", 3),
-                                    false, &lp, &err));
+                                    &sink, &lp, &err));
   EXPECT_EQ(err, "b.heap: not a pprof profile (bad protobuf at byte 2)");
   // A valid message without sample types is no profile to report on.
   stacktools::pprofpb::Profile pb;
   pb.add_string_table("");
   EXPECT_FALSE(
-      LoadProfileFromBytes("c.heap", pb.SerializeAsString(), false, &lp, &err));
+      LoadProfileFromBytes("c.heap", pb.SerializeAsString(), &sink, &lp, &err));
   EXPECT_EQ(err, "c.heap: empty profile (no sample types)");
   // Truncated gzip (in memory).
   std::string gz("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c", 12);
-  EXPECT_FALSE(LoadProfileFromBytes("d.gz", gz, false, &lp, &err));
+  EXPECT_FALSE(LoadProfileFromBytes("d.gz", gz, &sink, &lp, &err));
   EXPECT_EQ(err.rfind("d.gz: truncated gzip data", 0), 0u) << err;
 }
 

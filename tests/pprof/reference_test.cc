@@ -33,7 +33,8 @@ std::string Top(const std::vector<std::string>& files, DiffOptions o) {
   std::vector<LoadedProfile> ps(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     std::string err;
-    EXPECT_TRUE(LoadProfile(files[i], false, &ps[i], &err)) << err;
+    io::BadLineSink sink;
+    EXPECT_TRUE(LoadProfile(files[i], &sink, &ps[i], &err)) << err;
   }
   Comparison c;
   std::string err;

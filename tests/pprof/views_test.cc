@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/pprof/all_types.h"
 #include "common/pprof/diff.h"
 #include "common/pprof/diff_views.h"
 #include "common/pprof/load.h"
@@ -17,8 +18,9 @@ const std::string kLocal = TESTDATA_DIR "/";
 
 LoadedProfile Load(const std::string& path) {
   LoadedProfile p;
+  io::BadLineSink sink;
   std::string err;
-  EXPECT_TRUE(LoadProfile(path, false, &p, &err)) << err;
+  EXPECT_TRUE(LoadProfile(path, &sink, &p, &err)) << err;
   return p;
 }
 
@@ -86,7 +88,7 @@ TEST(Views, FoldedJsonAndAllTypes) {
     std::string err;
     o.node_count = 1;
     ASSERT_TRUE(Compare(&a.profile, b.profile, o, &c, &err));
-    TopReport r = TopOfComparison(&c, o, JsonColumns(c));
+    TopReport r = TopOfComparison(&c, o, c.side_columns());
     std::string json;
     WriteJson(c, r, nullptr, nullptr, &json);
     EXPECT_EQ(json,

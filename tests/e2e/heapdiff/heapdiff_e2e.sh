@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end checks of the heapdiff binary on testdata/heapdiff: exact
 # pprof -top output, every output mode, and the exit codes and messages of
-# bad inputs. Usage: heapdiff_e2e.sh HEAPDIFF TESTDATA_DIR
+# bad inputs. Usage: heapdiff_e2e.sh HEAPDIFF TESTDATA_DIR STACKFOLD
 set -euo pipefail
 H="$1"
 D="$2"
+SF="$3"
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 export TZ=UTC
@@ -36,6 +37,16 @@ check "legacy inline frame" grep -q '4.69kB .*main.runQuery (inline)$' "$T/text.
 "$H" --folded "$D/1.heap" "$D/2.heap" > "$T/folded.txt"
 check "folded line" grep -qx 'net/http.(\*conn).serve;net/http.serverHandler.ServeHTTP;net/http.(\*ServeMux).ServeHTTP;net/http.HandlerFunc.ServeHTTP;main.main.func1;main.newSession 433816 1305496' "$T/folded.txt"
 check "folded sorted" bash -c "LC_ALL=C sort -c '$T/folded.txt'"
+
+# One converter: heapdiff --folded of one profile is what stackfold folds,
+# protobuf or legacy text; a diff's AFTER column is those stacks again.
+for f in 2.heap 2.heap.txt.gz; do
+  "$SF" "$D/$f" > "$T/sf.$f"
+  "$H" --folded "$D/$f" > "$T/hd.$f"
+  check "heapdiff --folded $f = stackfold" cmp -s "$T/sf.$f" "$T/hd.$f"
+done
+awk '$NF != 0 { $(NF-1) = ""; sub(/  /, " "); print }' "$T/folded.txt" > "$T/after.txt"
+check "folded diff AFTER = stackfold" cmp -s "$T/after.txt" "$T/sf.2.heap"
 
 # --json.
 "$H" --json --nodecount 2 "$D/1.heap" "$D/2.heap" > "$T/out.json"
@@ -76,6 +87,18 @@ bad "$T/hello.txt" "hello.txt: not a pprof profile (text, but not a legacy heap 
 bad "$T/trunc.heap" "trunc.heap: truncated gzip data"
 bad "$T/cut.pb" "cut.pb: not a pprof profile (bad protobuf at byte 4980)"
 bad "$T/missing" "missing: No such file"
+# Malformed legacy records: skipped with one warning after the output, or
+# with --strict nothing written and the first named.
+printf 'heap profile: 2: 20 [2: 20] @ heap/2\n1: 10 [1: 10] @ 0x11\n#\t0x10\tmain.a+0x0\t/a.go:1\n\ngarbage\n1: 10 [1: 10] @ 0x21\n#\t0x20\tmain.b+0x0\t/a.go:2\n' > "$T/bad.heap"
+rc=0; "$H" --folded "$T/bad.heap" > "$T/stdout" 2> "$T/err" || rc=$?
+printf 'main.a 10\nmain.b 10\n' > "$T/bad.want"
+check "bad record skipped" bash -c "[ $rc = 0 ] && cmp -s '$T/stdout' '$T/bad.want'"
+check "bad record warning" grep -qx "heapdiff: warning: skipped 1 malformed line (first: $T/bad.heap:5: malformed heap record)" "$T/err"
+rc=0; "$H" --strict --folded "$T/bad.heap" > "$T/stdout" 2> "$T/err" || rc=$?
+check "bad record --strict" bash -c "[ $rc = 2 ] && [ ! -s '$T/stdout' ] && grep -qx 'heapdiff: malformed line at $T/bad.heap:5: malformed heap record' '$T/err'"
+rc=0; "$SF" --strict "$T/bad.heap" > "$T/stdout" 2> "$T/err" || rc=$?
+check "stackfold bad record --strict" bash -c "[ $rc = 2 ] && [ ! -s '$T/stdout' ] && grep -qx 'stackfold: malformed line at $T/bad.heap:5: malformed heap record' '$T/err'"
+
 rc=0; "$H" --sample-index nope "$D/2.heap" 2>"$T/err" >/dev/null || rc=$?
 check "bad sample index" bash -c "[ $rc = 2 ] && grep -q 'must be one of' '$T/err'"
 exit $fail

@@ -206,8 +206,8 @@ row "heapdiff NUL bytes"    0 "" =hd-nul.want -- "$HD" --folded h-ok h-nul
 expect hd-utf8.want 'main.main;main.b\377\300ad 0 1024\nmain.main;main.leaf 1024 1024\nmain.main;main.other 1024 1024\n'
 row "heapdiff bad UTF-8"    0 "" =hd-utf8.want -- "$HD" --folded h-ok h-badutf8
 expect hd-garbage.want 'main.main;main.leaf 1024 1024\nmain.main;main.other 1024 1024\n'
-row "heapdiff garbage record" 0 "heapdiff: skipped 2 malformed lines (first: h-garbage:6: malformed heap record)" =hd-garbage.want -- "$HD" --folded h-ok h-garbage
-row "heapdiff garbage --strict" 2 "heapdiff: h-garbage: line 6: malformed heap record" empty -- "$HD" --strict h-ok h-garbage
+row "heapdiff garbage record" 0 "heapdiff: warning: skipped 2 malformed lines (first: h-garbage:6: malformed heap record)" =hd-garbage.want -- "$HD" --folded h-ok h-garbage
+row "heapdiff garbage --strict" 2 "heapdiff: malformed line at h-garbage:6: malformed heap record" empty -- "$HD" --strict h-ok h-garbage
 row "heapdiff directory"    2 "heapdiff: adir: is a directory" empty -- "$HD" adir
 row "heapdiff unreadable"   2 "heapdiff: /proc/self/mem: Input/output error" empty -- "$HD" "$UNREADABLE"
 pipe_row "heapdiff" "heapdiff: cannot write the output" "$HD" --folded h-ok h-bigline
