@@ -2,6 +2,7 @@
 // sorted in byte order as FlameGraph's stackcollapse-perf.pl prints them.
 // Reads `perf script` text, pprof profiles, Go text profiles, goroutine
 // dumps and folded text, detected by content.
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,20 +16,18 @@
 
 namespace po = cli::po;
 
-int main(int argc, char** argv) {
-  cli::Command cmd(
-      "stackfold", "stackfold [options] [FILE...]",
-      "Folds profiles into stacks, one line each:  root;...;leaf COUNT\n"
-      "Inputs (files or stdin, .gz too, detected by content): `perf script`\n"
-      "text, pprof profiles (CPU, heap, allocs, mutex, block, goroutine),\n"
-      "Go text profiles (heap and goroutine ?debug=1), goroutine dumps\n"
-      "(?debug=2, SIGQUIT, crash output) and folded text. Several inputs are\n"
-      "summed. perf: COUNT is the sum of the period column when perf printed\n"
-      "one, else samples.");
-  formats::FoldOptions opt;
-  perf::CollapseOptions& perf_opt = opt.perf;
+namespace {
+
+// The command line as given, before it is checked.
+struct Flags {
+  formats::FoldOptions fold;
   std::string format_name;
   int threads = 0;
+};
+
+void AddFlags(cli::Command* cmd, Flags* flags) {
+  formats::FoldOptions& opt = flags->fold;
+  perf::CollapseOptions& perf_opt = opt.perf;
   po::options_description perf_options("perf script input");
   perf_options.add_options()                                              //
       ("pid", po::bool_switch(&perf_opt.include_pid),                     //
@@ -46,7 +45,7 @@ int main(int argc, char** argv) {
        "input is `perf script -F +srcline`: append file:line to frames")  //
       ("event-filter", po::value<std::string>(&perf_opt.event_filter),    //
        "keep samples of EVENT only (default: the first event seen)")      //
-      ("threads", po::value<int>(&threads),                               //
+      ("threads", po::value<int>(&flags->threads),                        //
        "worker threads (default: all cores); output is the same for any");
   po::options_description go_options("pprof profiles and goroutine dumps");
   go_options.add_options()                                                 //
@@ -65,27 +64,38 @@ int main(int argc, char** argv) {
        "keep generic shape names F[go.shape.int] (default: F[...])");
   const std::string format_help =
       "input format instead of detecting it: " + formats::FormatNames();
-  cmd.options().add_options()                                                //
-      ("format", po::value<std::string>(&format_name), format_help.c_str())  //
+  cmd->options().add_options()  //
+      ("format", po::value<std::string>(&flags->format_name),
+       format_help.c_str())                                                  //
       ("merge", "inputs are folded files to sum (same as --format folded)")  //
       ("strict", "fail (exit 2) on the first malformed line");
-  cmd.options().add(perf_options).add(go_options);
-  if (auto code = cmd.Parse(argc, argv)) return *code;
-  if (cmd.Has("all")) perf_opt.annotate_kernel = perf_opt.annotate_jit = true;
-  if (cmd.Has("threads") && threads <= 0) {
+  cmd->options().add(perf_options).add(go_options);
+}
+
+// Checks the flags and fills in what they imply; an exit code on a usage
+// error.
+std::optional<int> Resolve(const cli::Command& cmd, Flags* f) {
+  Flags& flags = *f;
+  formats::FoldOptions& opt = flags.fold;
+  if (cmd.Has("all")) opt.perf.annotate_kernel = opt.perf.annotate_jit = true;
+  if (cmd.Has("threads") && flags.threads <= 0) {
     return cmd.UsageError("--threads must be at least 1");
   }
-  if (threads <= 0)
-    threads = static_cast<int>(std::thread::hardware_concurrency());
-  opt.threads = threads > 0 ? threads : 1;
+  if (flags.threads <= 0)
+    flags.threads = static_cast<int>(std::thread::hardware_concurrency());
+  opt.threads = flags.threads > 0 ? flags.threads : 1;
   opt.strict = cmd.Has("strict");
-  if (cmd.Has("merge")) format_name = "folded";
-  if (!format_name.empty() &&
-      !formats::ParseFormatName(format_name, &opt.format)) {
-    return cmd.UsageError("unknown --format " + format_name + " (one of " +
-                          formats::FormatNames() + ")");
+  if (cmd.Has("merge")) flags.format_name = "folded";
+  if (!flags.format_name.empty() &&
+      !formats::ParseFormatName(flags.format_name, &opt.format)) {
+    return cmd.UsageError("unknown --format " + flags.format_name +
+                          " (one of " + formats::FormatNames() + ")");
   }
+  return std::nullopt;
+}
 
+// Folds every input and writes the result; the exit code.
+int Run(const cli::Command& cmd, const formats::FoldOptions& opt) {
   std::vector<std::string> inputs = cmd.inputs();
   if (inputs.empty()) inputs.push_back("-");
   formats::InputFolder folder(opt);
@@ -112,4 +122,23 @@ int main(int argc, char** argv) {
   for (const std::string& w : folder.warnings()) cmd.Warn(w);
   cmd.SummariseBadLines(bad.count(), bad.first());
   return cli::kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::Command cmd(
+      "stackfold", "stackfold [options] [FILE...]",
+      "Folds profiles into stacks, one line each:  root;...;leaf COUNT\n"
+      "Inputs (files or stdin, .gz too, detected by content): `perf script`\n"
+      "text, pprof profiles (CPU, heap, allocs, mutex, block, goroutine),\n"
+      "Go text profiles (heap and goroutine ?debug=1), goroutine dumps\n"
+      "(?debug=2, SIGQUIT, crash output) and folded text. Several inputs are\n"
+      "summed. perf: COUNT is the sum of the period column when perf printed\n"
+      "one, else samples.");
+  Flags flags;
+  AddFlags(&cmd, &flags);
+  if (auto code = cmd.Parse(argc, argv)) return *code;
+  if (auto code = Resolve(cmd, &flags)) return *code;
+  return Run(cmd, flags.fold);
 }
