@@ -49,6 +49,16 @@ const FormatInfo* Find(InputFormat format) {
   return nullptr;
 }
 
+// One field of every format, in --format name order, joined by ", ".
+std::string JoinInNameOrder(std::string_view FormatInfo::*field) {
+  std::string out;
+  for (InputFormat format : kNameOrder) {
+    if (!out.empty()) out += ", ";
+    out += Find(format)->*field;
+  }
+  return out;
+}
+
 }  // namespace
 
 InputFormat DetectFormat(std::string_view head) {
@@ -74,22 +84,10 @@ bool ParseFormatName(std::string_view name, InputFormat* format) {
   return false;
 }
 
-std::string FormatNames() {
-  std::string out;
-  for (InputFormat format : kNameOrder) {
-    if (!out.empty()) out += ", ";
-    out += Find(format)->name;
-  }
-  return out;
-}
+std::string FormatNames() { return JoinInNameOrder(&FormatInfo::name); }
 
 std::string FormatDescriptions() {
-  std::string out;
-  for (InputFormat format : kNameOrder) {
-    if (!out.empty()) out += ", ";
-    out += Find(format)->description;
-  }
-  return out;
+  return JoinInNameOrder(&FormatInfo::description);
 }
 
 }  // namespace formats
