@@ -53,7 +53,7 @@ struct Variation {
   double v1, v2, v3;
 };
 Variation Vary(std::string_view name) {
-  const uint64_t h = stack::HashString(name, 0x666c616d65ULL);
+  const uint64_t h = stack::StableHash(name, 0x666c616d65ULL);
   constexpr double kScale = 1.0 / (1 << 21);
   return {static_cast<double>(h & 0x1fffff) * kScale,
           static_cast<double>((h >> 21) & 0x1fffff) * kScale,
