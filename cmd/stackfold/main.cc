@@ -23,6 +23,7 @@ struct Flags {
   formats::FoldOptions fold;
   std::string format_name;
   int threads = 0;
+  uint64_t max_input_mib = io::kDefaultMaxWholeInput >> 20;
 };
 
 void AddFlags(cli::Command* cmd, Flags* flags) {
@@ -68,7 +69,10 @@ void AddFlags(cli::Command* cmd, Flags* flags) {
       ("format", po::value<std::string>(&flags->format_name),
        format_help.c_str())                                                  //
       ("merge", "inputs are folded files to sum (same as --format folded)")  //
-      ("strict", "fail (exit 2) on the first malformed line");
+      ("strict", "fail (exit 2) on the first malformed line")                //
+      ("max-input-mib", po::value<uint64_t>(&flags->max_input_mib),          //
+       "largest profile read whole, in MiB after decompression (default "    //
+       "1024)");
   cmd->options().add(perf_options).add(go_options);
 }
 
@@ -85,6 +89,10 @@ std::optional<int> Resolve(const cli::Command& cmd, Flags* f) {
     flags.threads = static_cast<int>(std::thread::hardware_concurrency());
   opt.threads = flags.threads > 0 ? flags.threads : 1;
   opt.strict = cmd.Has("strict");
+  if (flags.max_input_mib == 0 || flags.max_input_mib > (uint64_t{1} << 40)) {
+    return cmd.UsageError("--max-input-mib must be between 1 and 2^40");
+  }
+  opt.max_input_bytes = flags.max_input_mib << 20;
   if (cmd.Has("merge")) flags.format_name = "folded";
   if (!flags.format_name.empty() &&
       !formats::ParseFormatName(flags.format_name, &opt.format)) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/formats/input_format.h"
+#include "common/io/limits.h"
 #include "common/perf/collapse_options.h"
 #include "common/pprof/folded.h"
 
@@ -19,6 +20,8 @@ struct FoldOptions : pprof::FoldOptions {
   perf::CollapseOptions perf;  // perf script input
   int threads = 1;             // perf script input
   bool strict = false;         // first malformed line/record is fatal
+  // Profiles are read whole: at most this many bytes after decompression.
+  uint64_t max_input_bytes = io::kDefaultMaxWholeInput;
 };
 
 }  // namespace formats

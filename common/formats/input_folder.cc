@@ -92,19 +92,11 @@ bool InputFolder::AddPerf(io::InputFile* in, std::string* error) {
 
 bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
   std::string data;
-  char buf[1 << 16];
-  for (;;) {
-    long got = in->Read(buf, sizeof(buf));
-    if (got < 0) {
-      *error = in->error();
-      return false;
-    }
-    if (got == 0) break;
-    data.append(buf, got);
-  }
+  if (!io::ReadAll(in, &data, error, options_.max_input_bytes)) return false;
   pprof::LoadedProfile loaded;
-  bool ok = pprof::LoadProfileFromBytes(in->name(), std::move(data), &bad_,
-                                        &loaded, error);
+  bool ok =
+      pprof::LoadProfileFromBytes(in->name(), std::move(data), &bad_, &loaded,
+                                  error, options_.max_input_bytes);
   if (!ok || bad_.stopped()) return ok;  // --strict: the tool reports it
   if (!pprof::FoldProfile(&loaded.profile, options_, &folded_, error)) {
     *error = in->name() + ": " + *error;

@@ -1,11 +1,15 @@
 #include "common/io/chunk_reader.h"
 
+#include <string.h>
+
 #include <algorithm>
 
 namespace io {
 
-ChunkReader::ChunkReader(InputFile* in, size_t chunk_size)
-    : in_(in), chunk_size_(chunk_size) {}
+ChunkReader::ChunkReader(InputFile* in, size_t chunk_size, size_t max_line)
+    : in_(in),
+      chunk_size_(chunk_size),
+      max_line_(std::max<size_t>(max_line, kOverlongLine.size() + 1)) {}
 
 bool ChunkReader::Next(std::string* chunk, std::string_view separator) {
   return Next(chunk, [separator](std::string_view data) -> size_t {
@@ -19,6 +23,8 @@ bool ChunkReader::Next(
     const std::function<size_t(std::string_view)>& find_cut) {
   chunk->swap(carry_);
   carry_.clear();
+  const void* nl = memrchr(chunk->data(), '\n', chunk->size());
+  line_start_ = nl ? static_cast<const char*>(nl) - chunk->data() + 1 : 0;
   for (;;) {
     if (chunk->size() >= chunk_size_ || eof_) {
       size_t cut = std::string::npos;
@@ -31,28 +37,74 @@ bool ChunkReader::Next(
           carry_.assign(*chunk, cut, std::string::npos);
           chunk->resize(cut);
         }
-        chunk_offset_ = next_offset_;
         next_offset_ += chunk->size();
         return !chunk->empty();
       }
       // No separator yet (a huge line or sample): read on; the read size
       // grows with the chunk so this stays linear.
     }
-    size_t used = chunk->size();
-    size_t want = std::max(chunk_size_, used / 2);
-    chunk->resize(used + want);
-    long got = in_->Read(chunk->data() + used, want);
-    if (got < 0) {
-      error_ = in_->error();
-      chunk->resize(used);
-      eof_ = true;
-      // Hand out what was read before the error; the caller checks ok().
-      chunk_offset_ = next_offset_;
-      next_offset_ += chunk->size();
-      return !chunk->empty();
+    if (!ReadMore(chunk)) {
+      // End of input, or an error: hand out what was read (the caller
+      // checks ok()).
+      if (!ok()) {
+        next_offset_ += chunk->size();
+        return !chunk->empty();
+      }
     }
-    chunk->resize(used + got);
-    if (got == 0) eof_ = true;
+    CutOverlongLine(chunk);
+  }
+}
+
+bool ChunkReader::ReadMore(std::string* chunk) {
+  const size_t used = chunk->size();
+  const size_t want = std::max(chunk_size_, used / 2);
+  chunk->resize(used + want);
+  const long got = in_->Read(chunk->data() + used, want);
+  if (got <= 0) {
+    chunk->resize(used);
+    if (got < 0) error_ = in_->error();
+    eof_ = true;
+    return false;
+  }
+  chunk->resize(used + got);
+  const void* nl = memrchr(chunk->data() + used, '\n', got);
+  if (nl != nullptr)
+    line_start_ = static_cast<const char*>(nl) - chunk->data() + 1;
+  return true;
+}
+
+void ChunkReader::CutOverlongLine(std::string* chunk) {
+  if (chunk->size() - line_start_ <= max_line_) return;
+  if (overlong_lines_++ == 0) {
+    first_overlong_offset_ = next_offset_ + dropped_ + line_start_;
+  }
+  dropped_ += chunk->size() - line_start_ - kOverlongLine.size();
+  chunk->resize(line_start_);
+  chunk->append(kOverlongLine);
+  // Drop the rest of the line, reading block by block: memory stays at one
+  // block however long it is.
+  std::string block;
+  for (;;) {
+    block.resize(chunk_size_);
+    const long got = in_->Read(block.data(), block.size());
+    if (got <= 0) {
+      if (got < 0) error_ = in_->error();
+      eof_ = true;
+      return;
+    }
+    const void* nl = memchr(block.data(), '\n', got);
+    if (nl == nullptr) {
+      dropped_ += got;
+      continue;
+    }
+    const size_t keep_from = static_cast<const char*>(nl) - block.data();
+    dropped_ += keep_from;
+    line_start_ = chunk->size() + 1;
+    chunk->append(block, keep_from, got - keep_from);
+    const void* last = memrchr(chunk->data() + line_start_ - 1, '\n',
+                               chunk->size() - line_start_ + 1);
+    line_start_ = static_cast<const char*>(last) - chunk->data() + 1;
+    return;
   }
 }
 

@@ -12,10 +12,22 @@ namespace io {
 
 // Hands out an input in large chunks that each end right after a separator
 // ("\n" for lines, "\n\n" for perf samples), so a chunk can be parsed on its
-// own, on any thread. Memory stays at a few chunks whatever the input size.
+// own, on any thread. Memory stays at a few chunks whatever the input size:
+// a line longer than max_line() (a binary stream, /dev/zero, a file with no
+// newline) is not kept but replaced by kOverlongLine, one line that no
+// parser's grammar accepts, so the parser counts it as a bad line at the
+// right line number and reading goes on after it.
 class ChunkReader {
  public:
-  explicit ChunkReader(InputFile* in, size_t chunk_size = 1 << 20);
+  // What an overlong line becomes. It starts with DEL, which no line of a
+  // supported format starts with.
+  static constexpr std::string_view kOverlongLine =
+      "\x7f[line longer than the line limit, skipped]";
+  // The default limit: 16 MiB, far beyond any real folded line or frame.
+  static constexpr size_t kDefaultMaxLine = 16u << 20;
+
+  explicit ChunkReader(InputFile* in, size_t chunk_size = 1 << 20,
+                       size_t max_line = kDefaultMaxLine);
 
   // Replaces *chunk with the next chunk. Returns false at the end of input
   // or on a read error (then ok() is false).
@@ -27,17 +39,30 @@ class ChunkReader {
   bool Next(std::string* chunk,
             const std::function<size_t(std::string_view)>& find_cut);
 
-  // Byte offset (in decompressed data) where the last chunk starts.
-  uint64_t chunk_offset() const { return chunk_offset_; }
+  size_t max_line() const { return max_line_; }
+  // Lines replaced by kOverlongLine so far, and the decompressed byte offset
+  // where the first of them started.
+  uint64_t overlong_lines() const { return overlong_lines_; }
+  uint64_t first_overlong_offset() const { return first_overlong_offset_; }
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
 
  private:
+  // Reads more into *chunk; false at the end or on an error.
+  bool ReadMore(std::string* chunk);
+  // When the line at the end of *chunk outgrew the limit: replaces it with
+  // kOverlongLine and drops input up to its newline.
+  void CutOverlongLine(std::string* chunk);
+
   InputFile* in_;
   size_t chunk_size_;
+  size_t max_line_;
+  size_t line_start_ = 0;  // where the last line of the chunk being read starts
+  uint64_t overlong_lines_ = 0;
+  uint64_t first_overlong_offset_ = 0;
+  uint64_t dropped_ = 0;  // bytes dropped inside overlong lines
   std::string carry_;
   bool eof_ = false;
-  uint64_t chunk_offset_ = 0;
   uint64_t next_offset_ = 0;
   std::string error_;
 };

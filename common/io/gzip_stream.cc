@@ -64,7 +64,7 @@ long GzipStream::Read(char* buf, size_t n) {
 }
 
 bool GunzipBytes(const std::string& name, const std::string& in,
-                 std::string* out, std::string* error) {
+                 std::string* out, std::string* error, uint64_t max_bytes) {
   GzipStream gz(name);
   gz.Feed(in.data(), in.size());
   gz.EndInput();
@@ -78,6 +78,11 @@ bool GunzipBytes(const std::string& name, const std::string& in,
     }
     if (got == 0) return true;
     out->append(buf, got);
+    if (out->size() > max_bytes) {
+      out->clear();
+      *error = TooLargeMessage(name, max_bytes);
+      return false;
+    }
   }
 }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "common/io/limits.h"
+
 namespace io {
 
 // THE gzip inflater of the project, fed compressed blocks by its owner (a
@@ -51,8 +53,11 @@ class GzipStream {
 
 // Inflates gzip data held in memory into *out (concatenated members too).
 // Returns false with *error (as GzipStream's, naming `name`) otherwise.
+// At most `max_bytes` come out (see kDefaultMaxWholeInput): a second gzip
+// layer cannot be a bomb either.
 bool GunzipBytes(const std::string& name, const std::string& in,
-                 std::string* out, std::string* error);
+                 std::string* out, std::string* error,
+                 uint64_t max_bytes = kDefaultMaxWholeInput);
 
 }  // namespace io
 

@@ -144,10 +144,14 @@ long InputFile::ReadDecoded(char* buf, size_t n) {
   return ReadRaw(buf, n);
 }
 
-bool ReadWholeFile(const std::string& path, std::string* out,
-                   std::string* error) {
-  std::unique_ptr<InputFile> in = InputFile::Open(path, error);
-  if (!in) return false;
+std::string TooLargeMessage(const std::string& name, uint64_t max_bytes) {
+  return name + ": more than " + std::to_string(max_bytes >> 20) +
+         " MiB after decompression (the limit for an input read whole; "
+         "raise it with --max-input-mib)";
+}
+
+bool ReadAll(InputFile* in, std::string* out, std::string* error,
+             uint64_t max_bytes) {
   out->clear();
   size_t used = 0;
   for (;;) {
@@ -159,9 +163,22 @@ bool ReadWholeFile(const std::string& path, std::string* out,
     }
     if (got == 0) break;
     used += got;
+    if (used > max_bytes) {
+      out->clear();
+      out->shrink_to_fit();
+      *error = TooLargeMessage(in->name(), max_bytes);
+      return false;
+    }
   }
   out->resize(used);
   return true;
+}
+
+bool ReadWholeFile(const std::string& path, std::string* out,
+                   std::string* error, uint64_t max_bytes) {
+  std::unique_ptr<InputFile> in = InputFile::Open(path, error);
+  if (!in) return false;
+  return ReadAll(in.get(), out, error, max_bytes);
 }
 
 }  // namespace io

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/io/gzip_stream.h"
+#include "common/io/limits.h"
 
 namespace io {
 
@@ -62,10 +63,19 @@ class InputFile {
   std::vector<unsigned char> zbuf_;
 };
 
-// Reads the whole (decompressed) content of `path` into *out. Returns false
-// and sets *error on failure. For formats that need random access (pprof).
+// "NAME: more than N MiB after decompression (the limit for an input read
+// whole; raise it with --max-input-mib)".
+std::string TooLargeMessage(const std::string& name, uint64_t max_bytes);
+
+// Reads all the rest of `in` (decompressed) into *out. Returns false with
+// *error on a read error or when it holds more than `max_bytes`.
+bool ReadAll(InputFile* in, std::string* out, std::string* error,
+             uint64_t max_bytes = kDefaultMaxWholeInput);
+
+// Opens `path` and reads it whole (ReadAll).
 bool ReadWholeFile(const std::string& path, std::string* out,
-                   std::string* error);
+                   std::string* error,
+                   uint64_t max_bytes = kDefaultMaxWholeInput);
 
 // True when `data` starts with the gzip magic bytes.
 bool LooksGzipped(const void* data, size_t n);

@@ -40,8 +40,9 @@ class LineSplitter {
 // internal buffer, valid until the next call to Next().
 class LineReader {
  public:
-  explicit LineReader(InputFile* in, size_t block_size = 256 * 1024)
-      : chunks_(in, block_size), splitter_(std::string_view()) {}
+  explicit LineReader(InputFile* in, size_t block_size = 256 * 1024,
+                      size_t max_line = ChunkReader::kDefaultMaxLine)
+      : chunks_(in, block_size, max_line), splitter_(std::string_view()) {}
 
   bool Next(std::string_view* line) {
     while (!splitter_.Next(line)) {
@@ -54,6 +55,7 @@ class LineReader {
   // 1-based number of the line last returned.
   uint64_t line_number() const { return line_number_; }
   bool ok() const { return chunks_.ok(); }
+  const ChunkReader& chunks() const { return chunks_; }
   const std::string& error() const { return chunks_.error(); }
 
  private:

@@ -10,10 +10,10 @@ namespace pprof {
 
 bool LoadProfileFromBytes(const std::string& name, std::string data,
                           io::BadLineSink* bad_lines, LoadedProfile* out,
-                          std::string* error) {
+                          std::string* error, uint64_t max_bytes) {
   if (io::LooksGzipped(data.data(), data.size())) {
     std::string plain;
-    if (!io::GunzipBytes(name, data, &plain, error)) return false;
+    if (!io::GunzipBytes(name, data, &plain, error, max_bytes)) return false;
     data.swap(plain);
   }
   out->name = name;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/io/bad_lines.h"
+#include "common/io/limits.h"
 #include "common/pprof/legacy_heap.h"
 #include "common/pprof/profile.h"
 
@@ -27,9 +28,11 @@ bool LoadProfile(const std::string& path, io::BadLineSink* bad_lines,
                  LoadedProfile* out, std::string* error);
 
 // Same, from bytes already in memory (decompressed or gzipped).
+// A second gzip layer inflates to at most `max_bytes` (io/limits.h).
 bool LoadProfileFromBytes(const std::string& name, std::string data,
                           io::BadLineSink* bad_lines, LoadedProfile* out,
-                          std::string* error);
+                          std::string* error,
+                          uint64_t max_bytes = io::kDefaultMaxWholeInput);
 
 }  // namespace pprof
 

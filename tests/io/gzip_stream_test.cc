@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <fstream>
 #include <string>
+
+#include "common/io/input_file.h"
+#include "tests/testing/temp_path.h"
 
 namespace {
 
@@ -89,3 +93,21 @@ TEST(GzipStream, CorruptDataNamesTheOffsetAndWhy) {
 }
 
 }  // namespace
+
+// A bomb stops at the limit with a message that names it, in memory and
+// from a file alike.
+TEST(GzipStream, OutputPastTheLimitIsAnError) {
+  const std::string gz = Gzip(std::string(3 << 20, '\0'));
+  std::string out, error;
+  EXPECT_FALSE(io::GunzipBytes("bomb.gz", gz, &out, &error, 1 << 20));
+  EXPECT_EQ(error,
+            "bomb.gz: more than 1 MiB after decompression (the limit for an "
+            "input read whole; raise it with --max-input-mib)");
+  EXPECT_TRUE(out.empty());
+  ASSERT_TRUE(io::GunzipBytes("bomb.gz", gz, &out, &error, 4 << 20)) << error;
+  EXPECT_EQ(out.size(), 3u << 20);
+  const std::string path = testing_util::UniqueTempPath("bomb.gz");
+  std::ofstream(path, std::ios::binary) << gz;
+  EXPECT_FALSE(io::ReadWholeFile(path, &out, &error, 1 << 20));
+  EXPECT_EQ(error, io::TooLargeMessage(path, 1 << 20));
+}

@@ -11,7 +11,10 @@
 
 namespace {
 
-std::vector<std::string> ReadLines(const std::string& content, size_t block) {
+std::vector<std::string> ReadLines(
+    const std::string& content, size_t block,
+    size_t max_line = io::ChunkReader::kDefaultMaxLine,
+    uint64_t* overlong = nullptr, uint64_t* first_offset = nullptr) {
   std::string path = testing_util::UniqueTempPath("line_reader_test");
   {
     std::ofstream f(path, std::ios::binary);
@@ -19,11 +22,13 @@ std::vector<std::string> ReadLines(const std::string& content, size_t block) {
   }
   std::string error;
   auto in = io::InputFile::Open(path, &error);
-  io::LineReader reader(in.get(), block);
+  io::LineReader reader(in.get(), block, max_line);
   std::vector<std::string> lines;
   std::string_view line;
   while (reader.Next(&line)) lines.emplace_back(line);
   EXPECT_TRUE(reader.ok());
+  if (overlong) *overlong = reader.chunks().overlong_lines();
+  if (first_offset) *first_offset = reader.chunks().first_overlong_offset();
   return lines;
 }
 
@@ -31,6 +36,31 @@ TEST(LineReaderTest, SplitsLinesAcrossSmallBlocks) {
   std::vector<std::string> want = {"alpha", "", "beta", "gamma"};
   EXPECT_EQ(ReadLines("alpha\n\nbeta\ngamma\n", 3), want);
   EXPECT_EQ(ReadLines("alpha\n\nbeta\ngamma\n", 1 << 16), want);
+}
+
+// A line past the limit is not kept: it becomes one marker line (so the
+// parser counts one bad line at the right number) and reading goes on.
+TEST(LineReaderTest, OverlongLinesBecomeOneMarkerLineEach) {
+  const std::string marker(io::ChunkReader::kOverlongLine);
+  const std::string big(5000, 'x');
+  for (size_t block : {7, 64, 4096}) {
+    uint64_t overlong = 0, offset = 0;
+    std::vector<std::string> got =
+        ReadLines("a 1\n" + big + "\nb 2\n" + big + big + "\nc 3", block, 1000,
+                  &overlong, &offset);
+    std::vector<std::string> want = {"a 1", marker, "b 2", marker, "c 3"};
+    EXPECT_EQ(got, want) << "block " << block;
+    EXPECT_EQ(overlong, 2u);
+    EXPECT_EQ(offset, 4u);
+  }
+  // At the end of the input, without a newline.
+  uint64_t overlong = 0;
+  EXPECT_EQ(ReadLines("a 1\n" + big, 64, 1000, &overlong),
+            (std::vector<std::string>{"a 1", marker}));
+  EXPECT_EQ(overlong, 1u);
+  // Lines up to the limit are kept whole.
+  EXPECT_EQ(ReadLines(std::string(1000, 'y') + "\n", 64, 1000),
+            (std::vector<std::string>{std::string(1000, 'y')}));
 }
 
 TEST(LineReaderTest, LastLineWithoutNewlineAndCrlf) {
