@@ -22,9 +22,18 @@ void GzipStream::Feed(const void* data, size_t n) {
 
 bool GzipStream::StartMemberIfNeeded() {
   if (!member_ended_) return true;
-  // Another gzip member follows (concatenated .gz files), or trailing
-  // bytes that are not gzip, which end the data.
-  if (!LooksGzipped(zs_.next_in, zs_.avail_in) && zs_.avail_in >= 2) {
+  // Zero bytes may pad a gzip file's end (tape and block devices), in any
+  // number, wherever a read happens to cut them: skipped, as gzip -dc does.
+  while (zs_.avail_in > 0 && *zs_.next_in == 0) {
+    ++zs_.next_in;
+    --zs_.avail_in;
+    ++compressed_offset_;
+  }
+  if (zs_.avail_in == 0) return false;  // more input, or the end
+  // Another gzip member follows (concatenated .gz files), or bytes that are
+  // not gzip, which end the data. One byte is enough to tell: a member
+  // starts with 0x1f, and zlib reads a header cut between two blocks.
+  if (*zs_.next_in != 0x1f) {
     input_ended_ = true;
     zs_.avail_in = 0;
     return false;
