@@ -119,22 +119,32 @@ int64_t FindWireError(std::string_view data) {
 
 namespace {
 
-// Object id -> index in the profile's table. A repeated id names the last
-// object with it, as pprof's decoder keeps.
+// Object id -> index in the profile's table. As go tool pprof checks, an
+// id is never 0 (reserved: "no mapping") and never repeats: a profile that
+// breaks that is refused rather than read with one of the objects lost.
 class IdIndex {
  public:
   void Reserve(size_t n) { table_.Reserve(n); }
-  void Set(uint64_t id, uint32_t index) {
+  // `what` names the table in the message ("location").
+  bool Add(uint64_t id, uint32_t index, const char* what, std::string* error) {
+    if (id == 0) {
+      *error = std::string(what) + " #" + std::to_string(index + 1) +
+               " has the reserved id 0";
+      return false;
+    }
     bool added;
-    uint32_t e = table_.FindOrInsert(
+    table_.FindOrInsert(
         stack::MixHash(id), static_cast<uint32_t>(ids_.size()),
         [&](uint32_t j) { return ids_[j] == id; }, &added);
-    if (added) {
-      ids_.push_back(id);
-      index_.push_back(index);
-    } else {
-      index_[e] = index;
+    if (!added) {
+      *error = "two " + std::string(what) + "s have id " + std::to_string(id) +
+               " (the second is " + what + " #" + std::to_string(index + 1) +
+               ")";
+      return false;
     }
+    ids_.push_back(id);
+    index_.push_back(index);
+    return true;
   }
   // The index of `id`, or -1.
   int64_t Find(uint64_t id) const {
@@ -164,9 +174,10 @@ class ProtoConverter {
     }
     p_ = Profile();
     CopyHeader();
-    CopyMappings();
-    CopyFunctions();
-    if (!CopyLocations(error) || !CopySamples(error)) return false;
+    if (!CopyMappings(error) || !CopyFunctions(error) ||
+        !CopyLocations(error) || !CopySamples(error)) {
+      return false;
+    }
     if (bad_string_) {
       *error = "bad protobuf (string index out of range)";
       return false;
@@ -200,24 +211,32 @@ class ProtoConverter {
     for (int64_t c : pb_.comment()) p_.comments.push_back(Str(c));
   }
 
-  void CopyMappings() {
+  bool CopyMappings(std::string* error) {
     for (const auto& m : pb_.mapping()) {
-      mappings_.Set(m.id(), static_cast<uint32_t>(p_.mappings.size()));
+      if (!mappings_.Add(m.id(), static_cast<uint32_t>(p_.mappings.size()),
+                         "mapping", error)) {
+        return false;
+      }
       p_.mappings.push_back(Mapping{m.id(), m.memory_start(), m.memory_limit(),
                                     m.file_offset(), Str(m.filename()),
                                     Str(m.build_id())});
     }
+    return true;
   }
 
-  void CopyFunctions() {
+  bool CopyFunctions(std::string* error) {
     functions_.Reserve(pb_.function_size());
     p_.functions.reserve(pb_.function_size());
     for (const auto& f : pb_.function()) {
-      functions_.Set(f.id(), static_cast<uint32_t>(p_.functions.size()));
+      if (!functions_.Add(f.id(), static_cast<uint32_t>(p_.functions.size()),
+                          "function", error)) {
+        return false;
+      }
       p_.functions.push_back(Function{f.id(), Str(f.name()),
                                       Str(f.system_name()), Str(f.filename()),
                                       f.start_line()});
     }
+    return true;
   }
 
   bool CopyLocations(std::string* error) {
@@ -249,7 +268,10 @@ class ProtoConverter {
         }
         loc.lines.push_back(Line{static_cast<uint32_t>(f), ln.line()});
       }
-      locations_.Set(l.id(), static_cast<uint32_t>(p_.locations.size()));
+      if (!locations_.Add(l.id(), static_cast<uint32_t>(p_.locations.size()),
+                          "location", error)) {
+        return false;
+      }
       p_.locations.push_back(std::move(loc));
     }
     return true;
