@@ -115,6 +115,17 @@ TEST(ChunkFolderTest, StrictStopsAtTheFirstBadLineInAnyChunk) {
   }
 }
 
+// A stray "word NUMBER" line inside a sample looks like an event-less
+// header; it used to start a new sample and take the stack's remaining
+// frames (hostile sweep, issue 17). Only a full header does that now.
+TEST(ChunkFolderTest, StrayWordNumberLineInsideASampleIsABadLine) {
+  Folded f = FoldString(
+      "app 1 1.0: 1 cycles: \n\tffff a (/x)\njunk 123\n\tffff b (/x)\n\n");
+  EXPECT_EQ(f.text, "app;b;a 1\n");
+  EXPECT_EQ(f.bad, 1u);
+  EXPECT_EQ(f.first_bad, ":3: unrecognized line inside a sample");
+}
+
 TEST(ChunkFolderTest, HundredThousandFrameStack) {
   std::string in = "deep 1 1.0: 1 cpu-clock: \n";
   for (int i = 0; i < 100000; ++i) {
