@@ -57,16 +57,23 @@ bool ChunkReader::Next(
 
 bool ChunkReader::ReadMore(std::string* chunk) {
   const size_t used = chunk->size();
+  // The read size grows with the chunk, and each read is filled (a pipe
+  // hands out 64 KiB at a time), so a record that needs many reads before
+  // its separator costs linear time, not one search per pipe read.
   const size_t want = std::max(chunk_size_, used / 2);
   chunk->resize(used + want);
-  const long got = in_->Read(chunk->data() + used, want);
-  if (got <= 0) {
-    chunk->resize(used);
-    if (got < 0) error_ = in_->error();
-    eof_ = true;
-    return false;
+  size_t got = 0;
+  while (got < want) {
+    const long n = in_->Read(chunk->data() + used + got, want - got);
+    if (n <= 0) {
+      if (n < 0) error_ = in_->error();
+      eof_ = true;
+      break;
+    }
+    got += n;
   }
   chunk->resize(used + got);
+  if (got == 0) return false;
   const void* nl = memrchr(chunk->data() + used, '\n', got);
   if (nl != nullptr)
     line_start_ = static_cast<const char*>(nl) - chunk->data() + 1;
