@@ -65,6 +65,13 @@ int Command::UsageError(std::string_view message) const {
   return kExitBadInput;
 }
 
+int Command::FlushedOutput() const {
+  // A full disk or a closed pipe must not pass for success.
+  if (std::cout.flush()) return kExitOk;
+  Error("cannot write to standard output");
+  return kExitBadInput;
+}
+
 bool Command::StoppedAtBadLine(bool stopped, std::string_view first) const {
   if (!stopped) return false;
   Error(std::string("malformed line at ").append(first));
@@ -106,11 +113,11 @@ std::optional<int> Command::Parse(int argc, char** argv) {
               << common << "\n"
               << "Exit status: 0 success, 1 a finding asked to fail on, "
                  "2 bad usage or unreadable input.\n";
-    return kExitOk;
+    return FlushedOutput();
   }
   if (vars_.count("version")) {
     std::cout << name_ << " " << STACKTOOLS_VERSION << "\n";
-    return kExitOk;
+    return FlushedOutput();
   }
   if (vars_.count("input")) {
     inputs_ = vars_["input"].as<std::vector<std::string>>();

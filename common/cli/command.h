@@ -53,6 +53,10 @@ class Command {
   void SummariseBadLines(uint64_t count, std::string_view first) const;
 
  private:
+  // Flushes --help/--version text: kExitOk, or kExitBadInput with a message
+  // when it could not be written.
+  int FlushedOutput() const;
+
   std::string name_;
   std::string usage_;
   std::string summary_;

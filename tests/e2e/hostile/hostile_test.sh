@@ -238,4 +238,50 @@ row "goleak directory"      2 "goleak-cluster: adir: is a directory" empty -- "$
 row "goleak unreadable"     2 "goleak-cluster: /proc/self/mem: Input/output error" empty -- "$GL" "$UNREADABLE"
 pipe_row "goleak" "goleak-cluster: cannot write to standard output" "$GL" --folded g-bigline
 
+# ---- every tool (issue 17) ---------------------------------------------
+# --help and --version to a full disk fail like any other output.
+for tool in "$SF" "$FS" "$HD" "$GL"; do
+  name=$(basename "$tool")
+  for flag in --help --version; do
+    "$tool" "$flag" > /dev/full 2> "$T/err"
+    rc=$?
+    if [ "$rc" = 2 ] && grep -qxF "$name: cannot write to standard output" "$T/err"; then
+      echo "ok   $name $flag to a full disk"
+    else
+      echo "FAIL $name $flag to a full disk: exit $rc: $(head -c 200 "$T/err")"
+      fail=1
+    fi
+  done
+done
+# A gzip file padded with zero bytes (tape, block devices) reads as gzip -dc
+# reads it, wherever the padding falls.
+for pad in 1 2 511; do
+  { gzip -c < f-garbage; head -c "$pad" /dev/zero; } > "f-padded$pad.gz"
+  row "stackfold gzip + $pad zero bytes" 0 "stackfold: warning: skipped 1 malformed line" =sf-garbage.want -- "$SF" --format folded "f-padded$pad.gz"
+done
+# profile.proto with a repeated location id, or id 0: refused like pprof.
+python3 - <<'PY'
+def varint(n):
+    out = b''
+    while True:
+        b = n & 0x7f; n >>= 7
+        out += bytes([b | (0x80 if n else 0)])
+        if not n: return out
+def field(num, payload): return varint(num << 3 | 2) + varint(len(payload)) + payload
+def num(numf, v): return varint(numf << 3) + varint(v)
+strings = b''.join(field(6, s) for s in [b'', b'samples', b'count', b'main.f'])
+st = field(1, num(1, 1) + num(2, 2))
+fn = field(5, num(1, 1) + num(2, 3))
+def loc(i): return field(4, num(1, i) + field(4, num(1, 1)))
+sample = field(2, num(1, 5) + num(2, 1))
+open('p-dupid.pb', 'wb').write(st + sample + loc(5) + loc(5) + fn + strings)
+open('p-id0.pb', 'wb').write(st + sample + loc(0) + fn + strings)
+PY
+row "heapdiff repeated location id" 2 "heapdiff: p-dupid.pb: not a pprof profile (two locations have id 5 (the second is location #2))" empty -- "$HD" p-dupid.pb
+row "stackfold location id 0" 2 "stackfold: p-id0.pb: not a pprof profile (location #1 has the reserved id 0)" empty -- "$SF" p-id0.pb
+# A stray "word 123" line inside a perf sample is a bad line, not a sample.
+printf 'app 1 1.0: 1 cycles: \n\tffff a (/x)\njunk 123\n\tffff b (/x)\n\n' > p-junk
+expect sfp-junk.want 'app;b;a 1\n'
+row "stackfold perf stray word-number line" 0 "stackfold: warning: skipped 1 malformed line (first: p-junk:3: unrecognized line inside a sample)" =sfp-junk.want -- "$SF" p-junk
+
 exit $fail
