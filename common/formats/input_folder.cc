@@ -49,6 +49,28 @@ bool InputFolder::Add(io::InputFile* in, std::string* error) {
   }
   formats_.push_back(format);
   bad_.set_source(in->name());
+  const uint64_t bad_before = bad_.count();
+  const size_t stacks_before = folded_.stacks.size();
+  const int64_t total_before = folded_.stacks.Total();
+  if (!AddAs(format, in, error)) return false;
+  if (bad_.stopped()) return true;
+  // Only bad lines and not one record: the file is not what it was read as
+  // (a forced --format, or a mis-detection). Say so instead of printing
+  // nothing with exit status 0.
+  const uint64_t bad = bad_.count() - bad_before;
+  if (bad > 0 && folded_.stacks.size() == stacks_before &&
+      folded_.stacks.Total() == total_before) {
+    *error = in->name() + ": nothing valid read as " +
+             std::string(FormatName(format)) + " (" + std::to_string(bad) +
+             (bad == 1 ? " malformed line" : " malformed lines") +
+             ", first: " + bad_.first() + ")";
+    return false;
+  }
+  return true;
+}
+
+bool InputFolder::AddAs(InputFormat format, io::InputFile* in,
+                        std::string* error) {
   switch (format) {
     case InputFormat::kPerfScript:
       return AddPerf(in, error);

@@ -39,6 +39,8 @@ class InputFolder {
  private:
   // The format of `in` by content (a bounded look-ahead).
   bool Detect(io::InputFile* in, InputFormat* format, std::string* error);
+  // Hands `in` to the parser of `format`.
+  bool AddAs(InputFormat format, io::InputFile* in, std::string* error);
   bool AddPerf(io::InputFile* in, std::string* error);
   bool AddProfile(io::InputFile* in, std::string* error);
   bool AddDump(io::InputFile* in, std::string* error);

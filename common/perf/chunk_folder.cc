@@ -123,11 +123,7 @@ void ChunkFolder::Fold(std::string_view text) {
     if (line[0] == '#') continue;  // --header comments
     // perf indents call-chain lines with a tab; headers never start with
     // one (one-line samples right-align the comm with spaces instead).
-    // Inside a sample only a full header (with its event) starts the next
-    // one: a stray "word 123" line there is a bad line, not a new sample
-    // that would take the real stack's remaining frames.
-    if (line[0] != '\t' && ParseSampleHeader(line, &header) &&
-        !(in_sample_ && header.event.empty())) {
+    if (line[0] != '\t' && ParseSampleHeader(line, &header)) {
       EndSample();
       if (!EventMatches(header.event)) {
         ++stats_.filtered[std::string(header.event)];

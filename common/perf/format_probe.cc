@@ -34,9 +34,7 @@ bool LooksLikePerfScript(std::string_view head) {
     if (after_header && FrameTextStart(line, &pc) != 0) return true;
     // The parser's rule: a header never starts with a tab.
     after_header = line[0] != '\t' && ParseSampleHeader(line, &header);
-    // Only a header with an event counts alone: "comm TID" without one
-    // is also what a folded line ("main;f 12") looks like.
-    ++(after_header && !header.event.empty() ? headers : others);
+    ++(after_header ? headers : others);
     // A one-line sample carries its only frame after the event.
     if (after_header && FrameTextStart(header.rest, &pc) != 0 &&
         !header.rest.empty() && header.rest.back() == ')') {

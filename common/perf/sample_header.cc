@@ -69,9 +69,12 @@ bool IsTime(std::string_view tok) {
   return AllDigits(tok.substr(0, dot)) && AllDigits(tok.substr(dot + 1));
 }
 
-// "cpu-clock:pppH:", "sched:sched_switch:", "cpu-clock/freq=499/:"
+// "cpu-clock:pppH:", "sched:sched_switch:", "cpu-clock/freq=499/:". No
+// event name starts with a digit or '[' ("goroutine 1 [running]:" is a
+// goroutine dump, not a sample of event "[running]").
 bool IsEvent(std::string_view tok) {
-  return tok.size() >= 2 && tok.back() == ':' && !IsDigit(tok.front());
+  return tok.size() >= 2 && tok.back() == ':' && !IsDigit(tok.front()) &&
+         tok.front() != '[';
 }
 
 // Parses the fields after the comm, starting at the PID/TID token.
@@ -98,14 +101,11 @@ bool ParseAfterComm(Tokens t, SampleHeader* out) {
     // A period must be followed by the event.
     if (!IsEvent(tok)) return false;
   }
-  if (IsEvent(tok)) {
-    out->event = tok.substr(0, tok.size() - 1);
-    t.Take();
-  } else if (!tok.empty()) {
-    return false;
-  } else {
-    out->event = std::string_view();
-  }
+  // The event closes every header perf prints; a line without one is not
+  // a header (inside a sample, a stray "word 123" line is a bad line).
+  if (!IsEvent(tok)) return false;
+  out->event = tok.substr(0, tok.size() - 1);
+  t.Take();
   t.SkipSpaces();
   out->rest = t.line.substr(t.pos);
   return true;

@@ -8,6 +8,7 @@ namespace perf {
 
 // The first line of a `perf script` sample, split into its fields:
 //   comm [PID/]TID [[CPU]] [TIME:] [PERIOD] EVENT: [REST]
+// (the event is required: it is what tells a header from a stray line).
 // e.g. "pool worker 1 14028/14035 [000]   510.395644:    3344481 cpu-clock:"
 // REST is a tracepoint's payload, or the frame of a one-line sample
 // (perf script -G, or a recording without call graphs).
@@ -15,7 +16,7 @@ struct SampleHeader {
   std::string_view comm;
   std::string_view pid;  // empty when the header has only the TID
   std::string_view tid;
-  std::string_view event;  // without the trailing ':'; may be empty
+  std::string_view event;  // without the trailing ':'; never empty
   std::string_view rest;
   int64_t period = 0;  // 0 when absent
 };

@@ -35,6 +35,16 @@ inline uint64_t Mum(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
 }
 
+// A product's low bits depend on few input bits when the input is
+// structured (ids that are multiples of 2^20 filled 211 of 4096 slots for
+// some keys): a multiply-xorshift finish spreads every bit into the slot.
+inline uint64_t Finish(uint64_t h) {
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return h;
+}
+
 inline uint64_t Load64(const unsigned char* p) {
   uint64_t w;
   std::memcpy(&w, p, 8);
@@ -66,7 +76,7 @@ inline uint64_t HashBytes(const void* data, size_t n, uint64_t seed = 0) {
     n -= 8;
   }
   if (n > 0) h = Mum(LoadTail(p, n) ^ kKey1 ^ h, kKey2 + n);
-  return Mum(h ^ kKey2, kKey1 ^ 0x9e3779b97f4a7c15ULL);
+  return Finish(Mum(h ^ kKey2, kKey1 ^ 0x9e3779b97f4a7c15ULL));
 }
 
 inline uint64_t HashString(std::string_view s, uint64_t seed = 0) {
@@ -76,7 +86,7 @@ inline uint64_t HashString(std::string_view s, uint64_t seed = 0) {
 // Keyed mix of an integer key (ids, addresses, combined hashes).
 inline uint64_t MixHash(uint64_t h) {
   using namespace hash_internal;
-  return Mum(h ^ kKey1, kKey2);
+  return Finish(Mum(h ^ kKey1, kKey2));
 }
 
 // The same value in every run: for colours, never for table keys. (The

@@ -55,7 +55,7 @@ TEST(HashTest, MixHashSpreadsMultiplesOfATableSize) {
   for (uint64_t id = 1; id <= 4096; ++id) {
     slots.insert(stack::MixHash(id << 20) & 4095);
   }
-  EXPECT_GT(slots.size(), 2000u);
+  EXPECT_GT(slots.size(), 2400u);  // ~2589 for random keys
 }
 
 TEST(HashTest, StableHashIsTheSameEveryRun) {
