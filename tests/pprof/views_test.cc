@@ -35,7 +35,7 @@ TEST(Series, OnlyTheLeakGrowsAtEveryStep) {
   for (auto& l : ls) ps.push_back(&l.profile);
   SeriesReport r;
   std::string err;
-  ASSERT_TRUE(BuildSeries(ps, names, DiffOptions(), &r, &err)) << err;
+  ASSERT_TRUE(BuildSeries(ps, names, DiffOptions(), TrendOptions(), &r, &err)) << err;
   EXPECT_EQ(r.sample_type, "inuse_space");
   ASSERT_EQ(r.monotonic_count, 1u);
   const SeriesEntry& leak = r.entries[0];
