@@ -12,7 +12,9 @@ namespace {
 
 std::string Seconds(double s) {
   char buf[32];
-  if (s < 1) {
+  if (s == 0) {
+    return "0s";
+  } else if (s < 1) {
     std::snprintf(buf, sizeof(buf), "%.0fms", s * 1000);
   } else if (s < 10) {
     std::snprintf(buf, sizeof(buf), "%.1fs", s);

@@ -57,11 +57,11 @@ TrendVerdict JudgeTrend(std::span<const int64_t> values, int64_t granularity,
   v.fall = s.fall;
   v.tolerance = Scaled(o.fall_tolerance, granularity);
   const int64_t first = std::max<int64_t>(values.front(), 0);
-  v.threshold =
-      std::max<int64_t>({Scaled(o.min_growth_granules, granularity),
-                         static_cast<int64_t>(std::ceil(
-                             o.min_growth_share * static_cast<double>(first))),
-                         1});
+  v.threshold = std::max<int64_t>(
+      {Scaled(std::max(o.min_growth_granules - 0.5, 0.0), granularity),
+       static_cast<int64_t>(
+           std::ceil(o.min_growth_share * static_cast<double>(first))),
+       1});
   v.kind = Classify(v, AddWrap(values.back(), MulWrap(values.front(), -1)));
   return v;
 }

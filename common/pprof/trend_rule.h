@@ -18,8 +18,9 @@ struct TrendOptions {
   // A fall below the path's earlier peak of more than this many
   // granularities means the memory came back: a bump or a sawtooth.
   double fall_tolerance = 1.5;
-  // The net growth (last - first) must be at least this many
-  // granularities ...
+  // The net growth (last - first) must come to at least this many
+  // granularities, rounded to the nearest (so sampled values that are a
+  // little under N samples' worth count as N) ...
   double min_growth_granules = 4;
   // ... and at least this share of the path's first value.
   double min_growth_share = 0.10;
