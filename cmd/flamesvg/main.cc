@@ -62,7 +62,10 @@ void AddFlags(cli::Command* cmd, flame::Flags* flags) {
     ("diff", po::bool_switch(&f.diff), "differential graph: with two FILEs, "
      "BEFORE and AFTER; with one or none, single counts are deltas")
     ("diff-widths", po::value(&f.diff_widths), "differential widths from "
-     "after (default), before, or max (default for delta input)")
+     "max (default: the larger of before and after), after or before")
+    ("diff-color", po::value(&f.diff_color)->default_value(f.diff_color),
+     "differential colour by each frame's own change (self) or by its "
+     "subtree's (total)")
     ("negate", po::bool_switch(&f.negate), "differential: swap red and blue")
     ("factor", po::value(&f.factor)->default_value(f.factor),
      "multiply every count by this")
