@@ -111,7 +111,6 @@ cat "$DIR/report.txt"
 "$HEAPDIFF" -s "$INDEX" --folded "$FIRST" "$LAST" |
   "$FLAMESVG" --diff --countname "$UNIT" \
     --title "heap $INDEX: ${FIRST##*/} -> ${LAST##*/}" \
-    --subtitle "red grew, blue shrank; widths are the later snapshot" \
     > "$DIR/diff.svg.tmp" || { rm -f "$DIR/diff.svg.tmp"; exit 2; }
 mv "$DIR/diff.svg.tmp" "$DIR/diff.svg"
 echo "$PROG: snapshots and report in $DIR/; differential flame graph: $DIR/diff.svg"

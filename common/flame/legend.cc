@@ -72,7 +72,7 @@ void AppendLegend(const std::vector<LegendItem>& items, const SvgOptions& o,
       std::snprintf(fill, sizeof(fill), " fill=\"rgb(%d,%d,%d)\"", item.color.r,
                     item.color.g, item.color.b);
       out->append(fill);
-      out->append(" stroke=\"rgb(128,128,128)\" stroke-width=\"0.5\" />\n");
+      out->append(" />\n");
       x += fs * 1.1;
     }
     out->append("<text");
