@@ -109,6 +109,10 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
     }
     std::span<const int64_t> all = folded.stacks.Values(i);
     std::span<const int64_t> v = all.first(out->totals.size());
+    // A stack with values only in the partner columns (rounding).
+    if (std::all_of(v.begin(), v.end(), [](int64_t x) { return x == 0; })) {
+      continue;
+    }
     e.values.assign(v.begin(), v.end());
     e.monotonic = true;
     for (size_t k = 1; k < v.size(); ++k) {
@@ -118,7 +122,11 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
     }
     e.growth = AddWrap(v.back(), MulWrap(v.front(), -1));
     e.granularity = PathGranularity(*out, v, all.subspan(v.size()));
-    e.trend = JudgeTrend(v, e.granularity, out->trend_options);
+    if (out->cumulative) {
+      e.trend.kind = TrendKind::kNotJudged;
+    } else {
+      e.trend = JudgeTrend(v, e.granularity, out->trend_options);
+    }
     e.rate = Slope(v, x) * per;
     out->entries.push_back(std::move(e));
   }
@@ -163,6 +171,7 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
   out->sample_type = first.sample_types[index].type;
   out->unit = first.sample_types[index].unit;
   out->snapshot_names = names;
+  out->cumulative = out->sample_type.rfind("alloc_", 0) == 0;
   const int partner = HeapPartnerIndex(first, index);
   out->heap_sampled = partner >= 0;
   out->period =

@@ -45,6 +45,9 @@ struct SeriesReport {
   // profile, in bytes (heap_sampled); 1 for exact counts.
   int64_t period = 1;
   bool heap_sampled = false;
+  // alloc_* counts every allocation since the program started: it only
+  // grows, so the leak rule is not applied (every path would be a suspect).
+  bool cumulative = false;
   TrendOptions trend_options;
   std::vector<SeriesEntry> entries;
   size_t monotonic_count = 0;  // entries that grew at every step

@@ -53,6 +53,13 @@ class SeriesText {
 
   // The rule with this report's numbers, so a reader can check a verdict.
   void Rule() {
+    if (r_.cumulative) {
+      out_.append("Leak rule: not applied: " + r_.sample_type +
+                  " counts every allocation since the program started, so "
+                  "it only grows;\n  compare in-use memory (-s inuse_space) "
+                  "to find leaks\n");
+      return;
+    }
     const TrendOptions& o = r_.trend_options;
     char buf[256];
     std::snprintf(buf, sizeof(buf),
@@ -154,16 +161,21 @@ void AppendJsonHeader(const SeriesReport& r, std::string* out) {
 void WriteSeriesText(const SeriesReport& r, int max_rows, std::string* out) {
   SeriesText text(r, out);
   text.Header();
-  out->append("\nLeak suspects: " + std::to_string(r.leak_count) + " of " +
-              std::to_string(r.entries.size()) + " paths\n");
+  if (r.cumulative) {
+    out->append("\nLeak suspects: not judged (" + r.sample_type + ")\n");
+  } else {
+    out->append("\nLeak suspects: " + std::to_string(r.leak_count) + " of " +
+                std::to_string(r.entries.size()) + " paths\n");
+  }
   text.Rule();
   if (r.leak_count > 0) text.Table(0, r.leak_count);
   const size_t others = r.entries.size() - r.leak_count;
   const size_t shown =
       max_rows > 0 ? std::min<size_t>(others, max_rows) : others;
   if (shown > 0) {
-    out->append("\nNot leaks, largest step first (" + std::to_string(shown) +
-                " of " + std::to_string(others) + "):\n");
+    out->append(std::string(r.cumulative ? "\nChanges" : "\nNot leaks") +
+                ", largest step first (" + std::to_string(shown) + " of " +
+                std::to_string(others) + "):\n");
     text.Table(r.leak_count, r.leak_count + shown);
   }
 }

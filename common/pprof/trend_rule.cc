@@ -82,6 +82,8 @@ std::string VerdictLabel(const TrendVerdict& v) {
       return "too small";
     case TrendKind::kShrank:
       return "shrank";
+    case TrendKind::kNotJudged:
+      return "not judged";
     case TrendKind::kFlat:
     default:
       return "flat";
@@ -102,6 +104,8 @@ const char* VerdictName(TrendKind kind) {
       return "small_growth";
     case TrendKind::kShrank:
       return "shrank";
+    case TrendKind::kNotJudged:
+      return "not_judged";
     case TrendKind::kFlat:
     default:
       return "flat";

@@ -35,6 +35,7 @@ enum class TrendKind {
   kSmallGrowth,    // net growth below the threshold
   kFlat,           // no net change
   kShrank,         // net decrease
+  kNotJudged,      // the values only count up (alloc_*): no verdict
 };
 
 struct TrendVerdict {

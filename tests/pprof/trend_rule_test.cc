@@ -165,6 +165,24 @@ TEST(TrendSeries, ObjectCountsUseThePathsObjectSize) {
   EXPECT_EQ(l.report.entries[0].granularity, 32);
 }
 
+TEST(TrendSeries, AllocationsSinceStartAreNotJudged) {
+  // alloc_space only grows: every allocating path would be a "leak".
+  Loaded l;
+  BuildFrom("leak", {1, 2, 3, 4, 5, 6}, "alloc_space", &l);
+  EXPECT_TRUE(l.report.cumulative);
+  EXPECT_EQ(l.report.leak_count, 0u);
+  for (const SeriesEntry& e : l.report.entries) {
+    EXPECT_EQ(e.trend.kind, TrendKind::kNotJudged);
+  }
+  std::string text;
+  WriteSeriesText(l.report, 3, &text);
+  EXPECT_NE(text.find("\nLeak suspects: not judged (alloc_space)\nLeak rule: "
+                      "not applied: alloc_space counts every allocation since "
+                      "the program started, so it only grows;\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(TrendSeries, HealthyServiceHasNoSuspect) {
   for (std::vector<int> which : std::vector<std::vector<int>>{
            {1, 2, 3, 4, 5, 6}, {1, 2, 3, 4}, {2, 3, 4}, {3, 4, 5, 6}}) {

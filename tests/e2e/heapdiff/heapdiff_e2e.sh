@@ -95,6 +95,8 @@ rc=0; "$H" --fail-on-leak -s inuse_objects "$L"/*.heap > "$T/objects.txt" || rc=
 check "trend: objects leak" bash -c "[ $rc = 1 ] && grep -qE '^ +\+195 .*leak: 4 of 5 steps .*main.newSession <' '$T/objects.txt'"
 rc=0; "$H" --fail-on-leak --leak-min-growth 8 "$L"/*.heap > "$T/strict.txt" || rc=$?
 check "trend: --leak-min-growth 8 (6 samples grew)" bash -c "[ $rc = 0 ] && grep -qE 'too small +15.74MB' '$T/strict.txt' && grep -qx 'Leak rule: net growth at least 8 g and 10% of the first value; rose at every step, or at 2 or more and at least half of them;' '$T/strict.txt'"
+rc=0; "$H" --fail-on-leak -s alloc_space "$L"/*.heap > "$T/alloc.txt" || rc=$?
+check "trend: alloc_space not judged" bash -c "[ $rc = 0 ] && grep -qx 'Leak suspects: not judged (alloc_space)' '$T/alloc.txt'"
 rc=0; "$H" --leak-fall-tolerance -1 "$L"/*.heap > /dev/null 2> "$T/err" || rc=$?
 check "trend: bad threshold" bash -c "[ $rc = 2 ] && grep -qx 'heapdiff: --leak-\* thresholds must be numbers >= 0 (try --help)' '$T/err'"
 "$H" --json "$L"/*.heap > "$T/trend.json"
