@@ -65,7 +65,8 @@ TEST(Series, OnlyTheLeakIsASuspect) {
   EXPECT_TRUE(found_table);
   std::string json;
   WriteSeriesJson(r, &json);
-  EXPECT_NE(json.find("\"monotonic\":true,\"leak\":true,\"period\":1,"), std::string::npos);
+  EXPECT_NE(json.find("\"monotonic\":true,\"leak\":true,\"period\":1,"),
+            std::string::npos);
   EXPECT_NE(json.find("\"name\":\"main.registerClient\",\"stack\":"
                       "\"runtime.main;main.main;main.registerClient\","
                       "\"values\":[518144,1036288,1556480,2080768,2592768],"
