@@ -50,6 +50,10 @@ check "waited between snapshots" has "$T/err" "go-heap-diff: next snapshot in 0.
     > "$T/expected.svg"
 check "diff.svg = heapdiff --folded | flamesvg --diff" cmp -s "$T/two/diff.svg" "$T/expected.svg"
 check "diff.svg shows the leak" grep -q 'main.newSession' "$T/two/diff.svg"
+# The reddest frame is the function that grew (own change), not its callers.
+check "diff.svg: main.newSession is the one full-red frame" test "$(grep -B1 'fill="rgb(255,0,0)"' "$T/two/diff.svg" | grep -o '^<title>[^ ]*')" = "<title>main.newSession"
+check "diff.svg: callers stay neutral" test "$(grep -A3 -F '<g data-name="net/http.(*conn).serve">' "$T/two/diff.svg" | grep -o 'fill="[^"]*"' | head -n 1)" = 'fill="rgb(250,250,250)"'
+check "diff.svg: human units" grep -q '<title>main.newSession (after 1.25 MiB, before 423.65 KiB, ' "$T/two/diff.svg"
 check "says where things are" has "$T/out" "go-heap-diff: snapshots and report in $T/two/; differential flame graph: $T/two/diff.svg"
 
 # alloc_space, --no-gc: the plain /heap URL (here: the series' first two).
