@@ -109,7 +109,9 @@ check "filter matching nothing warns" grep -qx 'heapdiff: warning: focus express
 printf '' > "$T/empty"
 echo "hello" > "$T/hello.txt"
 head -c 3000 "$D/2.heap" > "$T/trunc.heap"
-gzip -dc "$D/2.heap" | head -c 5000 > "$T/cut.pb"
+# head stops reading early; gzip may then die of SIGPIPE, which pipefail
+# would turn into a failed test.
+{ gzip -dc "$D/2.heap" || true; } | head -c 5000 > "$T/cut.pb"
 bad() {  # file, expected message part
   local out rc=0
   out="$("$H" "$D/1.heap" "$1" 2>&1 >"$T/stdout")" || rc=$?
