@@ -18,10 +18,13 @@ net/http/pprof handler; URL defaults to http://127.0.0.1:6060) INTERVAL
 apart, keeps them in a folder with their UTC times in the names, and
 compares them with heapdiff: with two snapshots, what grew from the first
 to the second (the table of go tool pprof -top -base); with three or more,
-each call path's series, the paths that grew at every step (leak suspects)
-first. The change from the first to the last snapshot is also drawn as a
+each call path's series with a verdict, the leak suspects first, fastest
+growth first (heapdiff's leak rule: grew by a clear net amount, at most
+steps, and never fell back by more than one sample; flat steps of sampled
+heap profiles are fine, a bump or a GC sawtooth that comes back is not a
+leak). The change from the first to the last snapshot is also drawn as a
 differential flame graph (heapdiff --folded | flamesvg --diff: red grew,
-blue shrank).
+blue shrank, each frame coloured by its own change).
 
 Options:
   -n, --count N          snapshots to take (default 2, at least 2)
@@ -35,7 +38,7 @@ Options:
                          go tool pprof -top shows)
       --no-gc            do not ask for a garbage collection before each
                          snapshot (leave out ?gc=1)
-      --fail-on-leak     exit 1 when a call path grew at every step
+      --fail-on-leak     exit 1 when a call path is a leak suspect
                          (three or more snapshots)
   -h, --help             show this help
 
@@ -43,7 +46,7 @@ Files in DIR: heap-1-<time>.pb.gz ... heap-N-<time>.pb.gz (the snapshots),
 report.txt (heapdiff's output, also printed), diff.svg.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
-Exit status: 0 success, 1 --fail-on-leak and a path grew at every step,
+Exit status: 0 success, 1 --fail-on-leak and a leak suspect,
 2 bad usage, failed download or unreadable profile.
 EOF
 }
@@ -77,7 +80,7 @@ if ! [[ "$COUNT" =~ ^[0-9]+$ ]] || [ "$COUNT" -lt 2 ]; then die "--count must be
   die "--nodecount must be a number >= 1"
 check_interval "$INTERVAL"
 [ ${#FAIL[@]} -eq 0 ] || [ "$COUNT" -ge 3 ] ||
-  die "--fail-on-leak needs --count 3 or more (a leak grows at every step)"
+  die "--fail-on-leak needs --count 3 or more (one comparison cannot tell a leak from a bump)"
 case "$INDEX" in
   inuse_space|alloc_space) UNIT=bytes ;;
   inuse_objects|alloc_objects) UNIT=objects ;;
@@ -108,7 +111,6 @@ cat "$DIR/report.txt"
 "$HEAPDIFF" -s "$INDEX" --folded "$FIRST" "$LAST" |
   "$FLAMESVG" --diff --countname "$UNIT" \
     --title "heap $INDEX: ${FIRST##*/} -> ${LAST##*/}" \
-    --subtitle "red grew, blue shrank; widths are the later snapshot" \
     > "$DIR/diff.svg.tmp" || { rm -f "$DIR/diff.svg.tmp"; exit 2; }
 mv "$DIR/diff.svg.tmp" "$DIR/diff.svg"
 echo "$PROG: snapshots and report in $DIR/; differential flame graph: $DIR/diff.svg"

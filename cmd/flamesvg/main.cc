@@ -48,8 +48,7 @@ void AddFlags(cli::Command* cmd, flame::Flags* flags) {
      "purple orange go")
     ("bgcolors", po::value(&f.bgcolors),
      "background: yellow blue green grey, or #rrggbb")
-    ("hash", "colour by a hash of the name (always on; accepted for "
-     "flamegraph.pl compatibility)")
+    ("hash", "colour by a hash of the name (always on)")
     ("cp", po::bool_switch(&f.consistent_palette),
      "consistent palette: reuse and update colours in palette.map")
     ("palette-file", po::value(&f.palette_file)->default_value(f.palette_file),
@@ -62,17 +61,18 @@ void AddFlags(cli::Command* cmd, flame::Flags* flags) {
     ("diff", po::bool_switch(&f.diff), "differential graph: with two FILEs, "
      "BEFORE and AFTER; with one or none, single counts are deltas")
     ("diff-widths", po::value(&f.diff_widths), "differential widths from "
-     "after (default), before, or max (default for delta input)")
+     "max (default: the larger of before and after), after or before")
+    ("diff-color", po::value(&f.diff_color)->default_value(f.diff_color),
+     "differential colour by each frame's own change, or its subtree's (total)")
     ("negate", po::bool_switch(&f.negate), "differential: swap red and blue")
     ("factor", po::value(&f.factor)->default_value(f.factor),
      "multiply every count by this")
-    ("total", po::value(&f.total), "count that spans the full width (to "
-     "draw several graphs on one scale)")
+    ("total", po::value(&f.total), "count that spans the full width")
     ("notes", po::value(&f.notes), "text for a notes comment in the SVG")
     ("search-color", po::value(&f.search_color)->default_value(f.search_color),
      "colour of search matches")
     ("truncate-text-right", po::bool_switch(&f.truncate_text_right),
-     "shorten long labels at the right end, keeping the start (the default)")
+     "shorten long labels at the right end (the default)")
     ("truncate-text-left", po::bool_switch(&f.truncate_text_left),
      "shorten long labels at the left end, keeping the end")
     ("strict", po::bool_switch(&f.strict),

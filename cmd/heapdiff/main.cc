@@ -1,5 +1,5 @@
 // heapdiff: what grew between pprof profiles, with pprof's -top numbers, and
-// which call paths grew at every step of a snapshot series.
+// which call paths of a snapshot series are leak suspects.
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -20,11 +20,13 @@ int main(int argc, char** argv) {
       "(?debug=1).\n  heapdiff A           -top of A (like go tool pprof "
       "-top)\n"
       "  heapdiff A B         what changed from A to B (like -top -base A B)\n"
-      "  heapdiff A B C ...   per call path series; paths that grew at every\n"
-      "                       step (leak suspects) first");
+      "  heapdiff A B C ...   per call path series; leak suspects (the leak\n"
+      "                       rule: README \"heapdiff\") first");
   std::string sample_index, granularity = "functions", unit = "minimum", base;
   int nodecount = 0;
   pprof::DiffOptions o;
+  pprof::TrendOptions trend;
+  double min_share = trend.min_growth_share * 100;
   cmd.options().add_options()(
       "sample-index,s", cli::po::value(&sample_index),
       "sample type by name or number (default: the profile's default, "
@@ -51,7 +53,16 @@ int main(int argc, char** argv) {
       "json", "JSON instead of the table")(
       "strict", "a malformed line in a legacy text profile is fatal")(
       "fail-on-leak",
-      "with 3+ snapshots: exit 1 when a call path grew at every step");
+      "with 3+ snapshots: exit 1 when a path is a leak suspect")(
+      "leak-min-growth",
+      cli::po::value(&trend.min_growth_granules)->default_value(4),
+      "leak rule: net growth of at least N samples' worth ...")(
+      "leak-min-share", cli::po::value(&min_share)->default_value(10),
+      "... and of at least P percent of the path's first value")(
+      "leak-fall-tolerance",
+      cli::po::value(&trend.fall_tolerance)->default_value(1.5),
+      "leak rule: a fall of more than N samples' worth below an earlier "
+      "peak means the memory comes back (not a leak)");
   if (auto rc = cmd.Parse(argc, argv)) return *rc;
   o.sample_index = sample_index;
   o.cum_sort = cmd.Has("cum");
@@ -59,6 +70,11 @@ int main(int argc, char** argv) {
   o.node_count = nodecount;
   o.unit = unit;
   if (nodecount < 0) return cmd.UsageError("--nodecount must be >= 0");
+  trend.min_growth_share = min_share / 100;
+  if (!(trend.min_growth_granules >= 0) || !(min_share >= 0) ||
+      !(trend.fall_tolerance >= 0)) {
+    return cmd.UsageError("--leak-* thresholds must be numbers >= 0");
+  }
   if (!pprof::ParseGranularity(granularity, &o.granularity)) {
     return cmd.UsageError("unknown --granularity " + granularity);
   }
@@ -96,7 +112,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> warnings;
   bool ok = true, leak_found = false;
   if (inputs.size() > 2) {
-    ok = pprof::WriteSnapshotSeries(&profiles, o, json,
+    ok = pprof::WriteSnapshotSeries(&profiles, o, trend, json,
                                     nodecount > 0 ? nodecount : 10, &text,
                                     &leak_found, &err);
   } else {

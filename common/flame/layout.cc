@@ -70,6 +70,7 @@ class LayoutBuilder {
   // Self counts -> inclusive counts, widths and subtree sizes.
   void SumWidths() {
     width_.resize(n_);
+    self_delta_.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
       FrameNode& node = nodes_[i];
       // A delta (heapdiff --folded) below zero is BEFORE work.
@@ -78,6 +79,7 @@ class LayoutBuilder {
         node.after = 0;
       }
       width_[i] = SelfWidth(node);
+      self_delta_[i] = node.after - node.before;
     }
     subtree_.assign(n_, 1);
     for (size_t i = n_; i-- > 1;) {
@@ -178,6 +180,7 @@ class LayoutBuilder {
     f.width = width_[node];
     f.after = nodes_[node].after;
     f.before = nodes_[node].before;
+    f.self_delta = self_delta_[node];
     layout_.frames.push_back(f);
     frame_of_[node] = static_cast<uint32_t>(layout_.frames.size());
     layout_.max_depth = std::max(layout_.max_depth, f.depth);
@@ -187,6 +190,7 @@ class LayoutBuilder {
   // but present in the other profile: vanished (widths from AFTER) or new
   // (widths from BEFORE) work. Either way the parent's tooltip lists it.
   void AddUndrawn(uint32_t node, LaidFrame* parent) const {
+    parent->self_delta += nodes_[node].after - nodes_[node].before;
     if (width_[node] > 0) {
       parent->hidden_frames += subtree_[node];
       parent->hidden_width += width_[node];
@@ -239,8 +243,9 @@ class LayoutBuilder {
   const LayoutOptions& options_;
   const size_t n_;
   Layout layout_;
-  std::vector<double> width_;      // per node, inclusive
-  std::vector<uint32_t> subtree_;  // nodes in each node's subtree
+  std::vector<double> width_;       // per node, inclusive
+  std::vector<double> self_delta_;  // per node, after - before of its self
+  std::vector<uint32_t> subtree_;   // nodes in each node's subtree
   // frame_of_[i]: index + 1 of node i's frame; 0 = not drawn. While
   // selecting, just 1 for "will be drawn".
   std::vector<uint32_t> frame_of_;

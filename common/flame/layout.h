@@ -46,6 +46,10 @@ struct LaidFrame {
   double width;
   double after;  // inclusive counts
   double before;
+  // Differential: this frame's own change (self after - self before) plus
+  // the change of the children that are not drawn, so that work too
+  // narrow to see still colours the frame it is hidden in.
+  double self_delta = 0;
   // Children too narrow to draw: how many frames (whole subtrees) and how
   // much of this frame's width they hold, so it is not mistaken for self.
   uint64_t hidden_frames = 0;

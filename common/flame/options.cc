@@ -94,6 +94,7 @@ std::string ResolveStyle(const Flags& f, SvgOptions* svg) {
   svg->title = f.title;
   svg->subtitle = f.subtitle;
   svg->countname = f.countname;
+  svg->unit = ParseCountUnit(f.countname);
   svg->nametype = f.nametype;
   svg->fonttype = f.fonttype;
   svg->notes = f.notes;
@@ -126,6 +127,13 @@ std::string ResolveDiffFlags(const Flags& f, size_t num_inputs,
   }
   out->layout.diff_widths = widths;
   out->svg.diff_widths = widths;
+  if (f.diff_color == "self") {
+    out->svg.diff_coloring = DiffColoring::kSelf;
+  } else if (f.diff_color == "total") {
+    out->svg.diff_coloring = DiffColoring::kTotal;
+  } else {
+    return "--diff-color wants self or total";
+  }
   return "";
 }
 
@@ -161,7 +169,7 @@ void ResolveDiffMode(const InputStats& stats, FlameOptions* o) {
   const bool deltas =
       !pair && (stats.signed_count || (o->diff_flag && !stats.pairs));
   const bool differential = pair || o->diff_flag || stats.pairs || deltas;
-  if (deltas && !o->widths_given) {
+  if (differential && !o->widths_given) {
     o->layout.diff_widths = DiffWidths::kMax;
     o->svg.diff_widths = DiffWidths::kMax;
   }

@@ -25,7 +25,8 @@ struct Flags {
   std::string bgcolors;  // empty: by palette
   std::string notes;
   std::string search_color = "rgb(230,0,230)";
-  std::string diff_widths;  // empty: by input
+  std::string diff_widths;  // empty: max for every differential graph
+  std::string diff_color = "self";
   std::string palette_file = "palette.map";
   double width = 1200;
   double height = 16;
@@ -67,8 +68,9 @@ std::string ResolveFlags(const Flags& flags, size_t num_inputs,
 
 // Whether the graph is differential, and how, once the input is read: a
 // --diff BEFORE AFTER pair or "stack BEFORE AFTER" lines draw before
-// against after; signed single counts, or --diff on one input, are deltas,
-// whose widths default to the larger side (--diff-widths max).
+// against after; signed single counts, or --diff on one input, are deltas.
+// Widths default to the larger side (--diff-widths max), so work that
+// vanished is drawn too.
 void ResolveDiffMode(const InputStats& stats, FlameOptions* options);
 
 }  // namespace flame

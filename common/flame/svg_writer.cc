@@ -4,7 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
+#include <vector>
 
+#include "common/flame/legend.h"
 #include "common/flame/svg_script.h"
 #include "common/flame/xml_text.h"
 
@@ -48,9 +50,13 @@ void AppendRgb(const Rgb& c, std::string* out) {
   out->push_back(')');
 }
 
-void AppendSignedCount(double v, std::string* out) {
+void AppendSignedValue(double v, const SvgOptions& o, std::string* out) {
   out->push_back(v < 0 ? '-' : '+');
-  out->append(FormatCount(std::fabs(v)));
+  if (o.unit == CountUnit::kPlain) {
+    out->append(FormatCount(std::fabs(v)));
+  } else {
+    AppendXmlEscaped(FormatAmount(std::fabs(v), o.unit), out);
+  }
 }
 
 // Sanitises text for an XML comment: escaped, and no "--" inside.
@@ -75,13 +81,16 @@ std::string DefaultTitle(const SvgOptions& o) {
 
 struct Geometry {
   double ypad1, ypad2, height;
+  double legend_y;  // baseline of the legend row, when there is one
 };
 
-Geometry ComputeGeometry(const SvgOptions& o, uint32_t max_depth) {
+Geometry ComputeGeometry(const SvgOptions& o, uint32_t max_depth, bool legend) {
   Geometry g;
   g.ypad1 = o.fontsize * 3;
   g.ypad2 = o.fontsize * 2 + 10;
-  if (!o.subtitle.empty()) g.ypad1 += o.fontsize * 2;
+  if (!Subtitle(o).empty()) g.ypad1 += o.fontsize * 2;
+  g.legend_y = g.ypad1 + o.fontsize;
+  if (legend) g.ypad1 += o.fontsize * 1.5;
   g.height = (max_depth + 1) * o.frame_height + g.ypad1 + g.ypad2;
   return g;
 }
@@ -180,8 +189,9 @@ void AppendControls(const SvgOptions& o, const Geometry& geo,
   const double bottom = geo.height - geo.ypad2 / 2;
   AppendText("title", o.width / 2, top,
              o.title.empty() ? DefaultTitle(o) : o.title, "", out);
-  if (!o.subtitle.empty()) {
-    AppendText("subtitle", o.width / 2, o.fontsize * 4, o.subtitle, "", out);
+  const std::string subtitle = Subtitle(o);
+  if (!subtitle.empty()) {
+    AppendText("subtitle", o.width / 2, o.fontsize * 4, subtitle, "", out);
   }
   AppendText("details", kXPad, bottom, " ", "", out);
   AppendText("unzoom", kXPad, top, "Reset Zoom", " class=\"hide\"", out);
@@ -190,13 +200,20 @@ void AppendControls(const SvgOptions& o, const Geometry& geo,
   AppendText("matched", o.width - kXPad - 100, bottom, " ", "", out);
 }
 
-// The largest |after - before| below the root, which the differential
-// colours are scaled to (the root's own when nothing below it changed).
-double MaxAbsDelta(const Layout& layout) {
+// The change a differential frame is coloured by.
+double ColorDelta(const LaidFrame& f, const SvgOptions& o) {
+  return o.diff_coloring == DiffColoring::kSelf ? f.self_delta
+                                                : f.after - f.before;
+}
+
+// The largest change the colours are scaled to: of any frame's own change,
+// or (total) of any subtree below the root, else the root's.
+double MaxAbsDelta(const Layout& layout, const SvgOptions& o) {
   double max_abs_delta = 0;
-  for (size_t i = 1; i < layout.frames.size(); ++i) {
-    const LaidFrame& f = layout.frames[i];
-    max_abs_delta = std::max(max_abs_delta, std::fabs(f.after - f.before));
+  const size_t first = o.diff_coloring == DiffColoring::kSelf ? 0 : 1;
+  for (size_t i = first; i < layout.frames.size(); ++i) {
+    max_abs_delta =
+        std::max(max_abs_delta, std::fabs(ColorDelta(layout.frames[i], o)));
   }
   if (max_abs_delta == 0 && !layout.frames.empty()) {
     max_abs_delta = std::fabs(layout.frames[0].after - layout.frames[0].before);
@@ -209,14 +226,14 @@ double MaxAbsDelta(const Layout& layout) {
 class FrameWriter {
  public:
   FrameWriter(const FrameTree& tree, const Layout& layout, const SvgOptions& o,
-              const Geometry& geo, std::string* out)
+              const Geometry& geo, double max_abs_delta, std::string* out)
       : tree_(tree),
         layout_(layout),
         o_(o),
         geo_(geo),
         out_(*out),
         px_(layout.total > 0 ? (o.width - 2 * kXPad) / layout.total : 0),
-        max_abs_delta_(o.differential ? MaxAbsDelta(layout) : 0),
+        max_abs_delta_(max_abs_delta),
         char_width_(o.fontsize * o.fontwidth) {
     if (o.palette == Palette::kGo && !o.differential) {
       in_kernel_.reserve(layout.frames.size());
@@ -273,13 +290,23 @@ class FrameWriter {
   }
 
   void AppendCountName() {
+    if (o_.unit != CountUnit::kPlain) return;
     out_.push_back(' ');
     AppendXmlEscaped(o_.countname, &out_);
   }
 
+  // A count: "1,234" (then the count name) or "1.52 MiB".
+  void AppendAmount(double v) {
+    if (o_.unit == CountUnit::kPlain) {
+      out_.append(FormatCount(v));
+    } else {
+      AppendXmlEscaped(FormatAmount(v, o_.unit), &out_);
+    }
+  }
+
   // "N samples, P%)".
   void AppendCounts(const LaidFrame& f) {
-    out_.append(FormatCount(f.after));
+    AppendAmount(f.after);
     AppendCountName();
     if (f.node == 0 && f.width == layout_.total) {
       out_.append(", 100%)");  // as flamegraph.pl writes the root
@@ -294,14 +321,14 @@ class FrameWriter {
   void AppendChange(const LaidFrame& f) {
     const double delta = f.after - f.before;
     out_.append("after ");
-    out_.append(FormatCount(f.after));
+    AppendAmount(f.after);
     out_.append(", before ");
-    out_.append(FormatCount(f.before));
+    AppendAmount(f.before);
     AppendCountName();
     out_.append(", ");
     AppendFixed(Percent(f), 2, &out_);
     out_.append("% of width; change ");
-    AppendSignedCount(delta, &out_);
+    AppendSignedValue(delta, o_, &out_);
     if (f.before == 0 && f.after > 0) {
       out_.append(", new");
     } else if (f.after == 0 && f.before > 0) {
@@ -321,7 +348,7 @@ class FrameWriter {
     out_.append(FormatCount(static_cast<double>(f.hidden_frames)));
     out_.append(f.hidden_frames == 1 ? " frame" : " frames");
     out_.append(" below, ");
-    out_.append(FormatCount(f.hidden_width));
+    AppendAmount(f.hidden_width);
     AppendCountName();
     out_.append(", ");
     AppendFixed(f.hidden_width / f.width * 100, 2, &out_);
@@ -334,7 +361,7 @@ class FrameWriter {
     out_.append(vanished ? "\nvanished below: " : "\nnew below: ");
     out_.append(FormatCount(static_cast<double>(f.absent_frames)));
     out_.append(f.absent_frames == 1 ? " frame, " : " frames, ");
-    out_.append(FormatCount(f.absent_other));
+    AppendAmount(f.absent_other);
     AppendCountName();
     out_.append(vanished ? " before" : " after");
     out_.append("; largest: ");
@@ -343,7 +370,7 @@ class FrameWriter {
 
   Rgb Fill(const LaidFrame& f, std::string_view name) {
     if (o_.differential) {
-      return DiffColor(f.after - f.before, max_abs_delta_, o_.negate);
+      return DiffColor(ColorDelta(f, o_), max_abs_delta_, o_.negate);
     }
     Rgb color;
     if (o_.palette == Palette::kGo) {
@@ -483,6 +510,34 @@ std::string FormatCount(double value) {
   return out;
 }
 
+std::string FormatValue(double value, const SvgOptions& o) {
+  if (o.unit != CountUnit::kPlain) return FormatAmount(value, o.unit);
+  return FormatCount(value) + " " + o.countname;
+}
+
+std::string Subtitle(const SvgOptions& o) {
+  if (!o.differential) return o.subtitle;
+  std::string s = o.subtitle;
+  if (!s.empty()) s += "; ";
+  s += o.diff_coloring == DiffColoring::kSelf
+           ? "colour: each frame's own (self) change"
+           : "colour: each frame's subtree (total) change";
+  s += o.negate ? " (negated: blue grew, red shrank)"
+                : " (red grew, blue shrank)";
+  switch (o.diff_widths) {
+    case DiffWidths::kBefore:
+      s += "; widths: before";
+      break;
+    case DiffWidths::kMax:
+      s += "; widths: the larger of before and after";
+      break;
+    case DiffWidths::kAfter:
+    default:
+      s += "; widths: after";
+  }
+  return s;
+}
+
 std::string RenderMessageSvg(const SvgOptions& o, std::string_view message) {
   std::string out;
   AppendHeader(o, 60, false, &out);
@@ -502,14 +557,17 @@ std::string RenderMessageSvg(const SvgOptions& o, std::string_view message) {
 
 std::string RenderSvg(const FrameTree& tree, const Layout& layout,
                       const SvgOptions& o) {
-  const Geometry geo = ComputeGeometry(o, layout.max_depth);
+  const double max_abs_delta = o.differential ? MaxAbsDelta(layout, o) : 0;
+  const std::vector<LegendItem> legend = LegendItems(o, max_abs_delta);
+  const Geometry geo = ComputeGeometry(o, layout.max_depth, !legend.empty());
   std::string out;
   out.reserve(4096 + layout.frames.size() * 200);
   AppendHeader(o, geo.height, true, &out);
   AppendDefsStyleAndScript(o, &out);
   AppendControls(o, geo, &out);
+  AppendLegend(legend, o, geo.legend_y, &out);
   out.append("<g id=\"frames\">\n");
-  FrameWriter frames(tree, layout, o, geo, &out);
+  FrameWriter frames(tree, layout, o, geo, max_abs_delta, &out);
   for (const LaidFrame& f : layout.frames) frames.Write(f);
   out.append("</g>\n</svg>\n");
   return out;

@@ -4,17 +4,26 @@
 #include <string>
 #include <string_view>
 
+#include "common/flame/count_units.h"
 #include "common/flame/frame_tree.h"
 #include "common/flame/layout.h"
 #include "common/flame/palette.h"
 
 namespace flame {
 
+// What a differential frame's colour shows (--diff-color).
+enum class DiffColoring {
+  kSelf,   // its own change, as flamegraph.pl: only the frames that grew
+           // are red, the path to them stays neutral
+  kTotal,  // the change of its whole subtree
+};
+
 // How the SVG looks; names and defaults follow flamegraph.pl.
 struct SvgOptions {
   std::string title;  // empty: "Flame Graph" / "Icicle Graph" / ...
   std::string subtitle;
   std::string countname = "samples";
+  CountUnit unit = CountUnit::kPlain;  // from countname: human units
   std::string nametype = "Function:";
   std::string fonttype = "Verdana";  // must pass ValidFontName
   std::string notes;
@@ -31,7 +40,8 @@ struct SvgOptions {
   bool keep_label_end = false;  // labels keep the end of long names
   bool differential = false;
   DiffWidths diff_widths = DiffWidths::kAfter;
-  bool negate = false;                      // differential: swap red and blue
+  bool negate = false;  // differential: swap red and blue
+  DiffColoring diff_coloring = DiffColoring::kSelf;
   ConsistentPalette* consistent = nullptr;  // --cp
 };
 
@@ -54,6 +64,15 @@ std::string RenderMessageSvg(const SvgOptions& options,
 
 // "1,234,567" for integral values, "12.5" otherwise (tooltips).
 std::string FormatCount(double value);
+
+// A count as the tooltips show it: "1.52 MiB" / "5.16 s" for bytes and
+// time (options.unit), else "1,234 samples" with the count name. Not
+// escaped.
+std::string FormatValue(double value, const SvgOptions& options);
+
+// The line under the title: the user's --subtitle and, for a differential
+// graph, what its colours and widths show.
+std::string Subtitle(const SvgOptions& options);
 
 }  // namespace flame
 

@@ -57,9 +57,9 @@ bool WriteComparison(const LoadedProfile* before, const LoadedProfile& after,
 }
 
 bool WriteSnapshotSeries(std::vector<LoadedProfile>* snapshots,
-                         const DiffOptions& options, bool json, int max_rows,
-                         std::string* out, bool* leak_found,
-                         std::string* error) {
+                         const DiffOptions& options, const TrendOptions& trend,
+                         bool json, int max_rows, std::string* out,
+                         bool* leak_found, std::string* error) {
   std::vector<Profile*> profiles;
   std::vector<std::string> names;
   for (LoadedProfile& p : *snapshots) {
@@ -67,8 +67,9 @@ bool WriteSnapshotSeries(std::vector<LoadedProfile>* snapshots,
     names.push_back(p.name);
   }
   SeriesReport series;
-  if (!BuildSeries(profiles, names, options, &series, error)) return false;
-  *leak_found = series.monotonic_count > 0;
+  if (!BuildSeries(profiles, names, options, trend, &series, error))
+    return false;
+  *leak_found = series.leak_count > 0;
   if (json) {
     WriteSeriesJson(series, out);
   } else {

@@ -6,6 +6,7 @@
 
 #include "common/pprof/diff.h"
 #include "common/pprof/load.h"
+#include "common/pprof/trend_rule.h"
 
 namespace pprof {
 
@@ -28,11 +29,12 @@ bool WriteComparison(const LoadedProfile* before, const LoadedProfile& after,
 
 // Writes the series view of 3+ snapshots (oldest first; name filters are
 // applied to them in place) as text with at most `max_rows` other changes,
-// or as JSON. *leak_found says whether a call path grew at every step.
+// or as JSON. *leak_found says whether a call path is a leak suspect by
+// the rule of trend_rule.h with `trend`'s thresholds.
 bool WriteSnapshotSeries(std::vector<LoadedProfile>* snapshots,
-                         const DiffOptions& options, bool json, int max_rows,
-                         std::string* out, bool* leak_found,
-                         std::string* error);
+                         const DiffOptions& options, const TrendOptions& trend,
+                         bool json, int max_rows, std::string* out,
+                         bool* leak_found, std::string* error);
 
 }  // namespace pprof
 

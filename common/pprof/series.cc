@@ -28,22 +28,78 @@ bool CheckKinds(const std::vector<Profile*>& profiles,
 }
 
 // Snapshot i as column i of one aggregate: the stacks stackfold gives for
-// each profile (after the name filters and drop_frames).
+// each profile (after the name filters and drop_frames). With a heap
+// partner (the same memory in the other unit), snapshot i's partner values
+// go to column n + i, for each path's object size.
 bool FoldSnapshots(const std::vector<Profile*>& profiles, int index,
-                   const NameFilters& filters, stack::FoldedStacks* out,
-                   std::string* error) {
-  const int indexes[] = {index};
-  for (size_t i = 0; i < profiles.size(); ++i) {
+                   int partner, const NameFilters& filters,
+                   stack::FoldedStacks* out, std::string* error) {
+  const int n = static_cast<int>(profiles.size());
+  for (int i = 0; i < n; ++i) {
     Profile& p = *profiles[i];
     if (!RemoveUninteresting(&p, error)) return false;
     ApplyNameFilters(filters, &p);
-    AddFoldedSamples(p, FoldOptions(), indexes, static_cast<int>(i), out);
+    const int indexes[] = {index};
+    AddFoldedSamples(p, FoldOptions(), indexes, i, out);
+    if (partner >= 0) {
+      const int partners[] = {partner};
+      AddFoldedSamples(p, FoldOptions(), partners, n + i, out);
+    }
   }
   return true;
 }
 
-// One entry per stack, with its growth and largest step.
+// What one sample of a path stands for: from its average object size over
+// the snapshots in a sampled heap profile, else the report's period.
+int64_t PathGranularity(const SeriesReport& r, std::span<const int64_t> v,
+                        std::span<const int64_t> partner) {
+  if (!r.heap_sampled) return r.period;
+  const bool bytes = r.unit == "bytes";
+  double objects = 0, space = 0;
+  for (size_t k = 0; k < v.size(); ++k) {
+    objects += static_cast<double>(bytes ? partner[k] : v[k]);
+    space += static_cast<double>(bytes ? v[k] : partner[k]);
+  }
+  if (!(objects > 0)) return r.period;
+  return HeapSampleWorth(space / objects, r.period, bytes);
+}
+
+// Seconds of each snapshot after the first, from the profiles' times;
+// empty unless every profile has one and they increase.
+std::vector<double> SnapshotSeconds(const std::vector<Profile*>& profiles) {
+  std::vector<double> out;
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    const int64_t t = profiles[i]->time_nanos;
+    if (t <= 0 || (i > 0 && t <= profiles[i - 1]->time_nanos)) return {};
+    out.push_back(static_cast<double>(t - profiles[0]->time_nanos) / 1e9);
+  }
+  return out;
+}
+
+// Least-squares slope of v over x.
+double Slope(std::span<const int64_t> v, const std::vector<double>& x) {
+  const double n = static_cast<double>(v.size());
+  double mx = 0, my = 0;
+  for (size_t k = 0; k < v.size(); ++k) {
+    mx += x[k] / n;
+    my += static_cast<double>(v[k]) / n;
+  }
+  double sxy = 0, sxx = 0;
+  for (size_t k = 0; k < v.size(); ++k) {
+    sxy += (x[k] - mx) * (static_cast<double>(v[k]) - my);
+    sxx += (x[k] - mx) * (x[k] - mx);
+  }
+  return sxx > 0 ? sxy / sxx : 0;
+}
+
+// One entry per stack, with its growth, largest step, verdict and rate.
 void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
+  std::vector<double> x = out->seconds;
+  double per = 3600;  // slope per second -> per hour
+  if (x.empty()) {
+    per = 1;
+    for (size_t k = 0; k < out->totals.size(); ++k) x.push_back(k);
+  }
   out->entries.reserve(folded.stacks.size());
   for (size_t i = 0; i < folded.stacks.size(); ++i) {
     SeriesEntry e;
@@ -51,7 +107,12 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
     for (uint32_t f : folded.stacks.Frames(i)) {
       e.frames.emplace_back(folded.symbols.Name(f));
     }
-    std::span<const int64_t> v = folded.stacks.Values(i);
+    std::span<const int64_t> all = folded.stacks.Values(i);
+    std::span<const int64_t> v = all.first(out->totals.size());
+    // A stack with values only in the partner columns (rounding).
+    if (std::all_of(v.begin(), v.end(), [](int64_t x) { return x == 0; })) {
+      continue;
+    }
     e.values.assign(v.begin(), v.end());
     e.monotonic = true;
     for (size_t k = 1; k < v.size(); ++k) {
@@ -60,7 +121,34 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
       e.largest_step = std::max(e.largest_step, AbsWrap(step));
     }
     e.growth = AddWrap(v.back(), MulWrap(v.front(), -1));
+    e.granularity = PathGranularity(*out, v, all.subspan(v.size()));
+    if (out->cumulative) {
+      e.trend.kind = TrendKind::kNotJudged;
+    } else {
+      e.trend = JudgeTrend(v, e.granularity, out->trend_options);
+    }
+    e.rate = Slope(v, x) * per;
     out->entries.push_back(std::move(e));
+  }
+}
+
+// Suspects first, fastest growth first; then the largest movers.
+void RankEntries(SeriesReport* out) {
+  std::sort(out->entries.begin(), out->entries.end(),
+            [](const SeriesEntry& a, const SeriesEntry& b) {
+              const bool la = a.trend.leak(), lb = b.trend.leak();
+              if (la != lb) return la;
+              if (la && a.rate != b.rate) return a.rate > b.rate;
+              int64_t ka = la ? a.growth : a.largest_step;
+              int64_t kb = lb ? b.growth : b.largest_step;
+              if (ka != kb) return ka > kb;
+              return a.frames < b.frames;
+            });
+  out->monotonic_count = 0;
+  out->leak_count = 0;
+  for (const SeriesEntry& e : out->entries) {
+    out->monotonic_count += e.monotonic;
+    out->leak_count += e.trend.leak();
   }
 }
 
@@ -68,8 +156,8 @@ void AddEntries(const stack::FoldedStacks& folded, SeriesReport* out) {
 
 bool BuildSeries(const std::vector<Profile*>& profiles,
                  const std::vector<std::string>& names,
-                 const DiffOptions& options, SeriesReport* out,
-                 std::string* error) {
+                 const DiffOptions& options, const TrendOptions& trend,
+                 SeriesReport* out, std::string* error) {
   if (!CheckKinds(profiles, names, error)) return false;
   const Profile& first = *profiles[0];
   int index = first.SampleIndex(options.sample_index, error);
@@ -83,8 +171,18 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
   out->sample_type = first.sample_types[index].type;
   out->unit = first.sample_types[index].unit;
   out->snapshot_names = names;
-  stack::FoldedStacks folded(static_cast<int>(ns));
-  if (!FoldSnapshots(profiles, index, filters, &folded, error)) return false;
+  out->cumulative = out->sample_type.rfind("alloc_", 0) == 0;
+  const int partner = HeapPartnerIndex(first, index);
+  out->heap_sampled = partner >= 0;
+  out->period =
+      out->heap_sampled ? first.period : SamplingGranularity(first, index);
+  out->trend_options = trend;
+  out->seconds = SnapshotSeconds(profiles);
+  out->span_seconds = out->seconds.empty() ? 0 : out->seconds.back();
+  stack::FoldedStacks folded(static_cast<int>(partner >= 0 ? 2 * ns : ns));
+  if (!FoldSnapshots(profiles, index, partner, filters, &folded, error)) {
+    return false;
+  }
   out->totals.assign(ns, 0);
   for (size_t i = 0; i < ns; ++i) {
     for (const Sample& s : profiles[i]->samples) {
@@ -92,115 +190,8 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
     }
   }
   AddEntries(folded, out);
-  std::sort(out->entries.begin(), out->entries.end(),
-            [](const SeriesEntry& a, const SeriesEntry& b) {
-              if (a.monotonic != b.monotonic) return a.monotonic;
-              int64_t ka = a.monotonic ? a.growth : a.largest_step;
-              int64_t kb = b.monotonic ? b.growth : b.largest_step;
-              if (ka != kb) return ka > kb;
-              return a.frames < b.frames;
-            });
-  out->monotonic_count = 0;
-  for (const SeriesEntry& e : out->entries) out->monotonic_count += e.monotonic;
+  RankEntries(out);
   return true;
-}
-
-void WriteSeriesText(const SeriesReport& r, int max_rows, std::string* out) {
-  auto fmt = [&](int64_t v) { return ScaledLabel(v, r.unit, "auto"); };
-  const size_t ns = r.totals.size();
-  out->append("Type: " + r.sample_type + "\n");
-  out->append("Snapshots (oldest first):");
-  for (const std::string& n : r.snapshot_names) out->append(" " + n);
-  out->append("\nTotal:");
-  for (int64_t t : r.totals) out->append(" " + fmt(t));
-  out->push_back('\n');
-  auto row = [&](const SeriesEntry& e) {
-    char buf[64];
-    std::snprintf(
-        buf, sizeof(buf), "%12s %12s  ", SignedLabel(fmt(e.growth)).c_str(),
-        SignedLabel(fmt(e.growth / static_cast<int64_t>(ns - 1))).c_str());
-    out->append(buf);
-    for (size_t i = 0; i < ns; ++i) {
-      if (i) out->append(" -> ");
-      out->append(fmt(e.values[i]));
-    }
-    out->append("  ");
-    // Leaf first: the allocating function, then its callers.
-    for (size_t i = e.frames.size(); i-- > 0;) {
-      out->append(e.frames[i]);
-      if (i) out->append(" < ");
-    }
-    out->push_back('\n');
-  };
-  out->append("\nGrew at every step (leak suspects): " +
-              std::to_string(r.monotonic_count) + " of " +
-              std::to_string(r.entries.size()) + " paths\n");
-  if (r.monotonic_count > 0) {
-    out->append("      growth     per step  series  path (leaf < callers)\n");
-  }
-  for (size_t i = 0; i < r.monotonic_count; ++i) row(r.entries[i]);
-  size_t others = r.entries.size() - r.monotonic_count;
-  size_t shown = max_rows > 0 ? std::min<size_t>(others, max_rows) : others;
-  if (shown > 0) {
-    out->append(
-        "\nOther changes, largest step first (" + std::to_string(shown) +
-        " of " + std::to_string(others) +
-        "):\n      growth     per step  series  path (leaf < callers)\n");
-    for (size_t i = 0; i < shown; ++i) row(r.entries[r.monotonic_count + i]);
-  }
-}
-
-void WriteSeriesJson(const SeriesReport& r, std::string* out) {
-  out->append("{\"sample_type\":");
-  io::AppendJsonString(r.sample_type, out);
-  out->append(",\"unit\":");
-  io::AppendJsonString(r.unit, out);
-  out->append(",\"snapshots\":[");
-  for (size_t i = 0; i < r.snapshot_names.size(); ++i) {
-    if (i) out->push_back(',');
-    io::AppendJsonString(r.snapshot_names[i], out);
-  }
-  out->append("],\"totals\":[");
-  for (size_t i = 0; i < r.totals.size(); ++i) {
-    if (i) out->push_back(',');
-    out->append(std::to_string(r.totals[i]));
-  }
-  out->append("],\"total_before\":" + std::to_string(r.totals.front()) +
-              ",\"total_after\":" + std::to_string(r.totals.back()) +
-              ",\"monotonic\":" + (r.monotonic_count > 0 ? "true" : "false"));
-  out->append(",\"entries\":[");
-  for (size_t i = 0; i < r.entries.size(); ++i) {
-    const SeriesEntry& e = r.entries[i];
-    if (i) out->push_back(',');
-    out->append("\n{\"name\":");
-    io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
-    out->append(",\"stack\":");
-    io::AppendJsonString(e.stack, out);
-    out->append(",\"flat\":" + std::to_string(e.growth) +
-                ",\"cum\":" + std::to_string(e.growth) +
-                ",\"before\":" + std::to_string(e.values.front()) +
-                ",\"after\":" + std::to_string(e.values.back()) +
-                ",\"status\":");
-    io::AppendJsonString(ChangeStatus(e.values.front(), e.values.back()), out);
-    out->push_back('}');
-  }
-  out->append("],\"series\":[");
-  for (size_t i = 0; i < r.entries.size(); ++i) {
-    const SeriesEntry& e = r.entries[i];
-    if (i) out->push_back(',');
-    out->append("\n{\"name\":");
-    io::AppendJsonString(e.frames.empty() ? "" : e.frames.back(), out);
-    out->append(",\"stack\":");
-    io::AppendJsonString(e.stack, out);
-    out->append(",\"values\":[");
-    for (size_t k = 0; k < e.values.size(); ++k) {
-      if (k) out->push_back(',');
-      out->append(std::to_string(e.values[k]));
-    }
-    out->append("],\"growth\":" + std::to_string(e.growth) +
-                ",\"monotonic\":" + (e.monotonic ? "true" : "false") + "}");
-  }
-  out->append("]}\n");
 }
 
 }  // namespace pprof

@@ -102,11 +102,11 @@ TEST(OptionsTest, DiffModeFollowsTheInput) {
   };
   const Case cases[] = {
       {false, 1, false, false, false, false, DiffWidths::kAfter},
-      {false, 1, true, false, true, false, DiffWidths::kAfter},
+      {false, 1, true, false, true, false, DiffWidths::kMax},
       {false, 1, false, true, true, true, DiffWidths::kMax},
       {true, 1, false, false, true, true, DiffWidths::kMax},
-      {true, 1, true, false, true, false, DiffWidths::kAfter},
-      {true, 2, false, false, true, false, DiffWidths::kAfter},
+      {true, 1, true, false, true, false, DiffWidths::kMax},
+      {true, 2, false, false, true, false, DiffWidths::kMax},
   };
   for (const Case& c : cases) {
     Flags f;
@@ -125,7 +125,7 @@ TEST(OptionsTest, DiffModeFollowsTheInput) {
     EXPECT_EQ(o.layout.diff_widths, c.widths);
     EXPECT_EQ(o.svg.diff_widths, c.widths);
   }
-  // An explicit --diff-widths wins over the delta default.
+  // An explicit --diff-widths wins over the default.
   Flags f;
   f.diff_widths = "after";
   FlameOptions o;

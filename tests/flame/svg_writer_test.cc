@@ -113,8 +113,9 @@ TEST(SvgWriterTest, PrunedWorkIsNamedInTheParentTooltip) {
             std::string::npos);
 }
 
-TEST(SvgWriterTest, DifferentialColoursAndTooltips) {
+TEST(SvgWriterTest, DifferentialTotalColoursAndTooltips) {
   SvgOptions o;
+  o.diff_coloring = DiffColoring::kTotal;
   const std::string svg =
       Render("a;grow 10 30\na;shrink 20 10\na;gone 5 0\na;new 0 5\n", o);
   // a: before 35, after 45 -> +10 (+28.57%); max |delta| below root is
@@ -122,7 +123,7 @@ TEST(SvgWriterTest, DifferentialColoursAndTooltips) {
   EXPECT_NE(svg.find("<title>a (after 45, before 35 samples, 100.00% of "
                      "width; change +10, +28.57% of before)\nvanished below: "
                      "1 frame, 5 samples before; largest: gone</title><rect "
-                     "x=\"10.0\" y=\"53\" width=\"1180.0\" height=\"15.0\" "
+                     "x=\"10.0\" y=\"95\" width=\"1180.0\" height=\"15.0\" "
                      "fill=\"rgb(255,100,100)\""),
             std::string::npos)
       << svg.substr(svg.find("<g id=\"frames\">"));
@@ -145,6 +146,108 @@ TEST(SvgWriterTest, DifferentialColoursAndTooltips) {
   const std::string max = Render("a;grow 10 30\na;gone 5 0\n", o, lo);
   EXPECT_NE(max.find("<title>gone (after 0, before 5 samples, 14.29% of "
                      "width; change -5, vanished)</title>"),
+            std::string::npos);
+}
+
+// Hand-checked self colouring of the same input: a's own change is 0, but
+// its child "gone" (not drawn: widths from after) changed by -5, which
+// colours a; grow's +20 is the largest own change (full red).
+TEST(SvgWriterTest, DifferentialSelfColours) {
+  SvgOptions o;
+  const std::string svg =
+      Render("a;grow 10 30\na;shrink 20 10\na;gone 5 0\na;new 0 5\n", o);
+  auto fill_of = [&](const std::string& name) {
+    const size_t g = svg.find("<g data-name=\"" + name + "\">");
+    const size_t f = svg.find("fill=\"", g) + 6;
+    return svg.substr(f, svg.find('"', f) - f);
+  };
+  EXPECT_EQ(fill_of("all"), "rgb(250,250,250)");
+  EXPECT_EQ(fill_of("a"), "rgb(150,150,255)");
+  EXPECT_EQ(fill_of("grow"), "rgb(255,0,0)");
+  EXPECT_EQ(fill_of("shrink"), "rgb(100,100,255)");
+  EXPECT_EQ(fill_of("new"), "rgb(255,150,150)");
+  EXPECT_NE(svg.find("<text id=\"subtitle\" x=\"600.00\" y=\"48\">colour: "
+                     "each frame&apos;s own (self) change (red grew, blue "
+                     "shrank); widths: after</text>"),
+            std::string::npos);
+}
+
+// The issue's case: a leaf that grew under a chain of callers. By self
+// change only the leaf is red and the callers stay neutral; by total
+// change every ancestor is red too.
+TEST(SvgWriterTest, ReddestFrameIsTheOneThatGrew) {
+  const std::string input =
+      "main;serve;handler;leak 100 300\nmain;serve;handler;other 50 50\n"
+      "main;serve;idle 20 10\n";
+  SvgOptions o;
+  auto red_frames = [](const std::string& svg) {
+    std::vector<std::string> out;
+    for (size_t g = 0;
+         (g = svg.find("<g data-name=\"", g)) != std::string::npos; ++g) {
+      const size_t name = g + 14;
+      const size_t f = svg.find("fill=\"", g) + 6;
+      if (svg.compare(f, 14, "rgb(255,0,0)\" ") == 0 ||
+          svg.compare(f, 16, "rgb(255,10,10)\" ") == 0) {
+        out.push_back(svg.substr(name, svg.find('"', name) - name));
+      }
+    }
+    return out;
+  };
+  const std::string self = Render(input, o);
+  EXPECT_EQ(red_frames(self), std::vector<std::string>{"leak"});
+  EXPECT_NE(self.find("<g data-name=\"serve\">"), std::string::npos);
+  o.diff_coloring = DiffColoring::kTotal;
+  const std::string total = Render(input, o);
+  EXPECT_EQ(red_frames(total), (std::vector<std::string>{"all", "main", "serve",
+                                                         "handler", "leak"}));
+}
+
+TEST(SvgWriterTest, HumanUnitsInTooltips) {
+  SvgOptions o;
+  o.countname = "bytes";
+  o.unit = CountUnit::kBytes;
+  const std::string svg = Render("main;alloc 1593835\nmain 512\n", o);
+  EXPECT_NE(svg.find("<title>alloc (1.52 MiB, 99.97%)</title>"),
+            std::string::npos);
+  EXPECT_NE(svg.find("<title>all (1.52 MiB, 100%)</title>"), std::string::npos);
+  o.countname = "nanoseconds";
+  o.unit = CountUnit::kNanoseconds;
+  const std::string cpu = Render("main;spin 5160000000 5170000000\n", o);
+  EXPECT_NE(cpu.find("<title>spin (after 5.17 s, before 5.16 s, 100.00% of "
+                     "width; change +10 ms, +0.19% of before)</title>"),
+            std::string::npos);
+}
+
+TEST(SvgWriterTest, LegendForGoColoursAndDifferentialGraphs) {
+  SvgOptions o;
+  EXPECT_EQ(Render("main.main;fmt.Println 5\n", o).find("id=\"legend\""),
+            std::string::npos);
+  o.palette = Palette::kGo;
+  const std::string go = Render("main.main;fmt.Println 5\n", o);
+  const size_t legend = go.find("<g id=\"legend\">");
+  ASSERT_NE(legend, std::string::npos);
+  const std::string row = go.substr(legend, go.find("</g>", legend) - legend);
+  for (const char* label :
+       {">main package<", ">other modules<", ">standard library<",
+        ">Go runtime<", ">cgo, C, unknown<", ">kernel<"}) {
+    EXPECT_NE(row.find(label), std::string::npos) << label;
+  }
+  // The swatches are the colours the frames get.
+  EXPECT_NE(row.find(std::string("fill=\"rgb(") +
+                     std::to_string(
+                         GoKindColor(GoFrameKind::kMain, "main package").r)),
+            std::string::npos);
+  // The legend row sits between the title and the frames.
+  EXPECT_LT(go.find("id=\"title\""), legend);
+  EXPECT_LT(legend, go.find("<g id=\"frames\">"));
+  SvgOptions d;
+  d.countname = "bytes";
+  d.unit = CountUnit::kBytes;
+  const std::string diff = Render("a;b 1024 3072\n", d);
+  EXPECT_NE(diff.find(">grew</text>"), std::string::npos);
+  EXPECT_NE(diff.find(">shrank</text>"), std::string::npos);
+  EXPECT_NE(diff.find(">full colour: a change of 2 KiB in the frame&apos;s own "
+                      "(self) count</text>"),
             std::string::npos);
 }
 

@@ -90,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // The options go through flamesvg's own resolver, so the fuzzer draws
   // what the tool would for the same flags.
-  static const char* const kPalettes[] = {"hot", "java", "js", "mem"};
+  static const char* const kPalettes[] = {"hot", "java", "go", "mem"};
   flame::Flags f;
   f.reverse = flags & 1;
   f.flamechart = flags & 2;
@@ -99,6 +99,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   f.negate = flags & 16;
   f.colors = kPalettes[(flags >> 5) & 3];
   f.max_frames = (flags & 64) ? 50 : 0;
+  // Human units (bytes) and subtree colouring ride on other bits.
+  f.countname = (flags & 8) ? "bytes" : "samples";
+  f.diff_color = (flags & 16) ? "total" : "self";
   flame::FlameOptions options;
   if (!flame::ResolveFlags(f, 1, &options).empty()) __builtin_trap();
 

@@ -168,7 +168,9 @@ TEST(Folded, OneBehaviourForShapesAddressesAndDropFrames) {
   std::vector<Profile> snaps(3, Tricky());
   std::vector<Profile*> ps = {&snaps[0], &snaps[1], &snaps[2]};
   SeriesReport r;
-  ASSERT_TRUE(BuildSeries(ps, {"a", "b", "c"}, DiffOptions(), &r, &err)) << err;
+  ASSERT_TRUE(
+      BuildSeries(ps, {"a", "b", "c"}, DiffOptions(), TrendOptions(), &r, &err))
+      << err;
   ASSERT_EQ(r.entries.size(), 2u);
   EXPECT_EQ(r.entries[0].frames,
             (std::vector<std::string>{"main.main", "[unknown]"}));

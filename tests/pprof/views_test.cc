@@ -24,7 +24,7 @@ LoadedProfile Load(const std::string& path) {
   return p;
 }
 
-TEST(Series, OnlyTheLeakGrowsAtEveryStep) {
+TEST(Series, OnlyTheLeakIsASuspect) {
   std::vector<LoadedProfile> ls;
   std::vector<Profile*> ps;
   std::vector<std::string> names;
@@ -35,17 +35,22 @@ TEST(Series, OnlyTheLeakGrowsAtEveryStep) {
   for (auto& l : ls) ps.push_back(&l.profile);
   SeriesReport r;
   std::string err;
-  ASSERT_TRUE(BuildSeries(ps, names, DiffOptions(), &r, &err)) << err;
+  ASSERT_TRUE(BuildSeries(ps, names, DiffOptions(), TrendOptions(), &r, &err))
+      << err;
   EXPECT_EQ(r.sample_type, "inuse_space");
   ASSERT_EQ(r.monotonic_count, 1u);
+  ASSERT_EQ(r.leak_count, 1u);
+  EXPECT_FALSE(r.heap_sampled);  // MemProfileRate = 1: exact counts
   const SeriesEntry& leak = r.entries[0];
   EXPECT_EQ(leak.frames.back(), "main.registerClient");
+  EXPECT_EQ(leak.trend.kind, TrendKind::kLeakEveryStep);
   EXPECT_EQ(leak.values,
             (std::vector<int64_t>{518144, 1036288, 1556480, 2080768, 2592768}));
   // The sawtooth is the largest mover but is not a suspect.
   const SeriesEntry& saw = r.entries[1];
   EXPECT_EQ(saw.frames.back(), "main.decodeFrame");
   EXPECT_FALSE(saw.monotonic);
+  EXPECT_EQ(saw.trend.kind, TrendKind::kComesBack);
   EXPECT_GT(saw.largest_step, 3000000);
   // main.loadTable: flat, not a suspect either.
   bool found_table = false;
@@ -54,16 +59,19 @@ TEST(Series, OnlyTheLeakGrowsAtEveryStep) {
       found_table = true;
       EXPECT_FALSE(e.monotonic);
       EXPECT_EQ(e.growth, 0);
+      EXPECT_EQ(e.trend.kind, TrendKind::kFlat);
     }
   }
   EXPECT_TRUE(found_table);
   std::string json;
   WriteSeriesJson(r, &json);
-  EXPECT_NE(json.find("\"monotonic\":true,\"entries\":["), std::string::npos);
+  EXPECT_NE(json.find("\"monotonic\":true,\"leak\":true,\"period\":1,"),
+            std::string::npos);
   EXPECT_NE(json.find("\"name\":\"main.registerClient\",\"stack\":"
                       "\"runtime.main;main.main;main.registerClient\","
                       "\"values\":[518144,1036288,1556480,2080768,2592768],"
-                      "\"growth\":2074624,\"monotonic\":true}"),
+                      "\"growth\":2074624,\"monotonic\":true,\"granularity\":1,"
+                      "\"leak\":true,\"verdict\":\"every_step\","),
             std::string::npos)
       << json.substr(0, 600);
 }

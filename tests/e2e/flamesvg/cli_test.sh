@@ -78,13 +78,37 @@ printf 'a;b 5 0\na;c 3 6\na;d 0 2\nx 2 2\n' > pairs.folded
 "$FLAMESVG" pairs.folded > diff2.svg
 cmp diff1.svg diff2.svg || fail "--diff files differ from pair lines"
 grep -q '>Differential Flame Graph</text>' diff1.svg || fail "diff title"
-grep -q '<title>a (after 8, before 8 samples, 80.00% of width; change +0, +0.00% of before)' diff1.svg ||
+# Widths are the larger of before and after by default: vanished b is drawn.
+grep -q '<title>a (after 8, before 8 samples, 86.67% of width; change +0, +0.00% of before)' diff1.svg ||
   fail "diff tooltip: $(titles diff1.svg)"
-grep -q 'vanished below: 1 frame, 5 samples before; largest: b' diff1.svg ||
+grep -q '<title>b (after 0, before 5 samples, 33.33% of width; change -5, vanished)' diff1.svg ||
+  fail "vanished b drawn by default"
+grep -q '>colour: each frame&apos;s own (self) change (red grew, blue shrank); widths: the larger of before and after</text>' diff1.svg ||
+  fail "diff subtitle"
+# Own change colours: a's own count did not change, but vanished b (-5)
+# and c (+3) did; c is the reddest, b the bluest, a stays neutral.
+fill() { grep -A1 "<g data-name=\"$1\">" "$2" | grep -o 'fill="[^"]*"' | head -n 1; }
+expect_eq "$(fill a diff1.svg)" 'fill="rgb(250,250,250)"' "self colour of a"
+expect_eq "$(fill b diff1.svg)" 'fill="rgb(0,0,255)"' "self colour of b"
+expect_eq "$(fill c diff1.svg)" 'fill="rgb(255,80,80)"' "self colour of c"
+"$FLAMESVG" --diff --diff-color total before.folded after.folded > total.svg
+grep -q '>colour: each frame&apos;s subtree (total) change (red grew, blue shrank); widths: the larger of before and after</text>' total.svg ||
+  fail "total subtitle"
+expect_eq "$(fill all total.svg)" 'fill="rgb(250,250,250)"' "total colour of all"
+rc=0; "$FLAMESVG" --diff --diff-color mine before.folded after.folded > /dev/null 2> err || rc=$?
+expect_eq "$rc" 2 "bad --diff-color status"
+grep -qx 'flamesvg: --diff-color wants self or total (try --help)' err || fail "bad --diff-color message: $(cat err)"
+# --diff-widths after (flamegraph.pl's): vanished b is listed in a's tooltip.
+"$FLAMESVG" --diff --diff-widths after before.folded after.folded > after.svg
+grep -q '<title>a (after 8, before 8 samples, 80.00% of width; change +0, +0.00% of before)' after.svg ||
+  fail "diff tooltip, widths after: $(titles after.svg)"
+grep -q 'vanished below: 1 frame, 5 samples before; largest: b' after.svg ||
   fail "vanished b not listed"
-"$FLAMESVG" --diff --diff-widths max before.folded after.folded |
-  grep -q '<title>b (after 0, before 5 samples, 33.33% of width; change -5, vanished)' ||
-  fail "--diff-widths max draws vanished b"
+# Human units when the counts are bytes or time.
+printf 'main;alloc 1593835\nmain 512\n' | "$FLAMESVG" --countname bytes > bytes.svg
+grep -q '<title>alloc (1.52 MiB, 99.97%)</title>' bytes.svg || fail "bytes: $(titles bytes.svg)"
+printf 'main;spin 5160000000\n' | "$FLAMESVG" --countname nanoseconds > ns.svg
+grep -q '<title>spin (5.16 s, 100.00%)</title>' ns.svg || fail "nanoseconds: $(titles ns.svg)"
 # Signed deltas (heapdiff --folded): widths are |delta| by default.
 printf 'a;b -5\na;c 3\n' | "$FLAMESVG" > delta.svg
 grep -q '<title>b (after 0, before 5 samples, 62.50% of width; change -5, vanished)' delta.svg ||
@@ -118,7 +142,7 @@ sed -i 's/^a->rgb(.*/a->rgb(1,2,3)/' palette.map
 grep -q 'width="600" height="' opts.svg || fail "--width"
 grep -q '>T&lt;1&gt;</text>' opts.svg || fail "--title"
 grep -q 'id="subtitle"' opts.svg || fail "--subtitle"
-grep -q '<title>a (7 bytes, 70.00%)' opts.svg || fail "--countname"
+grep -q '<title>a (7 B, 70.00%)' opts.svg || fail "--countname"
 grep -q 'height="19.0"' opts.svg || fail "--height"
 grep -q 'data-nametype="Func:"' opts.svg || fail "--nametype"
 grep -q 'data-search-color="blue"' opts.svg || fail "--search-color"

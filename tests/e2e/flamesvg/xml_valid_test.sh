@@ -49,6 +49,19 @@ grep -q 'alert(1)' "$TMP/hostile.svg" || fail "hostile name lost"
 check "$TMP/hostile-inv.svg" 19
 printf 'a;b 5 7\n<x>;&y 3 0\n' | "$FLAMESVG" > "$TMP/diff.svg"
 check "$TMP/diff.svg"
+# Legends: three swatches and the scale for a differential graph (in
+# bytes, with a hostile count name), six Go frame kinds for --colors go.
+legend() {  # legend SVG -> number of swatches
+  xmllint --xpath 'count(//*[@id="legend"]/*[local-name()="rect"])' "$1"
+}
+[ "$(legend "$TMP/diff.svg")" = 3 ] || fail "diff legend: $(legend "$TMP/diff.svg") swatches"
+printf 'a;b 5 7\n<x>;&y 3 0\n' | "$FLAMESVG" --countname '<b>&' > "$TMP/diff2.svg"
+check "$TMP/diff2.svg"
+printf 'a;b 5 7\n' | "$FLAMESVG" --countname bytes > "$TMP/diff3.svg"
+check "$TMP/diff3.svg"
+xmllint --xpath 'string(//*[@id="legend"]/*[local-name()="text"][4])' "$TMP/diff3.svg" |
+  grep -qx "full colour: a change of 2 B in the frame's own (self) count" || fail "diff legend scale"
+[ "$(legend "$TMP/hostile-inv.svg")" = 6 ] || fail "go legend: $(legend "$TMP/hostile-inv.svg") swatches"
 
 # Every shared perf reference, default and a few option sets.
 dir="$SHARED/testdata/perf"

@@ -58,17 +58,50 @@ check "json totals" grep -qF '"total_before":1052800,"total_after":2870928' "$T/
 "$H" --all-types --nodecount 3 "$D/1.heap" "$D/2.heap" > "$T/all.txt"
 check "all-types row" grep -qE '^ +\+809 +\+874.67kB +\+800 +\+851.25kB +1.06kB grown +main.newSession$' "$T/all.txt"
 
-# Series: only the leaking path grows at every step.
+# Series: only the leaking path is a suspect (exact counts: it grew at
+# every step); the sawtooth comes back.
 "$H" "$D"/series/{1,2,3,4,5}.heap > "$T/series.txt"
-check "series suspects" grep -q '^Grew at every step (leak suspects): 1 of ' "$T/series.txt"
-check "series leak" bash -c "sed -n 7p '$T/series.txt' | grep -q 'main.registerClient < main.main'"
+check "series suspects" grep -qx 'Leak suspects: 1 of 14 paths' "$T/series.txt"
+check "series rule, exact counts" grep -qx '  never fell more than 1.5 g below an earlier peak; g = 1 (exact counts)' "$T/series.txt"
+check "series leak" bash -c "sed -n 10p '$T/series.txt' | grep -qE '^ +\+1.98MB +\+171.83GB  leak: every step      506kB -> .*  main.registerClient < main.main < runtime.main$'"
+check "series sawtooth comes back" grep -qE '^ +\+96B .* comes back +0 -> 3.13MB -> 0 -> 3.13MB -> 96B  main.decodeFrame < ' "$T/series.txt"
 "$H" --json "$D"/series/{1,2,3,4,5}.heap > "$T/series.json"
-check "series json" grep -qF '"values":[518144,1036288,1556480,2080768,2592768],"growth":2074624,"monotonic":true' "$T/series.json"
+check "series json" grep -qF '"values":[518144,1036288,1556480,2080768,2592768],"growth":2074624,"monotonic":true,"granularity":1,"leak":true,"verdict":"every_step"' "$T/series.json"
 
 rc=0; "$H" --fail-on-leak "$D"/series/{1,2,3,4,5}.heap > /dev/null || rc=$?
 check "--fail-on-leak exits 1" test "$rc" = 1
 rc=0; "$H" --fail-on-leak "$D"/series/{2,3,2}.heap > /dev/null || rc=$?
 check "--fail-on-leak without a leak exits 0" test "$rc" = 0
+
+# Real Go heap profiles at the default MemProfileRate (512 KiB): a slow
+# leak with a flat step is found, ranked first, with its rate per hour
+# from the profiles' times; the sawtooth, the bump and the noisy cache
+# are not; a healthy run of the same program has no suspect.
+L="$D/trend/leak" HL="$D/trend/healthy"
+rc=0; "$H" --fail-on-leak "$L"/{1,2,3,4,5,6}.heap > "$T/trend.txt" || rc=$?
+check "trend: leak exits 1" test "$rc" = 1
+check "trend: taken at" grep -qx 'Taken at: 0s 2.0s 4.0s 6.1s 8.1s 10s (from the profiles'"'"' times)' "$T/trend.txt"
+check "trend: sampled rule" grep -qx "  never fell more than 1.5 g below an earlier peak; g = one sample (heap sampling period 512kB; scaled by each path's object size)" "$T/trend.txt"
+check "trend: one suspect" grep -qx 'Leak suspects: 1 of 8 paths' "$T/trend.txt"
+check "trend: the leak first, flat step" bash -c "sed -n 10p '$T/trend.txt' | grep -qxE ' +\+3.05MB +\+1.04GB  leak: 4 of 5 steps    15.74MB -> 16.76MB -> 16.76MB -> 17.77MB -> 18.28MB -> 18.79MB  main.newSession < main.main < runtime.main'"
+for fn in main.loadBatch main.decodeFrame main.cacheFill; do
+  check "trend: $fn comes back" grep -qE "  comes back  .*  $fn < main.main" "$T/trend.txt"
+done
+rc=0; "$H" --fail-on-leak "$L"/{1,2,3,4}.heap > "$T/trend4.txt" || rc=$?
+check "trend: four snapshots, 2 of 3 steps" bash -c "[ $rc = 1 ] && grep -qE '  leak: 2 of 3 steps +15.74MB -> 16.76MB -> 16.76MB -> 17.77MB  main.newSession' '$T/trend4.txt'"
+rc=0; "$H" --fail-on-leak "$HL"/*.heap > "$T/healthy.txt" || rc=$?
+check "trend: healthy exits 0" bash -c "[ $rc = 0 ] && grep -qx 'Leak suspects: 0 of 6 paths' '$T/healthy.txt'"
+rc=0; "$H" --fail-on-leak -s inuse_objects "$L"/*.heap > "$T/objects.txt" || rc=$?
+check "trend: objects leak" bash -c "[ $rc = 1 ] && grep -qE '^ +\+195 .*leak: 4 of 5 steps .*main.newSession <' '$T/objects.txt'"
+rc=0; "$H" --fail-on-leak --leak-min-growth 8 "$L"/*.heap > "$T/strict.txt" || rc=$?
+check "trend: --leak-min-growth 8 (6 samples grew)" bash -c "[ $rc = 0 ] && grep -qE 'too small +15.74MB' '$T/strict.txt' && grep -qx 'Leak rule: net growth at least 8 g and 10% of the first value; rose at every step, or at 2 or more and at least half of them;' '$T/strict.txt'"
+rc=0; "$H" --fail-on-leak -s alloc_space "$L"/*.heap > "$T/alloc.txt" || rc=$?
+check "trend: alloc_space not judged" bash -c "[ $rc = 0 ] && grep -qx 'Leak suspects: not judged (alloc_space)' '$T/alloc.txt'"
+rc=0; "$H" --leak-fall-tolerance -1 "$L"/*.heap > /dev/null 2> "$T/err" || rc=$?
+check "trend: bad threshold" bash -c "[ $rc = 2 ] && grep -qx 'heapdiff: --leak-\* thresholds must be numbers >= 0 (try --help)' '$T/err'"
+"$H" --json "$L"/*.heap > "$T/trend.json"
+check "trend: json" grep -qF '"monotonic":false,"leak":true,"period":524288,"span_seconds":10.' "$T/trend.json"
+check "trend: json entry" grep -qF '"growth":3195136,"monotonic":false,"granularity":532527,"leak":true,"verdict":"steady","rising_steps":4,"fall":0,' "$T/trend.json"
 "$H" --focus nosuchfn "$D/1.heap" "$D/2.heap" 2> "$T/warn" > /dev/null
 check "filter matching nothing warns" grep -qx 'heapdiff: warning: focus expression matched no samples: nosuchfn' "$T/warn"
 

@@ -41,6 +41,8 @@ def routes(repo, name):
     td = os.path.join(repo, "testdata")
     hd = os.path.join(td, "heapdiff")
     series = [os.path.join(hd, "series", "%d.heap" % i) for i in range(1, 6)]
+    trend = [os.path.join(hd, "trend", "leak", "%d.heap" % i)
+             for i in range(1, 5)]
     dump = os.path.join(td, "goleak-cluster", "nil-chan-select.debug2.txt")
     before = os.path.join(td, "scripts", "nil-chan-select.before.debug2.txt")
     cpu = os.path.join(td, "scripts", "cpu.pb.gz")
@@ -49,6 +51,7 @@ def routes(repo, name):
         "heap": {"/debug/pprof/heap?gc=1": [os.path.join(hd, "1.heap"),
                                             os.path.join(hd, "2.heap")]},
         "heap-series": {"/debug/pprof/heap?gc=1": series},
+        "heap-trend": {"/debug/pprof/heap?gc=1": trend},
         "leak": {"/debug/pprof/goroutine?debug=2": [before, dump]},
         "collect": {
             "/debug/pprof/goroutine?debug=2": [dump],

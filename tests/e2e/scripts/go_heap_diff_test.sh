@@ -47,9 +47,13 @@ check "report printed" cmp -s <(head -n "$(wc -l < "$T/two/report.txt")" "$T/out
 check "waited between snapshots" has "$T/err" "go-heap-diff: next snapshot in 0.1"
 "$HD" -s inuse_space --folded "${snaps[0]}" "${snaps[1]}" |
   "$FS" --diff --countname bytes --title "heap inuse_space: ${snaps[0]##*/} -> ${snaps[1]##*/}" \
-    --subtitle "red grew, blue shrank; widths are the later snapshot" > "$T/expected.svg"
+    > "$T/expected.svg"
 check "diff.svg = heapdiff --folded | flamesvg --diff" cmp -s "$T/two/diff.svg" "$T/expected.svg"
 check "diff.svg shows the leak" grep -q 'main.newSession' "$T/two/diff.svg"
+# The reddest frame is the function that grew (own change), not its callers.
+check "diff.svg: main.newSession is the one full-red frame" test "$(grep -B1 'fill="rgb(255,0,0)"' "$T/two/diff.svg" | grep -o '^<title>[^ ]*')" = "<title>main.newSession"
+check "diff.svg: callers stay neutral" test "$(grep -A3 -F '<g data-name="net/http.(*conn).serve">' "$T/two/diff.svg" | grep -o 'fill="[^"]*"' | head -n 1)" = 'fill="rgb(250,250,250)"'
+check "diff.svg: human units" grep -q '<title>main.newSession (after 1.25 MiB, before 423.65 KiB, ' "$T/two/diff.svg"
 check "says where things are" has "$T/out" "go-heap-diff: snapshots and report in $T/two/; differential flame graph: $T/two/diff.svg"
 
 # alloc_space, --no-gc: the plain /heap URL (here: the series' first two).
@@ -64,13 +68,24 @@ rc=$(run_rc "$S" -n 5 -i 0 --no-gc --fail-on-leak -o "$T/five" "$URL")
 check "five snapshots with a leak: exit 1" test "$rc" = 1
 check "five requests" test "$(wc -l < "$T/requests")" = 5
 check "five kept" test "$(ls "$T"/five/heap-*.pb.gz | wc -l)" = 5
-check "trend: suspects line" has "$T/five/report.txt" "Grew at every step (leak suspects): 1 of 14 paths"
-check "trend: the leak" grep -qE '^ +\+1.98MB +\+506.50kB  506kB -> 1012kB -> 1.48MB -> 1.98MB -> 2.47MB  main.registerClient < main.main < runtime.main$' "$T/five/report.txt"
+check "trend: suspects line" has "$T/five/report.txt" "Leak suspects: 1 of 14 paths"
+check "trend: the leak" grep -qE '^ +\+1.98MB +\+171.83GB  leak: every step      506kB -> 1012kB -> 1.48MB -> 1.98MB -> 2.47MB  main.registerClient < main.main < runtime.main$' "$T/five/report.txt"
 check "trend = heapdiff on the files" cmp -s "$T/five/report.txt" <("$HD" -s inuse_space "$T"/five/heap-*.pb.gz)
 check "trend: diff.svg first -> last" grep -q "heap-1-.*heap-5-" "$T/five/diff.svg"
 start_server "$T/routes"
 rc=$(run_rc "$S" -n 3 -i 0 --no-gc -o "$T/three" "$URL")
 check "without --fail-on-leak: exit 0" test "$rc" = 0
+
+# The issue's case: -n 4 of a service at the default MemProfileRate whose
+# leak shows a flat step (real Go profiles, testdata/heapdiff/trend/leak).
+TL="$D/trend/leak"
+printf '/debug/pprof/heap?gc=1\t%s\t%s\t%s\t%s\n' "$TL"/{1,2,3,4}.heap > "$T/routes3"
+start_server "$T/routes3"
+rc=$(run_rc "$S" -n 4 -i 0 --fail-on-leak -o "$T/slow" "$URL")
+check "slow leak with a flat step: exit 1" test "$rc" = 1
+check "slow leak: suspect line" has "$T/slow/report.txt" "Leak suspects: 1 of 8 paths"
+check "slow leak: ranked first, which rule" bash -c "sed -n 10p '$T/slow/report.txt' | grep -qE 'leak: 2 of 3 steps +15.74MB -> 16.76MB -> 16.76MB -> 17.77MB  main.newSession < main.main < runtime.main$'"
+check "slow leak: diff.svg in bytes" grep -q '<title>main.newSession (after 17.77 MiB, before 15.74 MiB' "$T/slow/diff.svg"
 
 # The second snapshot fails: exit 2, the first stays on disk.
 printf '/debug/pprof/heap?gc=1\t%s\t!500 profile failed\n' "$D/1.heap" > "$T/routes2"
