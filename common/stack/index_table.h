@@ -11,7 +11,9 @@ namespace stack {
 // passes a key's 64-bit hash and an equality test against an existing
 // index, so interning frame names, stacks, locations, samples, graph edges
 // or tree nodes never builds a key object per lookup. Linear probing; the
-// table keeps each slot's hash so growing never calls back into the caller.
+// table keeps 32 bits of each slot's hash, so growing never calls back into
+// the caller and most mismatches are rejected without calling eq. (32 bits
+// place up to 2^32 slots; 8 bytes a slot in all.)
 class IndexTable {
  public:
   IndexTable() { Reset(16); }
@@ -26,12 +28,12 @@ class IndexTable {
       const uint32_t s = slots_[i];
       if (s == 0) {
         slots_[i] = next + 1;
-        hashes_[i] = hash;
+        hashes_[i] = static_cast<uint32_t>(hash);
         ++count_;
         *inserted = true;
         return next;
       }
-      if (hashes_[i] == hash && eq(s - 1)) {
+      if (hashes_[i] == static_cast<uint32_t>(hash) && eq(s - 1)) {
         *inserted = false;
         return s - 1;
       }
@@ -45,7 +47,9 @@ class IndexTable {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const uint32_t s = slots_[i];
       if (s == 0) return -1;
-      if (hashes_[i] == hash && eq(s - 1)) return s - 1;
+      if (hashes_[i] == static_cast<uint32_t>(hash) && eq(s - 1)) {
+        return s - 1;
+      }
     }
   }
 
@@ -66,7 +70,7 @@ class IndexTable {
   }
   void Grow() {
     std::vector<uint32_t> old_slots;
-    std::vector<uint64_t> old_hashes;
+    std::vector<uint32_t> old_hashes;
     old_slots.swap(slots_);
     old_hashes.swap(hashes_);
     slots_.assign(old_slots.size() * 2, 0);
@@ -81,8 +85,8 @@ class IndexTable {
     }
   }
 
-  std::vector<uint32_t> slots_;  // index + 1; 0 = empty
-  std::vector<uint64_t> hashes_;
+  std::vector<uint32_t> slots_;   // index + 1; 0 = empty
+  std::vector<uint32_t> hashes_;  // the low 32 bits of each slot's hash
   size_t count_ = 0;
 };
 
