@@ -16,11 +16,15 @@ constexpr uint32_t kNoCreator = 0xfffffff0u;
 constexpr uint32_t kElided = 0xfffffff1u;
 constexpr uint32_t kUnavailable = 0xfffffff2u;
 constexpr uint32_t kAggregatedForm = 0xfffffff3u;
+constexpr uint32_t kLeaked = 0xfffffff4u;
 
-void AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
-  if (v->size() >= cap) return;
-  if (std::find(v->begin(), v->end(), id) != v->end()) return;
+// Adds `id` to a sample of at most `cap` distinct ids; false when it is
+// not in the sample and the sample is full.
+bool AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
+  if (std::find(v->begin(), v->end(), id) != v->end()) return true;
+  if (v->size() >= cap) return false;
   v->push_back(id);
+  return true;
 }
 
 // Cluster counts stop at the largest value instead of wrapping when a
@@ -32,6 +36,14 @@ uint64_t AddCount(uint64_t a, uint64_t b) {
 }
 
 }  // namespace
+
+std::string_view NormalizedState(std::string_view state) {
+  if (state == "sync.Mutex.Lock" || state == "sync.RWMutex.RLock" ||
+      state == "sync.RWMutex.Lock" || state == "sync.WaitGroup.Wait") {
+    return "semacquire";
+  }
+  return state;
+}
 
 bool ParseSimilarity(std::string_view text, Similarity* out) {
   if (text == "exact") {
@@ -92,7 +104,8 @@ void ClusterSet::BuildKey(const Goroutine& g) {
   const bool exact = similarity_ == Similarity::kExact;
   scratch_.push_back(g.form == DumpForm::kAggregated
                          ? kAggregatedForm
-                         : symbols_->Intern(g.state));
+                         : symbols_->Intern(NormalizedState(g.state)));
+  if (g.leaked) scratch_.push_back(kLeaked);
   if (g.has_creator) {
     scratch_.push_back(symbols_->Intern(g.creator.func));
     scratch_.push_back(symbols_->Intern(g.creator.file));
@@ -140,11 +153,16 @@ void ClusterSet::Count(const Goroutine& g, Cluster* c) {
     c->wait_max = std::max(c->wait_max, w);
   }
   if (g.locked_to_thread) c->locked_to_thread += g.count;
-  if (g.form == DumpForm::kTraceback) AddSample(&c->ids, g.id, kSampleIds);
-  if (g.creator_goroutine != 0) {
-    AddSample(&c->parent_ids, g.creator_goroutine, kSampleIds);
+  if (g.leaked) c->leaked = AddCount(c->leaked, g.count);
+  if (g.form == DumpForm::kTraceback) {
+    AddSample(&c->ids, g.id, kSampleIds);
+    MarkAlive(g.id);
   }
-  for (uint64_t a : g.ancestors) AddSample(&c->parent_ids, a, kSampleIds);
+  auto parent = [c](uint64_t id) {
+    if (!AddSample(&c->parent_ids, id, kSampleIds)) ++c->more_parents;
+  };
+  if (g.creator_goroutine != 0) parent(g.creator_goroutine);
+  for (uint64_t a : g.ancestors) parent(a);
   if (g.crashed) {
     c->crashed = true;
     c->crashed_id = g.id;
@@ -165,6 +183,21 @@ void ClusterSet::AddLockWait(const Goroutine& g, uint32_t index) {
     lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
     lock_waits_.push_back(LockWait{lock, kind, index, req.user_frame, g.count});
   }
+}
+
+void ClusterSet::MarkAlive(uint64_t id) {
+  if (id >= kMaxAliveBits) return;
+  size_t word = static_cast<size_t>(id >> 6);
+  if (word >= alive_.size())
+    alive_.resize(std::max(word + 1, alive_.size() * 2));
+  alive_[word] |= uint64_t{1} << (id & 63);
+}
+
+bool ClusterSet::IsAlive(uint64_t id, bool* alive) const {
+  if (alive_.empty() || id >= kMaxAliveBits) return false;
+  size_t word = static_cast<size_t>(id >> 6);
+  *alive = word < alive_.size() && ((alive_[word] >> (id & 63)) & 1) != 0;
+  return true;
 }
 
 void ClusterSet::OnGoroutine(const Goroutine& g) {
