@@ -291,7 +291,11 @@ TEST(ParserTest, CrashPreambleAndRegistersAreSkipped) {
       &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
   EXPECT_TRUE(c.bad.count() == 0u) << c.bad.first();
-  EXPECT_EQ(info.panic_message, "panic: boom [recovered]");
+  // Nested panics are kept in full, the signal line apart.
+  EXPECT_EQ(info.panic_message, "panic: boom [recovered]\n\tpanic: boom");
+  EXPECT_EQ(info.signal,
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 "
+            "pc=0x45]");
   EXPECT_TRUE(c.goroutines[0].crashed);
   EXPECT_FALSE(c.goroutines[1].crashed);
   EXPECT_EQ(c.goroutines[0].frames[0].line, 3u);
