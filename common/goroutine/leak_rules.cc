@@ -25,19 +25,19 @@
 //     timer checks); fewer: unsure.
 //  8. Library idle loops: net/http client connections, HTTP/2, database/sql
 //     pool maintenance: healthy.
-//  9. Channel, select, lock, Cond and WaitGroup waits of a bounded pool:
-//     the main goroutine, goroutines started by main.main, an init function
-//     or a start method (`start`, `Start`, `run`, `spawn`, `launch`...) and,
-//     when the dump names parents, by one parent: healthy (idle workers,
-//     tickers, WaitGroup closers). A lifetime `chan send` is unsure
-//     instead (a producer may be waiting for busy workers).
+//  9. Receive, select, Cond and WaitGroup waits of a bounded pool: the main
+//     goroutine, goroutines started by main.main, an init function or a
+//     start method (`start`, `Start`, `spawn`, `launch`...) and, when the
+//     dump names parents, by one parent: healthy (idle workers, tickers,
+//     WaitGroup closers). Its `chan send` and Mutex / RWMutex waits are
+//     unsure instead (backpressure, or a lock held forever).
 // 10. The same waits started by request-scoped code (anything else): at
 //     least kPileUpCount in one place: pile-up (memory that grows with
 //     traffic); fewer: unsure ("take a second dump to tell").
 // 11. debug=1 records carry no state, no creator and no runtime frames:
-//     poll and sleep frames: healthy; at least kPileUpCount goroutines
-//     parked at one line: pile-up; fewer, waiting in a sync frame (Mutex,
-//     RWMutex, WaitGroup, Cond): unsure; fewer otherwise: not judged.
+//     poll, sleep and library idle loops: healthy; at least kPileUpCount
+//     goroutines parked at one line: pile-up; fewer, waiting in a sync frame
+//     (Mutex, RWMutex, WaitGroup, Cond): unsure; fewer otherwise: not judged.
 // 12. Anything else (other wait reasons): healthy, not judged a leak.
 // 13. Lock order (ApplyLockRules): a cluster waiting at either Lock of a
 //     lock-order cycle the lock view found: proven.
@@ -226,7 +226,7 @@ Creator ClassifyCreator(const Cluster& c, const ClusterSet& set) {
     return Creator::kLifetime;
   }
   for (std::string_view p :
-       {"start", "Start", "spawn", "Spawn", "launch", "Launch", "run", "Run"}) {
+       {"start", "Start", "spawn", "Spawn", "launch", "Launch"}) {
     if (StartsWith(name, p)) return Creator::kStartMethod;
   }
   return Creator::kRequest;
@@ -401,8 +401,15 @@ LeakVerdict BlockingWaitRule(const Cluster& c, const ClusterSet& set,
   std::string_view what = WaitText(state, c, set);
   Creator creator = ClassifyCreator(c, set);
   std::string facts = DumpFacts(c, set, CreatorKindText(creator));
+  // An idle pool worker waits to receive or in select; a closer waits in
+  // WaitGroup.Wait. A lifetime goroutine blocked sending or on a mutex may
+  // be backpressure or a lock held forever: one dump cannot tell.
+  const bool idle_wait =
+      state == "chan receive" || state == "select" ||
+      LockWaitText(c, set) == "waiting in sync.WaitGroup.Wait" ||
+      LockWaitText(c, set) == "waiting in sync.Cond.Wait";
   if (IsBoundedPool(c, creator)) {
-    if (state != "chan send") {
+    if (idle_wait) {
       return Verdict(VerdictKind::kHealthy,
                      creator == Creator::kLifetime
                          ? "long-lived goroutine of main or init"
@@ -423,6 +430,10 @@ LeakVerdict BlockingWaitRule(const Cluster& c, const ClusterSet& set,
 // Rule 11: debug=1 records.
 LeakVerdict AggregatedRule(const Cluster& c, const ClusterSet& set,
                            const DumpContext& context) {
+  if (IsLibraryIdleLoop(c, set)) {
+    return Verdict(VerdictKind::kHealthy,
+                   "idle connection or pool loop of the standard library");
+  }
   if (AnyFrame(c, set, {"internal/poll.runtime_pollWait"})) {
     return Verdict(VerdictKind::kHealthy, "idle network or file I/O");
   }
@@ -580,9 +591,10 @@ void ApplyBaseRule(Change change, uint64_t base_count, uint64_t count,
           ? "new since the base dump (0 -> " + std::to_string(count) + ")"
       : change == Change::kGone
           ? "gone since the base dump (was " + std::to_string(base_count) + ")"
-          : std::string(ChangeName(change)) + " since the base dump (" +
-                std::to_string(base_count) + " -> " + std::to_string(count) +
-                ")";
+          : std::string(change == Change::kSame ? "unchanged"
+                                                : ChangeName(change)) +
+                " since the base dump (" + std::to_string(base_count) + " -> " +
+                std::to_string(count) + ")";
   if (v->kind == VerdictKind::kUnsure) {
     v->kind = grew ? VerdictKind::kGrowing : VerdictKind::kHealthy;
     if (!grew) v->reason += " (not growing)";
