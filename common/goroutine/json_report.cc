@@ -63,6 +63,8 @@ void WriteTotals(const Analysis& a, std::string* out) {
   out->append(
       ",\"suspects\":{\"clusters\":" + std::to_string(a.suspect_clusters) +
       ",\"goroutines\":" + std::to_string(a.suspect_goroutines) + "}");
+  out->append(",\"unsure\":{\"clusters\":" + std::to_string(a.unsure_clusters) +
+              ",\"goroutines\":" + std::to_string(a.unsure_goroutines) + "}");
   out->append(",\"hidden_clusters\":" + std::to_string(a.hidden_clusters));
 }
 
