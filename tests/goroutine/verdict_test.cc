@@ -4,6 +4,7 @@
 // incidents are named with their evidence; Go 1.21-1.26 forms; crash text.
 #include <gtest/gtest.h>
 
+#include "common/goroutine/format_probe.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
 #include "common/goroutine/thread_count.h"
@@ -269,6 +270,97 @@ TEST(ThreadCountTest, NumberThreadcreateProfileAndProcStatus) {
   EXPECT_EQ(n, 1006);
   EXPECT_FALSE(ReadThreadCount(Data("go123-forms.txt"), &n, &error));
   EXPECT_NE(error.find("no thread count"), std::string::npos);
+}
+
+// Writes `text` to a temporary dump file and returns its path.
+std::string Dump(const char* name, const std::string& text) {
+  std::string path = testing_util::UniqueTempPath(name);
+  FILE* f = fopen(path.c_str(), "w");
+  fputs(text.c_str(), f);
+  fclose(f);
+  return path;
+}
+
+// `n` goroutines in `state` at main.f, created by `creator` in goroutines
+// parent, parent + parent_step, ...
+std::string Goroutines(int n, const char* state, const char* creator,
+                       int parent, int parent_step, int first_id = 100) {
+  std::string t;
+  for (int i = 0; i < n; ++i) {
+    t += "goroutine " + std::to_string(first_id + i) + " [" + state +
+         "]:\nmain.f()\n\t/a/f.go:5 +0x1\ncreated by " + creator +
+         " in goroutine " + std::to_string(parent + i * parent_step) +
+         "\n\t/a/f.go:9 +0x2\n\n";
+  }
+  return t;
+}
+
+TEST(LeakRulesTest, CreatorKindDecidesOneDumpVerdicts) {
+  struct Case {
+    const char* state;
+    const char* creator;
+    int parent_step;
+    VerdictKind want;
+  };
+  const Case cases[] = {
+      // A pool started once by a start method: idle workers are healthy.
+      {"chan receive", "main.(*pool).start", 0, VerdictKind::kHealthy},
+      {"select", "main.main", 0, VerdictKind::kHealthy},
+      // Started many times (one parent each): not a bounded pool.
+      {"chan receive", "main.(*pool).start", 1, VerdictKind::kUnsure},
+      // A lifetime sender may be backpressure: one dump cannot tell.
+      {"chan send", "main.main", 0, VerdictKind::kUnsure},
+      {"chan receive", "main.handle", 0, VerdictKind::kUnsure},
+      {"sleep", "main.handle", 0, VerdictKind::kUnsure},
+      {"sleep", "main.main", 0, VerdictKind::kHealthy},
+      {"syscall", "main.handle", 0, VerdictKind::kHealthy},
+  };
+  for (const Case& c : cases) {
+    auto l = Load({Dump("rules.txt",
+                        Goroutines(3, c.state, c.creator, 1, c.parent_step))});
+    ASSERT_EQ(l->a.entries.size(), 1u) << c.state << " " << c.creator;
+    EXPECT_EQ(l->a.entries[0].kind, c.want)
+        << c.state << " " << c.creator << ": " << l->a.entries[0].reason;
+  }
+  // Many of them at one line: a pile-up, whatever the wait.
+  auto many = Load(
+      {Dump("many.txt", Goroutines(100, "chan receive", "main.handle", 1, 1))});
+  EXPECT_EQ(many->a.entries[0].kind, VerdictKind::kPileUp);
+  auto threads =
+      Load({Dump("sys.txt", Goroutines(100, "syscall", "main.handle", 1, 0))});
+  EXPECT_EQ(threads->a.entries[0].reason,
+            "pile-up in a system call: one OS thread each");
+}
+
+TEST(LeakRulesTest, SecondDumpDecidesTheUnsure) {
+  std::string base =
+      Dump("base.txt", Goroutines(3, "sleep", "main.handle", 1, 1));
+  std::string grew =
+      Dump("grew.txt", Goroutines(3, "sleep", "main.handle", 1, 1) +
+                           Goroutines(2, "sleep", "main.handle", 9, 1, 200));
+  auto g = Load({grew}, base);
+  ASSERT_EQ(g->a.entries.size(), 1u);
+  EXPECT_EQ(g->a.entries[0].kind, VerdictKind::kGrowing);
+  EXPECT_EQ(g->a.entries[0].evidence.rfind(
+                "grew since the base dump (3 -> 5); 5 goroutines here", 0),
+            0u);
+  auto same = Load({base}, base);
+  EXPECT_EQ(same->a.entries[0].kind, VerdictKind::kHealthy);
+  EXPECT_EQ(same->a.entries[0].reason, "sleeping (time.Sleep) (not growing)");
+  EXPECT_EQ(same->a.entries[0].evidence.find("take a second dump"),
+            std::string::npos);
+}
+
+TEST(LeakRulesTest, GoroutineLeakHeaderIsACountProfile) {
+  uint64_t total = 0;
+  CountProfileKind kind = CountProfileKind::kGoroutine;
+  EXPECT_TRUE(LooksLikeCountProfile("goroutineleak profile: total 4\n"));
+  EXPECT_TRUE(
+      ParseCountProfileHeader("goroutineleak profile: total 4", &total, &kind));
+  EXPECT_EQ(total, 4u);
+  EXPECT_EQ(kind, CountProfileKind::kGoroutineLeak);
+  EXPECT_FALSE(
+      ParseCountProfileHeader("goroutineleak profile: total x", &total, &kind));
 }
 
 }  // namespace
