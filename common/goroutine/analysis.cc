@@ -66,7 +66,7 @@ struct Visibility {
 // How a cluster of `now` changed since the base dump.
 void Compare(const Cluster& c, const ClusterSet& now, const ClusterSet& base,
              ClusterEntry* e) {
-  int64_t b = base.Find(now.Key(c), c.hash);
+  int64_t b = base.FindAcrossVersions(now.Key(c), c.hash);
   if (b < 0) {
     e->change = Change::kNew;
     return;
@@ -127,7 +127,7 @@ void AddGone(const Visibility& visible, Analysis* a) {
   const ClusterSet& base = *a->base.clusters;
   for (uint32_t i = 0; i < base.clusters().size(); ++i) {
     const Cluster& c = base.clusters()[i];
-    if (now.Find(base.Key(c), c.hash) >= 0) continue;
+    if (now.FindAcrossVersions(base.Key(c), c.hash) >= 0) continue;
     if (!visible(c, base)) continue;
     ClusterEntry e;
     e.set = &base;

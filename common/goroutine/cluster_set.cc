@@ -35,12 +35,16 @@ uint64_t AddCount(uint64_t a, uint64_t b) {
              : a + b;
 }
 
+// The names one semaphore wait has had across Go versions.
+constexpr std::string_view kSemaphoreStates[] = {
+    "semacquire", "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock",
+    "sync.WaitGroup.Wait"};
+
 }  // namespace
 
 std::string_view NormalizedState(std::string_view state) {
-  if (state == "sync.Mutex.Lock" || state == "sync.RWMutex.RLock" ||
-      state == "sync.RWMutex.Lock" || state == "sync.WaitGroup.Wait") {
-    return "semacquire";
+  for (std::string_view s : kSemaphoreStates) {
+    if (state == s) return "semacquire";
   }
   return state;
 }
@@ -70,6 +74,25 @@ bool ClusterSet::SameKey(uint32_t index, std::span<const uint32_t> key) const {
 
 int64_t ClusterSet::Find(std::span<const uint32_t> key, uint64_t hash) const {
   return index_.Find(hash, [&](uint32_t i) { return SameKey(i, key); });
+}
+
+int64_t ClusterSet::FindAcrossVersions(std::span<const uint32_t> key,
+                                       uint64_t hash) const {
+  int64_t found = Find(key, hash);
+  if (found >= 0 || key.empty() || key[0] >= symbols_->size()) return found;
+  // The key starts with the state: try the other names of the same wait.
+  const std::string_view state = symbols_->Name(key[0]);
+  if (NormalizedState(state) != "semacquire") return -1;
+  std::vector<uint32_t> other(key.begin(), key.end());
+  for (std::string_view name : kSemaphoreStates) {
+    const int64_t id = symbols_->Find(name);
+    if (id < 0 || name == state) continue;
+    other[0] = static_cast<uint32_t>(id);
+    found = Find(
+        other, stack::HashBytes(other.data(), other.size() * sizeof(uint32_t)));
+    if (found >= 0) return found;
+  }
+  return -1;
 }
 
 void ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
@@ -104,7 +127,7 @@ void ClusterSet::BuildKey(const Goroutine& g) {
   const bool exact = similarity_ == Similarity::kExact;
   scratch_.push_back(g.form == DumpForm::kAggregated
                          ? kAggregatedForm
-                         : symbols_->Intern(NormalizedState(g.state)));
+                         : symbols_->Intern(g.state));
   if (g.leaked) scratch_.push_back(kLeaked);
   if (g.has_creator) {
     scratch_.push_back(symbols_->Intern(g.creator.func));

@@ -94,6 +94,11 @@ class ClusterSet : public DumpVisitor {
   }
   // Index of the cluster with the same key in this set, or -1.
   int64_t Find(std::span<const uint32_t> key, uint64_t hash) const;
+  // Find, and else the same key under another Go version's name of the
+  // wait reason (NormalizedState): what --base compares with. Keys of one
+  // set interned in this set's symbol table.
+  int64_t FindAcrossVersions(std::span<const uint32_t> key,
+                             uint64_t hash) const;
   const stack::SymbolTable& symbols() const { return *symbols_; }
   std::string_view Name(uint32_t id) const {
     return id == kNoSymbol ? std::string_view() : symbols_->Name(id);
@@ -129,11 +134,11 @@ class ClusterSet : public DumpVisitor {
   std::vector<uint64_t> alive_;
 };
 
-// The wait reason as clustering and --base compare it: the names newer Go
-// versions print for a semaphore wait ("sync.Mutex.Lock",
-// "sync.RWMutex.RLock", "sync.RWMutex.Lock", "sync.WaitGroup.Wait") are
-// "semacquire" in Go <= 1.23, so they compare equal; the report shows the
-// text the dump printed.
+// The wait reason as --base compares it: the names newer Go versions
+// print for a semaphore wait ("sync.Mutex.Lock", "sync.RWMutex.RLock",
+// "sync.RWMutex.Lock", "sync.WaitGroup.Wait") were "semacquire" in older
+// ones, so they compare equal. Within one dump clusters keep the printed
+// text (one Go version prints one form), as the folded stacks do.
 std::string_view NormalizedState(std::string_view state);
 
 }  // namespace goroutine
