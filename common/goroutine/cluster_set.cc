@@ -18,13 +18,22 @@ constexpr uint32_t kUnavailable = 0xfffffff2u;
 constexpr uint32_t kAggregatedForm = 0xfffffff3u;
 constexpr uint32_t kLeaked = 0xfffffff4u;
 
-// Adds `id` to a sample of at most `cap` distinct ids; false when it is
-// not in the sample and the sample is full.
-bool AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
-  if (std::find(v->begin(), v->end(), id) != v->end()) return true;
-  if (v->size() >= cap) return false;
+void AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
+  if (v->size() >= cap) return;
+  if (std::find(v->begin(), v->end(), id) != v->end()) return;
   v->push_back(id);
-  return true;
+}
+
+// Adds a parent id to the cluster's sample; one not in a full sample is
+// counted in more_parents.
+void AddParent(Cluster* c, uint64_t id, size_t cap) {
+  auto& v = c->parent_ids;
+  if (std::find(v.begin(), v.end(), id) != v.end()) return;
+  if (v.size() >= cap) {
+    ++c->more_parents;
+    return;
+  }
+  v.push_back(id);
 }
 
 // Cluster counts stop at the largest value instead of wrapping when a
@@ -181,11 +190,8 @@ void ClusterSet::Count(const Goroutine& g, Cluster* c) {
     AddSample(&c->ids, g.id, kSampleIds);
     MarkAlive(g.id);
   }
-  auto parent = [c](uint64_t id) {
-    if (!AddSample(&c->parent_ids, id, kSampleIds)) ++c->more_parents;
-  };
-  if (g.creator_goroutine != 0) parent(g.creator_goroutine);
-  for (uint64_t a : g.ancestors) parent(a);
+  if (g.creator_goroutine != 0) AddParent(c, g.creator_goroutine, kSampleIds);
+  for (uint64_t a : g.ancestors) AddParent(c, a, kSampleIds);
   if (g.crashed) {
     c->crashed = true;
     c->crashed_id = g.id;
