@@ -234,6 +234,15 @@ bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
     bool ok = ParseDump(in.get(), out->clusters.get(), bad_lines, &info, error);
     AddInfo(info, &out->info);
     if (!ok) return false;
+    if (info.thread_profile) {
+      // Its records are OS threads, not goroutines: counting them as
+      // goroutines would misjudge every one.
+      *error = in->name() +
+               ": a threadcreate profile counts OS threads, not goroutines; "
+               "give it as --threads " +
+               in->name();
+      return false;
+    }
     if (bad_lines->stopped()) return true;
   }
   return true;

@@ -70,8 +70,9 @@ struct Analysis {
 
 // Parses the files ("-" = stdin) into one cluster set, reporting malformed
 // lines to `bad_lines` under each file's name. Returns false with *error
-// when a file cannot be opened or read; stops early (returning true) when a
-// strict sink says stop, so the caller must check bad_lines->stopped().
+// when a file cannot be opened or read, or is a threadcreate profile; stops
+// early (returning true) when a strict sink says stop, so the caller must check
+// bad_lines->stopped().
 bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
                stack::SymbolTable* symbols, io::BadLineSink* bad_lines,
                LoadedDump* out, std::string* error);

@@ -449,6 +449,7 @@ void DumpParser::HandleOutside(std::string_view s) {
   if (ParseCountProfileHeader(s, &total, &kind)) {
     info_.declared_total = static_cast<int64_t>(total);
     info_.leak_profile |= kind == CountProfileKind::kGoroutineLeak;
+    info_.thread_profile |= kind == CountProfileKind::kThreadCreate;
     ++info_.ignored_lines;
     return;
   }

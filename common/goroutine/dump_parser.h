@@ -78,6 +78,7 @@ struct DumpInfo {
   std::string panic_message;
   std::string signal;           // "[signal SIGSEGV: ...]" of the crash
   bool leak_profile = false;    // "goroutineleak profile: total N"
+  bool thread_profile = false;  // "threadcreate profile: total N"
   bool sigquit = false;         // "SIGQUIT: quit" preamble seen
   bool truncated = false;       // input cut inside a goroutine / mid-line
   uint64_t truncated_line = 0;  // line where the cut was noticed
