@@ -51,6 +51,35 @@ TEST(HeaderTest, ParenthesisedStatesKeepTheirText) {
   EXPECT_EQ(g.state, "GC worker (idle)");
 }
 
+// Markers the runtime appends to the wait reason are flags, in any order,
+// and the state keeps its own parentheses.
+TEST(HeaderTest, LeakedAndScanMarkersAreFlags) {
+  Goroutine g;
+  ASSERT_TRUE(ParseGoroutineHeader("goroutine 7 [chan send (leaked)]:", &g));
+  EXPECT_EQ(g.state, "chan send");
+  EXPECT_TRUE(g.leaked);
+  ASSERT_TRUE(ParseGoroutineHeader(
+      "goroutine 8 gp=0xc000 m=nil [chan send (nil chan) (leaked), 3 "
+      "minutes]:",
+      &g));
+  EXPECT_EQ(g.state, "chan send (nil chan)");
+  EXPECT_TRUE(g.leaked);
+  EXPECT_EQ(g.wait_minutes, 3);
+  ASSERT_TRUE(ParseGoroutineHeader(
+      "goroutine 9 [sync.WaitGroup.Wait (durable) (leaked)]:", &g));
+  EXPECT_EQ(g.state, "sync.WaitGroup.Wait");
+  EXPECT_TRUE(g.durable);
+  EXPECT_TRUE(g.leaked);
+  ASSERT_TRUE(ParseGoroutineHeader("goroutine 10 [select (scan)]:", &g));
+  EXPECT_EQ(g.state, "select");
+  EXPECT_FALSE(g.leaked);
+  // An unknown piece after ", " (a synctest bubble id) is ignored.
+  ASSERT_TRUE(ParseGoroutineHeader(
+      "goroutine 11 [chan receive, 2 minutes, synctest bubble 4]:", &g));
+  EXPECT_EQ(g.state, "chan receive");
+  EXPECT_EQ(g.wait_minutes, 2);
+}
+
 TEST(HeaderTest, DurableMarkerIsAFlag) {
   Goroutine g;
   ASSERT_TRUE(
