@@ -22,7 +22,8 @@
 //  7. `sleep`: program-lifetime sleepers (main, init, start methods):
 //     healthy; per-request sleepers, at least kPileUpCount in one place:
 //     pile-up (every sleeper arms a runtime timer: CPU in the scheduler's
-//     timer checks); fewer: unsure.
+//     timer checks); fewer: unsure. Goroutines a server started (requests
+//     in flight) need a wait of a minute or more besides the count.
 //  8. Library idle loops: net/http client connections, HTTP/2, database/sql
 //     pool maintenance: healthy.
 //  9. Receive, select, Cond and WaitGroup waits of a bounded pool: the main
@@ -33,7 +34,10 @@
 //     unsure instead (backpressure, or a lock held forever).
 // 10. The same waits started by request-scoped code (anything else): at
 //     least kPileUpCount in one place: pile-up (memory that grows with
-//     traffic); fewer: unsure ("take a second dump to tell").
+//     traffic); fewer: unsure ("take a second dump to tell"). Requests in
+//     flight (started by a server's accept loop, net/http.(*Server).Serve)
+//     are a pile-up only when they have also waited a minute or more: a
+//     busy server has many requests waiting for a backend for seconds.
 // 11. debug=1 records carry no state, no creator and no runtime frames:
 //     poll, sleep and library idle loops: healthy; at least kPileUpCount
 //     goroutines parked at one line: pile-up; fewer, waiting in a sync frame
@@ -210,11 +214,14 @@ std::string_view MethodName(std::string_view f) {
   }
 }
 
-enum class Creator { kLifetime, kStartMethod, kRequest };
+enum class Creator { kLifetime, kStartMethod, kServer, kRequest };
 
 // Who started the cluster: the main goroutine itself, main.main or an init
-// function (program lifetime), a start method (a bounded pool), or other
-// code (request-scoped: handlers, per-call helpers).
+// function (program lifetime), a start method (a bounded pool), a server's
+// accept loop (the standard library or a `(*Server)` method: each goroutine
+// is a connection or a request in flight), or other code (request-scoped:
+// goroutines spawned by handlers and per-call helpers, which outlive the
+// request when they leak).
 Creator ClassifyCreator(const Cluster& c, const ClusterSet& set) {
   if (!c.has_creator) return Creator::kLifetime;
   std::string_view creator = set.Name(c.creator.func);
@@ -229,13 +236,18 @@ Creator ClassifyCreator(const Cluster& c, const ClusterSet& set) {
        {"start", "Start", "spawn", "Spawn", "launch", "Launch"}) {
     if (StartsWith(name, p)) return Creator::kStartMethod;
   }
+  if (stack::IsStandardLibrary(creator) || Contains(creator, "(*Server).")) {
+    return Creator::kServer;
+  }
   return Creator::kRequest;
 }
 
 // A bounded pool: started once for the program's life (one parent when
 // the dump names parents).
 bool IsBoundedPool(const Cluster& c, Creator creator) {
-  if (creator == Creator::kRequest) return false;
+  if (creator != Creator::kLifetime && creator != Creator::kStartMethod) {
+    return false;
+  }
   return c.parent_ids.size() <= 1 && c.more_parents == 0;
 }
 
@@ -280,10 +292,19 @@ std::string_view CreatorKindText(Creator k) {
       return "program lifetime";
     case Creator::kStartMethod:
       return "a start method";
+    case Creator::kServer:
+      return "a server: requests in flight";
     case Creator::kRequest:
       return "request-scoped code";
   }
   return "";
+}
+
+// Many in-flight requests of a busy server wait at one line for seconds;
+// only waits of a minute or more make them a pile-up.
+bool ManyStuck(const Cluster& c, Creator creator) {
+  if (c.count < kPileUpCount) return false;
+  return creator != Creator::kServer || (c.wait_known && c.wait_max >= 1);
 }
 
 std::string OneDumpNote(const DumpContext& context) {
@@ -380,11 +401,11 @@ LeakVerdict SyscallRule(const Cluster& c, const ClusterSet& set,
 LeakVerdict SleepRule(const Cluster& c, const ClusterSet& set,
                       const DumpContext& context) {
   Creator creator = ClassifyCreator(c, set);
-  if (creator != Creator::kRequest) {
+  if (creator == Creator::kLifetime || creator == Creator::kStartMethod) {
     return Verdict(VerdictKind::kHealthy, "sleeping (time.Sleep)");
   }
   std::string facts = DumpFacts(c, set, CreatorKindText(creator));
-  if (c.count >= kPileUpCount) {
+  if (ManyStuck(c, creator)) {
     return Verdict(VerdictKind::kPileUp,
                    "per-request sleepers: every sleep arms a runtime timer "
                    "(CPU in the scheduler's timer checks)",
@@ -417,11 +438,13 @@ LeakVerdict BlockingWaitRule(const Cluster& c, const ClusterSet& set,
     }
     return Verdict(VerdictKind::kUnsure, what, facts + OneDumpNote(context));
   }
-  if (c.count >= kPileUpCount) {
+  if (ManyStuck(c, creator)) {
     return Verdict(VerdictKind::kPileUp,
                    std::string(what) +
-                       ": many request-scoped goroutines "
-                       "stuck at one line",
+                       (creator == Creator::kServer
+                            ? ": many requests stuck at one line for minutes"
+                            : ": many request-scoped goroutines stuck at one "
+                              "line"),
                    facts);
   }
   return Verdict(VerdictKind::kUnsure, what, facts + OneDumpNote(context));

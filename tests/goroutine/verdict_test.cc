@@ -332,6 +332,24 @@ TEST(LeakRulesTest, CreatorKindDecidesOneDumpVerdicts) {
             "pile-up in a system call: one OS thread each");
 }
 
+// A busy server has many requests in flight waiting at one line for
+// seconds: a pile-up only once they have waited minutes.
+TEST(LeakRulesTest, RequestsInFlightNeedMinutesToPileUp) {
+  auto busy =
+      Load({Dump("busy.txt",
+                 Goroutines(150, "select", "net/http.(*Server).Serve", 1, 0))});
+  ASSERT_EQ(busy->a.entries.size(), 1u);
+  EXPECT_EQ(busy->a.entries[0].kind, VerdictKind::kUnsure);
+  EXPECT_NE(busy->a.entries[0].evidence.find("a server: requests in flight"),
+            std::string::npos);
+  auto stuck =
+      Load({Dump("stuck.txt", Goroutines(150, "select, 3 minutes",
+                                         "net/http.(*Server).Serve", 1, 0))});
+  EXPECT_EQ(stuck->a.entries[0].kind, VerdictKind::kPileUp);
+  EXPECT_EQ(stuck->a.entries[0].reason,
+            "blocked in select: many requests stuck at one line for minutes");
+}
+
 TEST(LeakRulesTest, SecondDumpDecidesTheUnsure) {
   std::string base =
       Dump("base.txt", Goroutines(3, "sleep", "main.handle", 1, 1));
