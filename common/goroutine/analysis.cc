@@ -190,6 +190,27 @@ void Rank(Analysis* a) {
   std::stable_sort(a->entries.begin(), a->entries.end(), before);
 }
 
+// Phase 3b: the holder of a convoy right after the goroutines queued
+// behind it, so the culprit is read with its queue.
+void PlaceHolders(Analysis* a) {
+  const ClusterSet* now = a->now.clusters.get();
+  for (const LockGroup& g : a->locks.groups) {
+    if (!g.holder.found || g.count < kPileUpCount) continue;
+    int64_t holder = -1, last_waiter = -1;
+    for (size_t i = 0; i < a->entries.size(); ++i) {
+      const ClusterEntry& e = a->entries[i];
+      if (e.set != now || e.change == Change::kGone) continue;
+      if (e.index == g.holder.cluster) holder = static_cast<int64_t>(i);
+      for (const LockWait& w : g.waiters) {
+        if (w.cluster == e.index) last_waiter = static_cast<int64_t>(i);
+      }
+    }
+    if (holder < 0 || last_waiter < 0 || holder <= last_waiter + 1) continue;
+    auto first = a->entries.begin();
+    std::rotate(first + last_waiter + 1, first + holder, first + holder + 1);
+  }
+}
+
 // Phase 4: the totals the headline and --fail-on-leak read.
 void CountSuspects(Analysis* a) {
   a->suspect_goroutines = a->suspect_clusters = 0;
@@ -264,6 +285,7 @@ bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {
   JudgeNow(visible, a);
   if (a->has_base) AddGone(visible, a);
   Rank(a);
+  PlaceHolders(a);
   CountSuspects(a);
   return true;
 }

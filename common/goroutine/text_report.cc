@@ -347,6 +347,7 @@ std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
     std::string_view st = set.Name(c.state);
     if (st != "running" && st != "runnable") s.append("blocked in ");
     s.append(st);
+    if (c.leaked > 0) s.append(" (leaked)");
   }
   s.append(WaitText(c));
   int u = FirstUserFrame(c, set);

@@ -106,6 +106,8 @@ TEST(IncidentsTest, OneDumpNamesEachPileUpWithEvidence) {
   const ClusterEntry* held = Find(a, "sleep", "main.(*store).update", 93);
   ASSERT_NE(held, nullptr);
   EXPECT_EQ(held->kind, VerdictKind::kPileUp);
+  // Listed right after the queue behind it.
+  EXPECT_EQ(held, convoy + 1);
   // 50 goroutines in a select with a time.After case: one dump cannot
   // tell, and nothing claims "no case will become ready".
   const ClusterEntry* wait = Find(a, "select", "main.waitResult", 105);
