@@ -99,7 +99,6 @@ int Run(int argc, char** argv) {
       "/proc/PID/status (for cgo/syscall pile-ups)")(
       "strict", "treat the first malformed line as fatal");
   if (auto code = cmd.Parse(argc, argv)) return *code;
-
   if (!goroutine::ParseSimilarity(similarity, &options.similarity)) {
     return cmd.UsageError("--similarity must be exact, lines or functions");
   }
