@@ -12,6 +12,7 @@
 #include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
 #include "common/goroutine/text_report.h"
+#include "common/goroutine/thread_count.h"
 #include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
 #include "common/stack/folded_text.h"
@@ -70,9 +71,8 @@ int Run(int argc, char** argv) {
       "Clusters the goroutines of Go goroutine dumps (?debug=2, ?debug=1,\n"
       "panic/fatal error/SIGQUIT output; files or stdin, .gz too) and lists\n"
       "the leak suspects first. With --base, reports which clusters grew.");
-  std::string base, similarity = "lines", color = "auto", filter;
-  uint64_t min_count = 1;
-  int32_t min_wait = 0;
+  std::string base, similarity = "lines", color = "auto", threads;
+  goroutine::AnalysisOptions options;
   cmd.options().add_options()(
       "base", cli::po::value(&base),
       "an earlier dump of the same process: report per cluster new, grew, "
@@ -83,21 +83,22 @@ int Run(int argc, char** argv) {
       "json", "JSON report (total, clusters[], locks[], inversions[])")(
       "folded", "folded stacks, one line per cluster weighted by count")(
       "fail-on-leak",
-      "exit 1 when leak suspects are found (with --base: when suspect "
-      "clusters are new or grew)")("min-count",
-                                   cli::po::value(&min_count)->default_value(1),
-                                   "hide clusters with fewer goroutines")(
-      "min-wait", cli::po::value(&min_wait)->default_value(0),
+      "exit 1 when leak suspects (proven, growing, pile-up) are found (with "
+      "--base: when suspect clusters are new or grew)")(
+      "min-count", cli::po::value(&options.min_count)->default_value(1),
+      "hide clusters with fewer goroutines")(
+      "min-wait", cli::po::value(&options.min_wait)->default_value(0),
       "hide clusters whose longest wait is shorter (minutes)")(
-      "filter", cli::po::value(&filter),
+      "filter", cli::po::value(&options.filter),
       "keep clusters whose state, frames or creator match this RE2")(
       "color", cli::po::value(&color)->default_value("auto"),
       "auto | always | never")("no-stacks",
                                "text report: one line per suspect, no frames")(
+      "threads", cli::po::value(&threads),
+      "OS threads of the process: N, a threadcreate profile or "
+      "/proc/PID/status (for cgo/syscall pile-ups)")(
       "strict", "treat the first malformed line as fatal");
   if (auto code = cmd.Parse(argc, argv)) return *code;
-
-  goroutine::AnalysisOptions options;
   if (!goroutine::ParseSimilarity(similarity, &options.similarity)) {
     return cmd.UsageError("--similarity must be exact, lines or functions");
   }
@@ -107,10 +108,13 @@ int Run(int argc, char** argv) {
   if (cmd.Has("json") && cmd.Has("folded")) {
     return cmd.UsageError("--json and --folded exclude each other");
   }
-  if (min_wait < 0) return cmd.UsageError("--min-wait must be >= 0");
-  options.min_count = min_count;
-  options.min_wait = min_wait;
-  options.filter = filter;
+  if (options.min_wait < 0) return cmd.UsageError("--min-wait must be >= 0");
+  std::string error;
+  if (!threads.empty() &&
+      !goroutine::ReadThreadCount(threads, &options.threads, &error)) {
+    cmd.Error("--threads: " + error);
+    return cli::kExitBadInput;
+  }
 
   goroutine::Analysis analysis;
   analysis.symbols = std::make_unique<stack::SymbolTable>();
@@ -126,7 +130,6 @@ int Run(int argc, char** argv) {
                       &analysis.now)) {
     return code;
   }
-  std::string error;
   if (!goroutine::Analyze(options, &analysis, &error)) {
     return cmd.UsageError(error);
   }
@@ -135,11 +138,9 @@ int Run(int argc, char** argv) {
     return cli::kExitBadInput;
   }
   cmd.SummariseBadLines(bad.count(), bad.first());
-  // With --base the question is "did the leak grow?": only suspects that
-  // are new or grew since the base fail the run (cron/CI use).
-  uint64_t failing = analysis.has_base ? analysis.growing_suspect_clusters
-                                       : analysis.suspect_clusters;
-  if (cmd.Has("fail-on-leak") && failing > 0) return cli::kExitFinding;
+  if (cmd.Has("fail-on-leak") && goroutine::FailingClusters(analysis) > 0) {
+    return cli::kExitFinding;
+  }
   return cli::kExitOk;
 }
 

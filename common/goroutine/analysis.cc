@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "common/goroutine/leak_rules.h"
 #include "common/io/input_file.h"
 
 namespace goroutine {
@@ -35,7 +34,11 @@ void AddInfo(const DumpInfo& info, DumpInfo* sum) {
     sum->declared_total =
         std::max<int64_t>(0, sum->declared_total) + info.declared_total;
   }
-  if (sum->panic_message.empty()) sum->panic_message = info.panic_message;
+  if (sum->panic_message.empty()) {
+    sum->panic_message = info.panic_message;
+    sum->signal = info.signal;
+  }
+  sum->leak_profile |= info.leak_profile;
   sum->sigquit |= info.sigquit;
   if (info.truncated && !sum->truncated) {
     sum->truncated = true;
@@ -63,7 +66,7 @@ struct Visibility {
 // How a cluster of `now` changed since the base dump.
 void Compare(const Cluster& c, const ClusterSet& now, const ClusterSet& base,
              ClusterEntry* e) {
-  int64_t b = base.Find(now.Key(c), c.hash);
+  int64_t b = base.FindAcrossVersions(now.Key(c), c.hash);
   if (b < 0) {
     e->change = Change::kNew;
     return;
@@ -74,48 +77,68 @@ void Compare(const Cluster& c, const ClusterSet& now, const ClusterSet& base,
                                         : Change::kSame;
 }
 
-// Phase 1: every cluster of `now`, judged and (with a base) compared; the
-// hidden ones are only counted.
-void JudgeNow(const Visibility& visible, Analysis* a) {
-  const ClusterSet& now = *a->now.clusters;
+DumpContext ContextOf(const LoadedDump& d, int64_t threads) {
   DumpContext context;
   context.runtime_deadlock =
-      a->now.info.panic_message.find("all goroutines are asleep") !=
+      d.info.panic_message.find("all goroutines are asleep") !=
       std::string::npos;
+  context.leak_profile = d.info.leak_profile;
+  context.crashed_process = !d.info.panic_message.empty();
+  context.threads = threads;
+  return context;
+}
+
+void SetVerdict(LeakVerdict v, ClusterEntry* e) {
+  e->kind = v.kind;
+  e->suspect = IsSuspect(v.kind);
+  e->reason = std::move(v.reason);
+  e->evidence = std::move(v.evidence);
+}
+
+// Phase 1: every cluster of `now`, judged from this dump, then by the lock
+// view and (with a base) by its change; the hidden ones are only counted.
+void JudgeNow(const Visibility& visible, Analysis* a) {
+  const ClusterSet& now = *a->now.clusters;
+  const DumpContext context = ContextOf(a->now, a->threads);
   for (uint32_t i = 0; i < now.clusters().size(); ++i) {
     const Cluster& c = now.clusters()[i];
     ClusterEntry e;
     e.set = &now;
     e.index = i;
     LeakVerdict v = ClassifyCluster(c, now, context);
-    e.suspect = v.suspect;
-    e.reason = v.reason;
-    if (a->has_base) Compare(c, now, *a->base.clusters, &e);
+    ApplyLockRules(c, now, a->locks, &v);
+    if (a->has_base) {
+      Compare(c, now, *a->base.clusters, &e);
+      ApplyBaseRule(e.change, e.base_count, c.count, &v);
+    }
+    SetVerdict(std::move(v), &e);
     if (!visible(c, now)) {
       ++a->hidden_clusters;
       continue;
     }
-    a->entries.push_back(e);
+    a->entries.push_back(std::move(e));
   }
 }
 
-// Phase 2: the base's clusters that are gone from `now`.
+// Phase 2: the base's clusters that are gone from `now`: not judged again
+// (nothing of them is left), listed with the rest.
 void AddGone(const Visibility& visible, Analysis* a) {
   const ClusterSet& now = *a->now.clusters;
   const ClusterSet& base = *a->base.clusters;
   for (uint32_t i = 0; i < base.clusters().size(); ++i) {
     const Cluster& c = base.clusters()[i];
-    if (now.Find(base.Key(c), c.hash) >= 0) continue;
+    if (now.FindAcrossVersions(base.Key(c), c.hash) >= 0) continue;
     if (!visible(c, base)) continue;
     ClusterEntry e;
     e.set = &base;
     e.index = i;
-    LeakVerdict v = ClassifyCluster(c, base);
-    e.suspect = v.suspect;
-    e.reason = v.reason;
+    LeakVerdict v = ClassifyCluster(c, base, ContextOf(a->base, -1));
+    v.kind = VerdictKind::kHealthy;
+    v.evidence.clear();
+    SetVerdict(std::move(v), &e);
     e.change = Change::kGone;
     e.base_count = c.count;
-    a->entries.push_back(e);
+    a->entries.push_back(std::move(e));
   }
 }
 
@@ -125,12 +148,31 @@ int64_t Growth(const ClusterEntry& e) {
          static_cast<int64_t>(e.base_count);
 }
 
-// Phase 3, the order: suspects first; with a base, growth first; then
-// count, longest wait, first appearance (stable).
+// Report order of the verdicts: suspects, unsure, healthy.
+int KindRank(VerdictKind k) {
+  switch (k) {
+    case VerdictKind::kProven:
+      return 0;
+    case VerdictKind::kGrowing:
+      return 1;
+    case VerdictKind::kPileUp:
+      return 2;
+    case VerdictKind::kUnsure:
+      return 3;
+    case VerdictKind::kHealthy:
+      return 4;
+  }
+  return 4;
+}
+
+// Phase 3, the order: suspects first, then unsure; with a base, growth
+// first; then count, longest wait, first appearance (stable).
 void Rank(Analysis* a) {
   const bool has_base = a->has_base;
   auto before = [has_base](const ClusterEntry& x, const ClusterEntry& y) {
-    if (x.suspect != y.suspect) return x.suspect;
+    int kx = x.suspect ? 0 : KindRank(x.kind);
+    int ky = y.suspect ? 0 : KindRank(y.kind);
+    if (kx != ky) return kx < ky;
     if (has_base) {
       bool gx = x.change == Change::kGrew || x.change == Change::kNew;
       bool gy = y.change == Change::kGrew || y.change == Change::kNew;
@@ -148,11 +190,32 @@ void Rank(Analysis* a) {
   std::stable_sort(a->entries.begin(), a->entries.end(), before);
 }
 
+// Phase 3b: the holder of a convoy right after the goroutines queued
+// behind it, so the culprit is read with its queue.
+void PlaceHolders(Analysis* a) {
+  const ClusterSet* now = a->now.clusters.get();
+  for (const LockGroup& g : a->locks.groups) {
+    if (!g.holder.found || g.count < kPileUpCount) continue;
+    int64_t holder = -1, last_waiter = -1;
+    for (size_t i = 0; i < a->entries.size(); ++i) {
+      const ClusterEntry& e = a->entries[i];
+      if (e.set != now || e.change == Change::kGone) continue;
+      if (e.index == g.holder.cluster) holder = static_cast<int64_t>(i);
+      for (const LockWait& w : g.waiters) {
+        if (w.cluster == e.index) last_waiter = static_cast<int64_t>(i);
+      }
+    }
+    if (holder < 0 || last_waiter < 0 || holder <= last_waiter + 1) continue;
+    auto first = a->entries.begin();
+    std::rotate(first + last_waiter + 1, first + holder, first + holder + 1);
+  }
+}
+
 // Phase 4: the totals the headline and --fail-on-leak read.
 void CountSuspects(Analysis* a) {
-  a->suspect_goroutines = 0;
-  a->suspect_clusters = 0;
+  a->suspect_goroutines = a->suspect_clusters = 0;
   a->growing_suspect_clusters = 0;
+  a->unsure_goroutines = a->unsure_clusters = 0;
   a->crashed = -1;
   for (size_t i = 0; i < a->entries.size(); ++i) {
     const ClusterEntry& e = a->entries[i];
@@ -163,40 +226,18 @@ void CountSuspects(Analysis* a) {
       if (e.change == Change::kNew || e.change == Change::kGrew) {
         ++a->growing_suspect_clusters;
       }
+    } else if (e.kind == VerdictKind::kUnsure) {
+      a->unsure_goroutines += e.cluster().count;
+      ++a->unsure_clusters;
     }
     if (e.cluster().crashed && a->crashed < 0) a->crashed = static_cast<int>(i);
   }
 }
 
-// Phase 5, after the lock view: the lock-order rule names the deadlock on
-// the clusters caught in an inversion.
-void NameLockOrderDeadlocks(Analysis* a) {
-  const ClusterSet& now = *a->now.clusters;
-  for (ClusterEntry& e : a->entries) {
-    if (e.set != &now || e.change == Change::kGone) continue;
-    std::string reason = LockOrderReason(e.cluster(), now, a->locks);
-    if (!reason.empty()) e.reason = std::move(reason);
-  }
-}
-
 }  // namespace
 
-std::string_view ChangeName(Change c) {
-  switch (c) {
-    case Change::kNone:
-      return "";
-    case Change::kNew:
-      return "new";
-    case Change::kGrew:
-      return "grew";
-    case Change::kShrank:
-      return "shrank";
-    case Change::kGone:
-      return "gone";
-    case Change::kSame:
-      return "same";
-  }
-  return "";
+uint64_t FailingClusters(const Analysis& a) {
+  return a.has_base ? a.growing_suspect_clusters : a.suspect_clusters;
 }
 
 bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
@@ -214,6 +255,15 @@ bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
     bool ok = ParseDump(in.get(), out->clusters.get(), bad_lines, &info, error);
     AddInfo(info, &out->info);
     if (!ok) return false;
+    if (info.thread_profile) {
+      // Its records are OS threads, not goroutines: counting them as
+      // goroutines would misjudge every one.
+      *error = in->name() +
+               ": a threadcreate profile counts OS threads, not goroutines; "
+               "give it as --threads " +
+               in->name();
+      return false;
+    }
     if (bad_lines->stopped()) return true;
   }
   return true;
@@ -230,12 +280,13 @@ bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {
   }
   const Visibility visible{options, filter.get()};
   a->entries.clear();
+  a->threads = options.threads;
+  a->locks = BuildLockView(*a->now.clusters);
   JudgeNow(visible, a);
   if (a->has_base) AddGone(visible, a);
   Rank(a);
+  PlaceHolders(a);
   CountSuspects(a);
-  a->locks = BuildLockView(*a->now.clusters);
-  NameLockOrderDeadlocks(a);
   return true;
 }
 

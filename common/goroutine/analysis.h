@@ -11,6 +11,7 @@
 
 #include "common/goroutine/cluster_set.h"
 #include "common/goroutine/dump_parser.h"
+#include "common/goroutine/leak_rules.h"
 #include "common/goroutine/lock_view.h"
 #include "common/io/bad_lines.h"
 #include "common/stack/symbol_table.h"
@@ -23,18 +24,17 @@ struct AnalysisOptions {
   uint64_t min_count = 1;  // hide clusters smaller than this
   int32_t min_wait = 0;    // hide clusters whose longest wait is shorter
   std::string filter;      // RE2; keep clusters whose text matches
+  int64_t threads = -1;    // OS threads of the process (--threads); -1 none
 };
-
-// How a cluster changed between the base dump and now.
-enum class Change { kNone, kNew, kGrew, kShrank, kGone, kSame };
-std::string_view ChangeName(Change c);
 
 // A cluster in report order, with its verdict.
 struct ClusterEntry {
   const ClusterSet* set = nullptr;  // `now`, or `base` for gone clusters
   uint32_t index = 0;
-  bool suspect = false;
-  std::string reason;  // the leak rule's reason, or the lock-order finding
+  VerdictKind kind = VerdictKind::kHealthy;
+  bool suspect = false;  // IsSuspect(kind)
+  std::string reason;    // what it is doing (the rule's text)
+  std::string evidence;  // what the verdict rests on
   Change change = Change::kNone;
   uint64_t base_count = 0;
   const Cluster& cluster() const { return set->clusters()[index]; }
@@ -52,13 +52,17 @@ struct Analysis {
   LoadedDump now;
   bool has_base = false;
   LoadedDump base;
-  // Visible clusters: suspects first (ranked), then the rest; with a base,
-  // clusters that grew or are new come first among each group.
+  // Visible clusters: suspects first (ranked: proven, growing, pile-up),
+  // then unsure, then the rest; with a base, clusters that grew or are new
+  // come first among each group.
   std::vector<ClusterEntry> entries;
   uint64_t suspect_goroutines = 0;
   uint64_t suspect_clusters = 0;
   // With a base: suspect clusters that are new or grew since it.
   uint64_t growing_suspect_clusters = 0;
+  uint64_t unsure_goroutines = 0;
+  uint64_t unsure_clusters = 0;
+  int64_t threads = -1;          // --threads
   uint64_t hidden_clusters = 0;  // removed by --min-count/--min-wait/--filter
   LockView locks;
   int crashed = -1;  // index in entries of the cluster that crashed
@@ -66,8 +70,9 @@ struct Analysis {
 
 // Parses the files ("-" = stdin) into one cluster set, reporting malformed
 // lines to `bad_lines` under each file's name. Returns false with *error
-// when a file cannot be opened or read; stops early (returning true) when a
-// strict sink says stop, so the caller must check bad_lines->stopped().
+// when a file cannot be opened or read, or is a threadcreate profile; stops
+// early (returning true) when a strict sink says stop, so the caller must check
+// bad_lines->stopped().
 bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
                stack::SymbolTable* symbols, io::BadLineSink* bad_lines,
                LoadedDump* out, std::string* error);
@@ -76,6 +81,11 @@ bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
 // has_base) must be loaded. Returns false with *error for a bad --filter.
 bool Analyze(const AnalysisOptions& options, Analysis* analysis,
              std::string* error);
+
+// What --fail-on-leak counts: suspect clusters (proven, growing, pile-up);
+// with a base the question is "did the leak grow?", so only suspects that
+// are new or grew since the base (cron/CI use). Unsure never fails a run.
+uint64_t FailingClusters(const Analysis& analysis);
 
 }  // namespace goroutine
 

@@ -16,11 +16,24 @@ constexpr uint32_t kNoCreator = 0xfffffff0u;
 constexpr uint32_t kElided = 0xfffffff1u;
 constexpr uint32_t kUnavailable = 0xfffffff2u;
 constexpr uint32_t kAggregatedForm = 0xfffffff3u;
+constexpr uint32_t kLeaked = 0xfffffff4u;
 
 void AddSample(std::vector<uint64_t>* v, uint64_t id, size_t cap) {
   if (v->size() >= cap) return;
   if (std::find(v->begin(), v->end(), id) != v->end()) return;
   v->push_back(id);
+}
+
+// Adds a parent id to the cluster's sample; one not in a full sample is
+// counted in more_parents.
+void AddParent(Cluster* c, uint64_t id, size_t cap) {
+  auto& v = c->parent_ids;
+  if (std::find(v.begin(), v.end(), id) != v.end()) return;
+  if (v.size() >= cap) {
+    ++c->more_parents;
+    return;
+  }
+  v.push_back(id);
 }
 
 // Cluster counts stop at the largest value instead of wrapping when a
@@ -31,7 +44,19 @@ uint64_t AddCount(uint64_t a, uint64_t b) {
              : a + b;
 }
 
+// The names one semaphore wait has had across Go versions.
+constexpr std::string_view kSemaphoreStates[] = {
+    "semacquire", "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock",
+    "sync.WaitGroup.Wait"};
+
 }  // namespace
+
+std::string_view NormalizedState(std::string_view state) {
+  for (std::string_view s : kSemaphoreStates) {
+    if (state == s) return "semacquire";
+  }
+  return state;
+}
 
 bool ParseSimilarity(std::string_view text, Similarity* out) {
   if (text == "exact") {
@@ -58,6 +83,25 @@ bool ClusterSet::SameKey(uint32_t index, std::span<const uint32_t> key) const {
 
 int64_t ClusterSet::Find(std::span<const uint32_t> key, uint64_t hash) const {
   return index_.Find(hash, [&](uint32_t i) { return SameKey(i, key); });
+}
+
+int64_t ClusterSet::FindAcrossVersions(std::span<const uint32_t> key,
+                                       uint64_t hash) const {
+  int64_t found = Find(key, hash);
+  if (found >= 0 || key.empty() || key[0] >= symbols_->size()) return found;
+  // The key starts with the state: try the other names of the same wait.
+  const std::string_view state = symbols_->Name(key[0]);
+  if (NormalizedState(state) != "semacquire") return -1;
+  std::vector<uint32_t> other(key.begin(), key.end());
+  for (std::string_view name : kSemaphoreStates) {
+    const int64_t id = symbols_->Find(name);
+    if (id < 0 || name == state) continue;
+    other[0] = static_cast<uint32_t>(id);
+    found = Find(
+        other, stack::HashBytes(other.data(), other.size() * sizeof(uint32_t)));
+    if (found >= 0) return found;
+  }
+  return -1;
 }
 
 void ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
@@ -93,6 +137,7 @@ void ClusterSet::BuildKey(const Goroutine& g) {
   scratch_.push_back(g.form == DumpForm::kAggregated
                          ? kAggregatedForm
                          : symbols_->Intern(g.state));
+  if (g.leaked) scratch_.push_back(kLeaked);
   if (g.has_creator) {
     scratch_.push_back(symbols_->Intern(g.creator.func));
     scratch_.push_back(symbols_->Intern(g.creator.file));
@@ -140,11 +185,13 @@ void ClusterSet::Count(const Goroutine& g, Cluster* c) {
     c->wait_max = std::max(c->wait_max, w);
   }
   if (g.locked_to_thread) c->locked_to_thread += g.count;
-  if (g.form == DumpForm::kTraceback) AddSample(&c->ids, g.id, kSampleIds);
-  if (g.creator_goroutine != 0) {
-    AddSample(&c->parent_ids, g.creator_goroutine, kSampleIds);
+  if (g.leaked) c->leaked = AddCount(c->leaked, g.count);
+  if (g.form == DumpForm::kTraceback) {
+    AddSample(&c->ids, g.id, kSampleIds);
+    MarkAlive(g.id);
   }
-  for (uint64_t a : g.ancestors) AddSample(&c->parent_ids, a, kSampleIds);
+  if (g.creator_goroutine != 0) AddParent(c, g.creator_goroutine, kSampleIds);
+  for (uint64_t a : g.ancestors) AddParent(c, a, kSampleIds);
   if (g.crashed) {
     c->crashed = true;
     c->crashed_id = g.id;
@@ -165,6 +212,21 @@ void ClusterSet::AddLockWait(const Goroutine& g, uint32_t index) {
     lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
     lock_waits_.push_back(LockWait{lock, kind, index, req.user_frame, g.count});
   }
+}
+
+void ClusterSet::MarkAlive(uint64_t id) {
+  if (id >= kMaxAliveBits) return;
+  size_t word = static_cast<size_t>(id >> 6);
+  if (word >= alive_.size())
+    alive_.resize(std::max(word + 1, alive_.size() * 2));
+  alive_[word] |= uint64_t{1} << (id & 63);
+}
+
+bool ClusterSet::IsAlive(uint64_t id, bool* alive) const {
+  if (alive_.empty() || id >= kMaxAliveBits) return false;
+  size_t word = static_cast<size_t>(id >> 6);
+  *alive = word < alive_.size() && ((alive_[word] >> (id & 63)) & 1) != 0;
+  return true;
 }
 
 void ClusterSet::OnGoroutine(const Goroutine& g) {

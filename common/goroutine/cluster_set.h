@@ -49,9 +49,12 @@ struct Cluster {
   int32_t wait_min = 0;        // minutes; goroutines without ", N minutes"
   int32_t wait_max = 0;        // count as 0
   uint64_t locked_to_thread = 0;
+  uint64_t leaked = 0;               // goroutines marked "(leaked)"
   std::vector<uint64_t> ids;         // first few goroutine ids
   std::vector<uint64_t> parent_ids;  // "in goroutine N" / ancestors seen
-  std::vector<Frame> frames;         // top first
+  uint64_t more_parents = 0;  // parent mentions beyond the sample ("and N
+                              // more"; counted per goroutine, not distinct)
+  std::vector<Frame> frames;  // top first
   bool has_creator = false;
   Frame creator;
   bool elided = false;
@@ -91,11 +94,19 @@ class ClusterSet : public DumpVisitor {
   }
   // Index of the cluster with the same key in this set, or -1.
   int64_t Find(std::span<const uint32_t> key, uint64_t hash) const;
+  // Find, and else the same key under another Go version's name of the
+  // wait reason (NormalizedState): what --base compares with. Keys of one
+  // set interned in this set's symbol table.
+  int64_t FindAcrossVersions(std::span<const uint32_t> key,
+                             uint64_t hash) const;
   const stack::SymbolTable& symbols() const { return *symbols_; }
   std::string_view Name(uint32_t id) const {
     return id == kNoSymbol ? std::string_view() : symbols_->Name(id);
   }
   uint64_t total() const { return total_; }
+  // Whether goroutine `id` is in this dump; false when the dump cannot say
+  // (no traceback ids, or an id beyond the bitmap's cap).
+  bool IsAlive(uint64_t id, bool* alive) const;
   Similarity similarity() const { return similarity_; }
 
  private:
@@ -105,6 +116,7 @@ class ClusterSet : public DumpVisitor {
   void AddCluster(const Goroutine& g, uint64_t hash);
   void Count(const Goroutine& g, Cluster* c);
   void AddLockWait(const Goroutine& g, uint32_t index);
+  void MarkAlive(uint64_t id);
 
   stack::SymbolTable* symbols_;
   Similarity similarity_;
@@ -116,7 +128,18 @@ class ClusterSet : public DumpVisitor {
   std::vector<LockWait> lock_waits_;
   std::unordered_map<uint64_t, uint32_t> lock_index_;  // lock<<32|cluster
   uint64_t total_ = 0;
+  // One bit per goroutine id seen, for "is the parent still alive"; ids
+  // beyond kMaxAliveBits are not tracked (the bitmap stays <= 4 MiB).
+  static constexpr uint64_t kMaxAliveBits = uint64_t{1} << 25;
+  std::vector<uint64_t> alive_;
 };
+
+// The wait reason as --base compares it: the names newer Go versions
+// print for a semaphore wait ("sync.Mutex.Lock", "sync.RWMutex.RLock",
+// "sync.RWMutex.Lock", "sync.WaitGroup.Wait") were "semacquire" in older
+// ones, so they compare equal. Within one dump clusters keep the printed
+// text (one Go version prints one form), as the folded stacks do.
+std::string_view NormalizedState(std::string_view state);
 
 }  // namespace goroutine
 

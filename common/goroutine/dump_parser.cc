@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "common/goroutine/format_probe.h"
 #include "common/io/chunk_reader.h"
 
 namespace goroutine {
@@ -107,6 +108,7 @@ bool ParseGoroutineHeader(std::string_view line, Goroutine* g) {
   g->wait_minutes = -1;
   g->locked_to_thread = false;
   g->durable = false;
+  g->leaked = false;
   // "state[, N minutes][, locked to thread]"; the state itself may hold
   // spaces and parentheses ("chan send (nil chan)") but no ", ".
   size_t cut = bracket.find(", ");
@@ -129,11 +131,24 @@ bool ParseGoroutineHeader(std::string_view line, Goroutine* g) {
     }
     cut = next;
   }
-  if (EndsWith(state, " (durable)")) {
-    g->durable = true;
-    state.remove_suffix(10);
+  // Markers the runtime appends to the wait reason (traceback.go
+  // goroutineheader): " (scan)" while the GC scans the stack, " (durable)"
+  // in synctest bubbles, " (leaked)" from Go 1.26 leak detection; in any
+  // order.
+  for (bool more = true; more;) {
+    more = false;
+    state = TrimRight(state);
+    if (EndsWith(state, " (durable)")) {
+      g->durable = more = true;
+      state.remove_suffix(10);
+    } else if (EndsWith(state, " (leaked)")) {
+      g->leaked = more = true;
+      state.remove_suffix(9);
+    } else if (EndsWith(state, " (scan)")) {
+      more = true;
+      state.remove_suffix(7);
+    }
   }
-  state = TrimRight(state);
   if (state.empty()) return false;
   g->state = state;
   return true;
@@ -257,11 +272,16 @@ bool DumpParser::TryHeader(std::string_view raw) {
   g_.wait_minutes = h.wait_minutes;
   g_.locked_to_thread = h.locked_to_thread;
   g_.durable = h.durable;
-  // The panicking goroutine is printed first, [running]; after "fatal
-  // error: all goroutines are asleep - deadlock!" the first one is simply
-  // blocked, and is judged like any other.
-  g_.crashed = panic_pending_ && h.state == "running";
+  g_.leaked = h.leaked;
+  // The panicking goroutine is printed first, [running]; a signal inside
+  // a cgo call (SIGSEGV in C code) prints it first in [syscall]. After
+  // "fatal error: all goroutines are asleep - deadlock!" the first one is
+  // simply blocked, and is judged like any other.
+  g_.crashed =
+      panic_pending_ &&
+      (h.state == "running" || (!info_.signal.empty() && h.state == "syscall"));
   panic_pending_ = false;
+  in_panic_text_ = false;
   state_span_.func_off = Keep(h.state);
   state_span_.func_len = static_cast<uint32_t>(h.state.size());
   info_.saw_traceback = true;
@@ -422,19 +442,18 @@ void DumpParser::HandleOutside(std::string_view s) {
   if (s.empty()) return;
   std::string_view t = TrimLeft(s);
   if (TryAggregatedHeader(t)) return;
-  // threadcreate's ?debug=1 text has the same record form.
-  bool goroutines = StartsWith(s, "goroutine profile: total ");
-  if (goroutines || StartsWith(s, "threadcreate profile: total ")) {
-    uint64_t n;
-    if (ParseUint(s.substr(goroutines ? 25 : 28), &n) > 0) {
-      info_.declared_total = static_cast<int64_t>(n);
-    }
+  // threadcreate's and goroutineleak's ?debug=1 text have the same
+  // record form.
+  uint64_t total;
+  CountProfileKind kind;
+  if (ParseCountProfileHeader(s, &total, &kind)) {
+    info_.declared_total = static_cast<int64_t>(total);
+    info_.leak_profile |= kind == CountProfileKind::kGoroutineLeak;
+    info_.thread_profile |= kind == CountProfileKind::kThreadCreate;
     ++info_.ignored_lines;
     return;
   }
-  if (StartsWith(s, "panic: ") || StartsWith(s, "fatal error: ")) {
-    if (info_.panic_message.empty()) info_.panic_message = std::string(s);
-    panic_pending_ = true;
+  if (HandleCrashText(s)) {
     ++info_.ignored_lines;
     return;
   }
@@ -449,6 +468,35 @@ void DumpParser::HandleOutside(std::string_view s) {
     return;
   }
   Bad("not part of a goroutine dump");
+}
+
+// "panic: ..." / "fatal error: ..." and what continues it up to the blank
+// line: nested panics ("\tpanic: second", "panic: X [recovered]"), the
+// further lines of a multi-line message, the "[signal ...]" line.
+bool DumpParser::HandleCrashText(std::string_view s) {
+  const bool starts =
+      StartsWith(s, "panic: ") || StartsWith(s, "fatal error: ");
+  if (!starts && !in_panic_text_) return false;
+  if (StartsWith(s, "[signal ")) {
+    if (info_.signal.empty()) info_.signal = std::string(s);
+    return true;
+  }
+  if (!starts && (IsRegisterLine(s) || StartsWith(s, "PC=") ||
+                  StartsWith(s, "SIG") || StartsWith(s, "runtime: "))) {
+    return false;  // preamble of a fatal signal, not the message
+  }
+  // Only the first crash of a (concatenated) input is kept.
+  if (starts && !in_panic_text_ && !info_.panic_message.empty()) {
+    crash_text_done_ = true;
+  }
+  constexpr size_t kMaxPanicText = 64 << 10;
+  if (!crash_text_done_ && info_.panic_message.size() < kMaxPanicText) {
+    if (!info_.panic_message.empty()) info_.panic_message.push_back('\n');
+    info_.panic_message.append(s.substr(0, kMaxPanicText));
+  }
+  panic_pending_ = true;
+  in_panic_text_ = true;
+  return true;
 }
 
 void DumpParser::Line(std::string_view raw) {
@@ -468,6 +516,7 @@ void DumpParser::Line(std::string_view raw) {
   }
   switch (state_) {
     case State::kOutside:
+      if (s.empty()) in_panic_text_ = false;
       HandleOutside(s);
       break;
     case State::kFrames:

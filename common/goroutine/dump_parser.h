@@ -43,7 +43,8 @@ struct Goroutine {
   std::string_view state;
   int32_t wait_minutes = -1;  // "[state, N minutes]"; -1 when not shown
   bool locked_to_thread = false;
-  bool durable = false;            // "(durable)" marker (synctest bubbles)
+  bool durable = false;  // "(durable)" marker (synctest bubbles)
+  bool leaked = false;   // "(leaked)": the runtime proved it (Go 1.26)
   bool stack_unavailable = false;  // "running on other thread"
   bool crashed = false;    // first goroutine after a "panic:"/"fatal error:"
   bool truncated = false;  // the input ended inside this goroutine
@@ -71,7 +72,13 @@ struct DumpInfo {
   uint64_t goroutines = 0;      // sum of counts handed to the visitor
   uint64_t records = 0;         // goroutines + debug=1 records handed out
   int64_t declared_total = -1;  // "goroutine profile: total N"
-  std::string panic_message;    // first "panic: ..." / "fatal error: ..."
+  // The crash text: "panic: ..." / "fatal error: ..." with the lines that
+  // continue it (a multi-line message, nested "\tpanic: ..." panics,
+  // "[recovered]"), joined by "\n"; the first crash only.
+  std::string panic_message;
+  std::string signal;           // "[signal SIGSEGV: ...]" of the crash
+  bool leak_profile = false;    // "goroutineleak profile: total N"
+  bool thread_profile = false;  // "threadcreate profile: total N"
   bool sigquit = false;         // "SIGQUIT: quit" preamble seen
   bool truncated = false;       // input cut inside a goroutine / mid-line
   uint64_t truncated_line = 0;  // line where the cut was noticed
@@ -117,6 +124,7 @@ class DumpParser {
   };
 
   void HandleOutside(std::string_view raw);
+  bool HandleCrashText(std::string_view s);
   bool TryHeader(std::string_view raw);
   bool TryAggregatedHeader(std::string_view s);
   void HandleFrames(std::string_view s);
@@ -138,6 +146,8 @@ class DumpParser {
   State state_ = State::kOutside;
   size_t prefix_len_ = 0;  // log prefix / indentation before each line
   bool panic_pending_ = false;
+  bool in_panic_text_ = false;    // after "panic:", until a blank line
+  bool crash_text_done_ = false;  // a second crash text is not kept
   bool last_was_blank_ = true;
 
   // The goroutine being read. text_ holds copies of its strings (input
@@ -155,8 +165,9 @@ class DumpParser {
 
 // Header forms, exposed for tests. Parses "goroutine N [...]:" (with
 // optional Go 1.22+ "gp=0x.. m=.. mp=.." between the id and the bracket).
-// On success fills id, state (a view into `line`), wait_minutes,
-// locked_to_thread and durable of *g.
+// On success fills id, state (a view into `line`, without the "(durable)",
+// "(leaked)" and "(scan)" markers), wait_minutes, locked_to_thread,
+// durable and leaked of *g.
 bool ParseGoroutineHeader(std::string_view line, Goroutine* g);
 // Parses "pkg.Func(args)" into func and args; false if not a frame line.
 bool ParseFunctionLine(std::string_view line, RawFrame* f);

@@ -11,7 +11,7 @@ void GoroutineFolder::Add(const Goroutine& g) {
   if (g.count == 0) return;  // a debug=1 "0 @" record: nothing to draw
   Start(g.frames.size());
   for (const RawFrame& f : g.frames) AddFrame(f.func, f.file, f.line);
-  Finish(g.state, g.stack_unavailable, g.count);
+  Finish(g.state, g.leaked, g.stack_unavailable, g.count);
 }
 
 void GoroutineFolder::Add(const Cluster& c, const ClusterSet& set) {
@@ -20,7 +20,7 @@ void GoroutineFolder::Add(const Cluster& c, const ClusterSet& set) {
   for (const Frame& f : c.frames) {
     AddFrame(set.Name(f.func), set.Name(f.file), f.line);
   }
-  Finish(set.Name(c.state), c.stack_unavailable, c.count);
+  Finish(set.Name(c.state), c.leaked > 0, c.stack_unavailable, c.count);
 }
 
 void GoroutineFolder::Start(size_t frames) {
@@ -43,8 +43,8 @@ void GoroutineFolder::AddFrame(std::string_view func, std::string_view file,
   }
 }
 
-void GoroutineFolder::Finish(std::string_view state, bool stack_unavailable,
-                             uint64_t count) {
+void GoroutineFolder::Finish(std::string_view state, bool leaked,
+                             bool stack_unavailable, uint64_t count) {
   if (options_.trim_runtime) stack::TrimRuntimeRoots(&names_);
   views_.assign(names_.begin(), names_.end());
   // A goroutine running on another thread has no stack to show; say so
@@ -53,7 +53,8 @@ void GoroutineFolder::Finish(std::string_view state, bool stack_unavailable,
     views_.push_back("[stack unavailable]");
   }
   if (!state.empty()) {
-    leaf_.assign("[").append(state).append("]");
+    // The runtime's own leak verdict stays visible in the graph.
+    leaf_.assign("[").append(state).append(leaked ? " (leaked)]" : "]");
     views_.push_back(leaf_);
   }
   // A debug=1 record with no frames still counts its goroutines.

@@ -42,7 +42,8 @@ class GoroutineFolder {
   // Frames come top (innermost) first, as dumps print them.
   void Start(size_t frames);
   void AddFrame(std::string_view func, std::string_view file, uint32_t line);
-  void Finish(std::string_view state, bool stack_unavailable, uint64_t count);
+  void Finish(std::string_view state, bool leaked, bool stack_unavailable,
+              uint64_t count);
 
   FoldedOptions options_;
   stack::FoldedStacks* out_;

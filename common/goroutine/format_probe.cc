@@ -1,6 +1,7 @@
 #include "common/goroutine/format_probe.h"
 
 #include <charconv>
+#include <utility>
 
 #include "common/goroutine/dump_parser.h"
 #include "common/io/line_reader.h"
@@ -23,13 +24,20 @@ bool LooksLikeGoroutineDump(std::string_view head) {
   return false;
 }
 
-bool ParseCountProfileHeader(std::string_view line, uint64_t* total) {
-  for (std::string_view prefix :
-       {"goroutine profile: total ", "threadcreate profile: total "}) {
+bool ParseCountProfileHeader(std::string_view line, uint64_t* total,
+                             CountProfileKind* kind) {
+  static constexpr std::pair<std::string_view, CountProfileKind> kHeaders[] = {
+      {"goroutine profile: total ", CountProfileKind::kGoroutine},
+      {"goroutineleak profile: total ", CountProfileKind::kGoroutineLeak},
+      {"threadcreate profile: total ", CountProfileKind::kThreadCreate},
+  };
+  for (const auto& [prefix, k] : kHeaders) {
     if (line.substr(0, prefix.size()) != prefix) continue;
     const std::string_view n = line.substr(prefix.size());
     auto r = std::from_chars(n.data(), n.data() + n.size(), *total);
-    return r.ec == std::errc() && r.ptr != n.data();
+    if (r.ec != std::errc() || r.ptr == n.data()) return false;
+    if (kind != nullptr) *kind = k;
+    return true;
   }
   return false;
 }

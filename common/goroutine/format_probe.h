@@ -12,14 +12,20 @@ namespace goroutine {
 // log prefix): a debug=2 dump, SIGQUIT or crash output.
 bool LooksLikeGoroutineDump(std::string_view head);
 
-// Whether `head` holds the first line of a goroutine or threadcreate
-// profile in ?debug=1 text ("goroutine profile: total 12"), which the dump
-// parser reads as aggregated records.
+// Whether `head` holds the first line of a goroutine, goroutineleak or
+// threadcreate profile in ?debug=1 text ("goroutine profile: total 12"),
+// which the dump parser reads as aggregated records.
 bool LooksLikeCountProfile(std::string_view head);
 
+// Which count profile a header names.
+enum class CountProfileKind { kGoroutine, kGoroutineLeak, kThreadCreate };
+
 // The count profile's first line: true and *total for "goroutine profile:
-// total N" or "threadcreate profile: total N".
-bool ParseCountProfileHeader(std::string_view line, uint64_t* total);
+// total N", "goroutineleak profile: total N" (Go 1.26 leak detection:
+// every goroutine listed is one the runtime proved leaked) or
+// "threadcreate profile: total N".
+bool ParseCountProfileHeader(std::string_view line, uint64_t* total,
+                             CountProfileKind* kind = nullptr);
 
 }  // namespace goroutine
 

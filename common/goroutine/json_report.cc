@@ -1,6 +1,7 @@
 #include "common/goroutine/json_report.h"
 
 #include "common/goroutine/leak_rules.h"
+#include "common/goroutine/lock_holder.h"
 #include "common/io/json_string.h"
 
 namespace goroutine {
@@ -50,12 +51,20 @@ void WriteTotals(const Analysis& a, std::string* out) {
   } else {
     io::AppendJsonString(info.panic_message, out);
   }
+  if (!info.signal.empty()) {
+    out->append(",\"signal\":");
+    io::AppendJsonString(info.signal, out);
+  }
+  if (info.leak_profile) out->append(",\"goroutineleak_profile\":true");
+  if (a.threads >= 0) out->append(",\"threads\":" + std::to_string(a.threads));
   if (a.has_base) {
     out->append(",\"base_total\":" + std::to_string(a.base.info.goroutines));
   }
   out->append(
       ",\"suspects\":{\"clusters\":" + std::to_string(a.suspect_clusters) +
       ",\"goroutines\":" + std::to_string(a.suspect_goroutines) + "}");
+  out->append(",\"unsure\":{\"clusters\":" + std::to_string(a.unsure_clusters) +
+              ",\"goroutines\":" + std::to_string(a.unsure_goroutines) + "}");
   out->append(",\"hidden_clusters\":" + std::to_string(a.hidden_clusters));
 }
 
@@ -72,6 +81,9 @@ void WriteCreator(const Cluster& c, const ClusterSet& set, std::string* out) {
   out->append(",\"line\":" + std::to_string(c.creator.line) +
               ",\"parent_ids\":");
   Ids(c.parent_ids, out);
+  if (c.more_parents > 0) {
+    out->append(",\"more_parents\":" + std::to_string(c.more_parents));
+  }
   out->push_back('}');
 }
 
@@ -123,20 +135,54 @@ void WriteCluster(const ClusterEntry& e, bool has_base, std::string* out) {
   WriteCreator(c, set, out);
   out->append(",\"suspect\":");
   out->append(e.suspect ? "true" : "false");
+  out->append(",\"verdict\":");
+  io::AppendJsonString(VerdictName(e.kind), out);
   out->append(",\"reason\":");
   io::AppendJsonString(e.reason, out);
+  out->append(",\"evidence\":");
+  io::AppendJsonString(e.evidence, out);
+  if (c.leaked > 0) out->append(",\"leaked\":" + std::to_string(c.leaked));
   WriteClusterMarks(e, has_base, out);
   out->push_back('}');
 }
 
-// One element of "locks": the lock and its waiters' user frames.
+// "holder": the goroutine inside the critical section, or null with
+// "holder_note" saying why none was found.
+void WriteHolder(const LockGroup& g, const ClusterSet& now, std::string* out) {
+  const LockHolder& h = g.holder;
+  if (!h.found) {
+    out->append("null,\"holder_note\":");
+    io::AppendJsonString(HolderText(g, now), out);
+    return;
+  }
+  const Cluster& c = now.clusters()[h.cluster];
+  const goroutine::Frame& f = c.frames[h.frame];
+  out->append("{\"goroutine\":");
+  out->append(c.ids.empty() ? "null" : std::to_string(c.ids[0]));
+  out->append(",\"state\":");
+  io::AppendJsonString(now.Name(c.state), out);
+  out->append(",\"func\":");
+  io::AppendJsonString(now.Name(f.func), out);
+  out->append(",\"file\":");
+  io::AppendJsonString(now.Name(f.file), out);
+  out->append(",\"line\":" + std::to_string(f.line) +
+              ",\"lock_line\":" + std::to_string(h.lock_line) +
+              ",\"candidates\":" + std::to_string(h.candidates) +
+              ",\"evidence\":");
+  io::AppendJsonString(HolderText(g, now), out);
+  out->push_back('}');
+}
+
+// One element of "locks": the lock, its holder and its waiters' frames.
 void WriteLockGroup(const LockGroup& g, const ClusterSet& now,
                     std::string* out) {
   out->append("{\"lock\":");
   io::AppendJsonString(now.Name(g.lock), out);
   out->append(",\"kind\":");
   io::AppendJsonString(now.Name(g.kind), out);
-  out->append(",\"waiting\":" + std::to_string(g.count) + ",\"waiters\":[");
+  out->append(",\"waiting\":" + std::to_string(g.count) + ",\"holder\":");
+  WriteHolder(g, now, out);
+  out->append(",\"waiters\":[");
   for (size_t j = 0; j < g.waiters.size(); ++j) {
     const LockWait& w = g.waiters[j];
     const Cluster& c = now.clusters()[w.cluster];

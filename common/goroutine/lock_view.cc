@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include "common/goroutine/lock_holder.h"
+
 namespace goroutine {
 namespace {
 
@@ -84,7 +86,7 @@ LockView BuildLockView(const ClusterSet& set) {
   for (const LockWait& w : set.lock_waits()) {
     auto [it, added] = by_lock.emplace(w.lock, view.groups.size());
     if (added) {
-      view.groups.push_back(LockGroup{w.lock, w.kind, 0, {}});
+      view.groups.push_back(LockGroup{w.lock, w.kind, 0, {}, {}});
     }
     LockGroup& g = view.groups[it->second];
     g.count += w.count;
@@ -100,6 +102,12 @@ LockView BuildLockView(const ClusterSet& set) {
                      if (a.count != b.count) return a.count > b.count;
                      return set.Name(a.lock) < set.Name(b.lock);
                    });
+  // The holder search costs clusters x frames per lock: the most contended
+  // locks only.
+  constexpr size_t kMaxHolderSearches = 64;
+  for (size_t i = 0; i < view.groups.size() && i < kMaxHolderSearches; ++i) {
+    view.groups[i].holder = FindLockHolder(view.groups[i], set);
+  }
 
   // Lock order per requesting function: (func, file) -> [(line, lock)].
   std::map<std::pair<uint32_t, uint32_t>,

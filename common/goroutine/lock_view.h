@@ -26,12 +26,22 @@ struct LockRequest {
 // True when the stack (top first) is blocked inside a mutex acquisition.
 bool FindLockRequest(std::span<const RawFrame> frames, LockRequest* out);
 
+// The goroutine that most likely holds a contended lock (lock_holder.h).
+struct LockHolder {
+  bool found = false;
+  uint32_t cluster = 0;     // index in the cluster set
+  int32_t frame = -1;       // its frame inside the critical section
+  uint32_t lock_line = 0;   // the waiters' Lock line in that function
+  uint64_t candidates = 0;  // goroutines that fit (1 = unambiguous)
+};
+
 // Waiters of one lock, most goroutines first.
 struct LockGroup {
   uint32_t lock = kNoSymbol;
   uint32_t kind = kNoSymbol;
   uint64_t count = 0;
   std::vector<LockWait> waiters;
+  LockHolder holder;
 };
 
 // "first" takes lock_a (at line_a) and then waits for lock_b (line_b) while

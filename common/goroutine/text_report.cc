@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/goroutine/leak_rules.h"
+#include "common/goroutine/lock_holder.h"
 #include "common/io/terminal_text.h"
 #include "common/stack/go_names.h"
 
@@ -141,11 +142,16 @@ void WriteHeadline(const Analysis& a, std::string* out) {
   }
   out->append("\n");
   if (!info.panic_message.empty()) {
+    // Every line of the crash text: nested panics, multi-line messages.
     out->append(info.panic_message);
+    if (!info.signal.empty()) out->append("\n" + info.signal);
     if (a.crashed >= 0) {
       const Cluster& c = a.entries[a.crashed].cluster();
       int u = FirstUserFrame(c, now);
       out->append("\n  in goroutine " + std::to_string(c.crashed_id));
+      if (c.state != kNoSymbol) {
+        out->append(" [" + std::string(now.Name(c.state)) + "]");
+      }
       if (u >= 0) {
         out->append(" at ");
         out->append(now.Name(c.frames[u].func));
@@ -153,6 +159,14 @@ void WriteHeadline(const Analysis& a, std::string* out) {
       }
     }
     out->append("\n");
+  }
+  if (info.leak_profile) {
+    out->append(
+        "goroutineleak profile: every goroutine in it is one the Go runtime "
+        "proved leaked\n");
+  }
+  if (a.threads >= 0) {
+    out->append("OS threads: " + std::to_string(a.threads) + " (--threads)\n");
   }
   if (info.truncated) {
     out->append("dump truncated at line " +
@@ -165,8 +179,26 @@ void WriteHeadline(const Analysis& a, std::string* out) {
   }
 }
 
-// "LEAK SUSPECTS: ..." and each suspect: what, why, its goroutines and
-// (unless --no-stacks) its frames.
+// One judged cluster: what, "why: [kind] reason; goroutines", the
+// evidence, and (unless --no-stacks) its frames.
+void WriteJudged(const ClusterEntry& e, const TextOptions& o, ReportText* r) {
+  std::string& out = r->text();
+  r->Color(kBold);
+  out.append(ChangeText(e));
+  out.append(DescribeCluster(e.cluster(), *e.set));
+  r->Color(kReset);
+  out.append("\n    why: [");
+  out.append(VerdictName(e.kind));
+  out.append("] ");
+  out.append(e.reason);
+  std::string ids = Ids(e.cluster());
+  if (!ids.empty()) out.append("; goroutines " + ids);
+  out.append("\n");
+  if (!e.evidence.empty()) out.append("    evidence: " + e.evidence + "\n");
+  if (o.show_stacks) WriteStack(e.cluster(), *e.set, &out);
+}
+
+// "LEAK SUSPECTS: ..." and each suspect (proven, growing, pile-up).
 void WriteSuspects(const Analysis& a, const TextOptions& o, ReportText* r) {
   std::string& out = r->text();
   out.append("\n");
@@ -181,17 +213,26 @@ void WriteSuspects(const Analysis& a, const TextOptions& o, ReportText* r) {
   r->Color(kReset);
   out.append("\n");
   for (const ClusterEntry& e : a.entries) {
-    if (!e.suspect) continue;
-    r->Color(kBold);
-    out.append(ChangeText(e));
-    out.append(DescribeCluster(e.cluster(), *e.set));
-    r->Color(kReset);
-    out.append("\n    why: ");
-    out.append(e.reason);
-    std::string ids = Ids(e.cluster());
-    if (!ids.empty()) out.append("; goroutines " + ids);
-    out.append("\n");
-    if (o.show_stacks) WriteStack(e.cluster(), *e.set, &out);
+    if (e.suspect) WriteJudged(e, o, r);
+  }
+}
+
+// "UNSURE ...": clusters one dump cannot judge, apart from the suspects.
+void WriteUnsure(const Analysis& a, ReportText* r) {
+  if (a.unsure_clusters == 0) return;
+  std::string& out = r->text();
+  out.append("\n");
+  r->Color(kBold);
+  out.append("UNSURE FROM ONE DUMP: " +
+             Plural(a.unsure_goroutines, "goroutine", "goroutines") + " in " +
+             Plural(a.unsure_clusters, "cluster", "clusters") +
+             " (not suspects; compare with a second dump: --base)");
+  r->Color(kReset);
+  out.append("\n");
+  TextOptions no_stacks;
+  no_stacks.show_stacks = false;
+  for (const ClusterEntry& e : a.entries) {
+    if (e.kind == VerdictKind::kUnsure) WriteJudged(e, no_stacks, r);
   }
 }
 
@@ -215,6 +256,7 @@ void WriteLockGroup(const LockGroup& g, const ClusterSet& now,
   out->append(std::string(now.Name(g.kind)) + " " +
               std::string(now.Name(g.lock)) + ": " + std::to_string(g.count) +
               " waiting\n");
+  out->append("    " + HolderText(g, now) + "\n");
   for (const LockWait& w : g.waiters) {
     const Cluster& c = now.clusters()[w.cluster];
     out->append("    " + std::to_string(w.count) + " at ");
@@ -257,9 +299,12 @@ void WriteLocks(const Analysis& a, ReportText* r) {
 void WriteNotLeaks(const Analysis& a, ReportText* r) {
   uint64_t healthy = 0, healthy_clusters = 0;
   bool any_other = false;
+  auto healthy_entry = [](const ClusterEntry& e) {
+    return !e.suspect && e.kind != VerdictKind::kUnsure;
+  };
   for (const ClusterEntry& e : a.entries) {
-    any_other |= !e.suspect;
-    if (e.suspect || e.change == Change::kGone) continue;
+    any_other |= healthy_entry(e);
+    if (!healthy_entry(e) || e.change == Change::kGone) continue;
     healthy += e.cluster().count;
     ++healthy_clusters;
   }
@@ -272,12 +317,13 @@ void WriteNotLeaks(const Analysis& a, ReportText* r) {
   r->Color(kReset);
   out.append("\n");
   for (const ClusterEntry& e : a.entries) {
-    if (e.suspect) continue;
+    if (!healthy_entry(e)) continue;
     r->Color(kDim);
     out.append(ChangeText(e));
     out.append(DescribeCluster(e.cluster(), *e.set));
     out.append(": ");
     out.append(e.reason);
+    if (!e.evidence.empty()) out.append(" (" + e.evidence + ")");
     r->Color(kReset);
     out.append("\n");
   }
@@ -301,6 +347,7 @@ std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
     std::string_view st = set.Name(c.state);
     if (st != "running" && st != "runnable") s.append("blocked in ");
     s.append(st);
+    if (c.leaked > 0) s.append(" (leaked)");
   }
   s.append(WaitText(c));
   int u = FirstUserFrame(c, set);
@@ -322,6 +369,10 @@ std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
         s.append(i ? "," : " ");
         s.append(std::to_string(c.parent_ids[i]));
       }
+      if (c.more_parents > 0) {
+        s.append(" and others (" +
+                 Plural(c.more_parents, "goroutine", "goroutines") + ")");
+      }
     }
   }
   if (c.locked_to_thread > 0) {
@@ -334,6 +385,7 @@ std::string WriteTextReport(const Analysis& a, const TextOptions& o) {
   ReportText r(o.color);
   WriteHeadline(a, &r.text());
   WriteSuspects(a, o, &r);
+  WriteUnsure(a, &r);
   WriteLocks(a, &r);
   WriteNotLeaks(a, &r);
   return r.Finish();

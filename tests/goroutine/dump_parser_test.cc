@@ -51,6 +51,35 @@ TEST(HeaderTest, ParenthesisedStatesKeepTheirText) {
   EXPECT_EQ(g.state, "GC worker (idle)");
 }
 
+// Markers the runtime appends to the wait reason are flags, in any order,
+// and the state keeps its own parentheses.
+TEST(HeaderTest, LeakedAndScanMarkersAreFlags) {
+  Goroutine g;
+  ASSERT_TRUE(ParseGoroutineHeader("goroutine 7 [chan send (leaked)]:", &g));
+  EXPECT_EQ(g.state, "chan send");
+  EXPECT_TRUE(g.leaked);
+  ASSERT_TRUE(ParseGoroutineHeader(
+      "goroutine 8 gp=0xc000 m=nil [chan send (nil chan) (leaked), 3 "
+      "minutes]:",
+      &g));
+  EXPECT_EQ(g.state, "chan send (nil chan)");
+  EXPECT_TRUE(g.leaked);
+  EXPECT_EQ(g.wait_minutes, 3);
+  ASSERT_TRUE(ParseGoroutineHeader(
+      "goroutine 9 [sync.WaitGroup.Wait (durable) (leaked)]:", &g));
+  EXPECT_EQ(g.state, "sync.WaitGroup.Wait");
+  EXPECT_TRUE(g.durable);
+  EXPECT_TRUE(g.leaked);
+  ASSERT_TRUE(ParseGoroutineHeader("goroutine 10 [select (scan)]:", &g));
+  EXPECT_EQ(g.state, "select");
+  EXPECT_FALSE(g.leaked);
+  // An unknown piece after ", " (a synctest bubble id) is ignored.
+  ASSERT_TRUE(ParseGoroutineHeader(
+      "goroutine 11 [chan receive, 2 minutes, synctest bubble 4]:", &g));
+  EXPECT_EQ(g.state, "chan receive");
+  EXPECT_EQ(g.wait_minutes, 2);
+}
+
 TEST(HeaderTest, DurableMarkerIsAFlag) {
   Goroutine g;
   ASSERT_TRUE(
@@ -291,7 +320,11 @@ TEST(ParserTest, CrashPreambleAndRegistersAreSkipped) {
       &c);
   ASSERT_EQ(c.goroutines.size(), 2u);
   EXPECT_TRUE(c.bad.count() == 0u) << c.bad.first();
-  EXPECT_EQ(info.panic_message, "panic: boom [recovered]");
+  // Nested panics are kept in full, the signal line apart.
+  EXPECT_EQ(info.panic_message, "panic: boom [recovered]\n\tpanic: boom");
+  EXPECT_EQ(info.signal,
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 "
+            "pc=0x45]");
   EXPECT_TRUE(c.goroutines[0].crashed);
   EXPECT_FALSE(c.goroutines[1].crashed);
   EXPECT_EQ(c.goroutines[0].frames[0].line, 3u);

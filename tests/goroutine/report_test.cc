@@ -39,14 +39,22 @@ TEST(TextReportTest, SuspectsNamedInTheFirstLines) {
   EXPECT_EQ(lines[3],
             "4000 goroutines blocked in chan send at main.FilterService.func1 "
             "(pipeline.go:66), created by main.FilterService (pipeline.go:61)");
+  EXPECT_EQ(lines[4],
+            "    why: [pile-up] blocked sending on a channel: many "
+            "request-scoped goroutines stuck at one line; goroutines "
+            "167,10511,846,393,33,...");
   EXPECT_EQ(lines[5],
+            "    evidence: 4000 goroutines here, created by "
+            "main.FilterService (request-scoped code)");
+  EXPECT_EQ(lines[6],
             "1000 goroutines blocked in chan send at main.forward "
             "(pipeline.go:77), created by main.(*server).handleSearch "
             "(pipeline.go:115)");
   EXPECT_EQ(text.find("\x1b["), std::string::npos);  // no colour
   EXPECT_NE(text.find("8 goroutines blocked in select at main.worker "
                       "(pipeline.go:127), created by main.main "
-                      "(pipeline.go:197): long-lived worker"),
+                      "(pipeline.go:197): long-lived goroutine of main or "
+                      "init"),
             std::string::npos);
 }
 
@@ -93,8 +101,11 @@ TEST(JsonReportTest, FieldsAndEscaping) {
   EXPECT_NE(json.find("\"created_by\":{\"func\":\"main.FilterService\","
                       "\"file\":\"/go/src/gogen/pipeline/pipeline.go\","
                       "\"line\":61,\"parent_ids\":[]},\"suspect\":true,"
-                      "\"reason\":\"blocked sending on a channel nobody "
-                      "receives from\""),
+                      "\"verdict\":\"pile-up\",\"reason\":\"blocked "
+                      "sending on a channel: many request-scoped goroutines "
+                      "stuck at one line\",\"evidence\":\"400 goroutines "
+                      "here, created by main.FilterService (request-scoped "
+                      "code), waiting up to 2 minutes\""),
             std::string::npos);
   EXPECT_NE(json.find("\"locks\":["), std::string::npos);
   std::string s;
@@ -174,7 +185,8 @@ TEST(TextReportTest, ControlBytesFromTheDumpAreNeutralised) {
   FILE* f = fopen(path.c_str(), "w");
   ASSERT_NE(f, nullptr);
   fputs(
-      "goroutine 1 [chan send]:\nmain.evil\x1b]0;pwned\x07\x1b[2J()\n"
+      "goroutine 1 [chan send (nil chan)]:\n"
+      "main.evil\x1b]0;pwned\x07\x1b[2J()\n"
       "\t/src/a\x1b[8m.go:10 +0x1\ncreated by main.main\n"
       "\t/src/a.go:5 +0x2\n",
       f);

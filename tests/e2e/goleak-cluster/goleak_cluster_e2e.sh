@@ -148,6 +148,81 @@ if [ -n "$SHARED" ] && [ -f "$SHARED/testdata/go/long-wait/goroutine.debug2.txt"
     "$(sed -n 4p "$TMP/out")"
 fi
 
+# 11. Verdicts on real dumps of one service (testdata README): a healthy
+#     busy service is never a suspect, one dump, two dumps or debug=1.
+for f in healthy.debug2.txt.gz healthy.debug1.txt healthy.cpuprofile.debug2.txt.gz; do
+  run --color=never --no-stacks --fail-on-leak "$DATA/$f"
+  expect_eq "healthy $f exit" 0 "$rc"
+  expect_eq "healthy $f verdict" "no leak suspects" "$(sed -n 3p "$TMP/out")"
+done
+gunzip -c "$DATA/healthy.debug2.txt.gz" >"$TMP/healthy.txt"
+set +e
+"$BIN" --fail-on-leak --no-stacks --base "$TMP/healthy.txt" - \
+  <"$DATA/healthy.later.debug2.txt.gz" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+set -e
+expect_eq "healthy two dumps exit" 0 "$rc"
+expect_contains "healthy two dumps" "[same] 64 goroutines blocked in chan receive at main.(*pool).worker (incidents.go:33), created by main.(*pool).start (incidents.go:43): bounded worker pool (started by a start method)" "$TMP/out"
+run --color=never --no-stacks "$DATA/healthy.cpuprofile.debug2.txt.gz"
+expect_contains "pprof's own goroutine" "1 goroutine blocked in select at net/http/pprof.sleep (pprof.go:98), created by net/http.(*Server).Serve (server.go:3102): the profiler's own goroutine" "$TMP/out"
+
+# 12. The incidents: the first screen names each culprit with its evidence.
+run --color=never --no-stacks --threads "$DATA/incidents.status.txt" --fail-on-leak \
+  "$DATA/incidents.1.debug2.txt.gz"
+expect_eq "incidents exit" 1 "$rc"
+expect_eq "incidents first screen" \
+"goroutine dump: 1903 goroutines in 13 clusters
+OS threads: 1006 (--threads)
+
+LEAK SUSPECTS: 1501 goroutines in 4 clusters
+1000 goroutines blocked in syscall at main._Cfunc_cgo_block (_cgo_gotypes.go:41), created by main.handleCgo (incidents.go:113)
+    why: [pile-up] pile-up in a cgo call: one OS thread each; goroutines 1650,7,9,2127,2106,...
+    evidence: 1000 goroutines in one place, each holding an OS thread while it is in the call; the process has 1006 OS threads (--threads)
+300 goroutines blocked in semacquire at main.(*store).update (incidents.go:90), created by net/http.(*Server).Serve (server.go:3102)
+    why: [pile-up] convoy: 300 goroutines queued on sync.Mutex 0x8c2750; goroutines 2703,2704,2722,2723,2701,...
+    evidence: holder: goroutine 2684 [sleep] at main.(*store).update (incidents.go:93), past the waiters' Lock at line 90 and not waiting for this lock" \
+  "$(sed -n 1,10p "$TMP/out")"
+expect_contains "sleepers" "    why: [pile-up] per-request sleepers: every sleep arms a runtime timer (CPU in the scheduler's timer checks); goroutines" "$TMP/out"
+expect_contains "unsure select" "UNSURE FROM ONE DUMP: 50 goroutines in 1 cluster (not suspects; compare with a second dump: --base)" "$TMP/out"
+run --color=never --no-stacks --fail-on-leak --base "$DATA/incidents.1.debug2.txt.gz" "$DATA/incidents.2.debug2.txt.gz"
+expect_eq "incidents --base exit" 1 "$rc"
+expect_eq "incidents --base first suspect" \
+"[grew +150 from 50] 200 goroutines blocked in select at main.waitResult (incidents.go:105), created by main.handleWait (incidents.go:126)
+    why: [growing] blocked in select: many request-scoped goroutines stuck at one line; goroutines 3324,2677,3314,2607,2575,...
+    evidence: grew since the base dump (50 -> 200); 200 goroutines here, created by main.handleWait (request-scoped code)" \
+  "$(sed -n 4,6p "$TMP/out")"
+run --json --threads 1006 "$DATA/incidents.1.debug2.txt.gz"
+expect_contains "json verdict" '"suspect":true,"verdict":"pile-up","reason":"pile-up in a cgo call: one OS thread each"' "$TMP/out"
+expect_contains "json holder" '"holder":{"goroutine":2684,"state":"sleep","func":"main.(*store).update"' "$TMP/out"
+expect_contains "json threads" '"threads":1006' "$TMP/out"
+run "$DATA/incidents.threadcreate.txt"
+expect_eq "threadcreate as a dump exit" 2 "$rc"
+expect_eq "threadcreate as a dump message" "goleak-cluster: $DATA/incidents.threadcreate.txt: a threadcreate profile counts OS threads, not goroutines; give it as --threads $DATA/incidents.threadcreate.txt" "$(cat "$TMP/err")"
+run --threads nowhere.txt "$DATA/incidents.1.debug2.txt.gz"
+expect_eq "bad --threads exit" 2 "$rc"
+expect_contains "bad --threads message" "goleak-cluster: --threads: nowhere.txt" "$TMP/err"
+
+# 13. Go 1.26 forms and crash text.
+run --color=never --no-stacks --fail-on-leak "$DATA/go126-goroutineleak.debug1.txt"
+expect_eq "goroutineleak exit" 1 "$rc"
+expect_contains "goroutineleak" "    why: [proven] leaked: the Go runtime found what it waits on unreachable" "$TMP/out"
+expect_eq "goroutineleak no bad lines" "" "$(cat "$TMP/err")"
+run --color=never --no-stacks "$DATA/go126-leaked.debug2.txt"
+expect_contains "leaked state" "    evidence: the runtime marked 4 goroutines [chan receive (leaked)]" "$TMP/out"
+run --color=never --no-stacks "$DATA/nested-panic.stderr.txt"
+expect_eq "nested panic" \
+"panic: first: bad order 17
+line two of the message [recovered]
+	panic: second: retry failed
+	panic: fatal: cleanup failed
+  in goroutine 1 [running] at main.nested.func1 (incidents.go:137)" "$(sed -n 2,6p "$TMP/out")"
+expect_eq "nested panic no bad lines" "" "$(cat "$TMP/err")"
+run --color=never --no-stacks "$DATA/cgo-sigsegv.stderr.txt"
+expect_eq "cgo SIGSEGV" \
+"fatal error: unexpected signal during runtime execution
+[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x675f80]
+  in goroutine 20 [syscall] at main._Cfunc_cgo_crash (_cgo_gotypes.go:53)" "$(sed -n 2,4p "$TMP/out")"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)" >&2
   exit 1

@@ -221,7 +221,7 @@ python3 -c "import sys; sys.stdout.buffer.write(b'main.good;[chan send] 1\nmain.
 row "goleak 1MiB line"      0 "" =gl-bigline.want -- "$GL" --folded g-bigline
 python3 -c "import sys; sys.stdout.buffer.write(b';'.join(b'main.f%d' % i for i in reversed(range(100000))) + b';[chan receive] 1\nmain.good;[chan send] 1\nmain.other;[select] 1\n')" > "$T/gl-deep.want"
 row "goleak 100k frames"    0 "" =gl-deep.want -- "$GL" --folded g-deep
-row "goleak 100k frames, text" 0 "" "~1 goroutine blocked in chan receive at main.f0 (m.go:1): long-lived worker started by main or init" -- "$GL" g-deep
+row "goleak 100k frames, text" 0 "" "~1 goroutine blocked in chan receive at main.f0 (m.go:1): long-lived goroutine of main or init" -- "$GL" g-deep
 expect gl-nul.want 'main.good;[chan send] 1\nmain.m\0id;[chan receive] 1\nmain.other;[select] 1\n'
 row "goleak NUL bytes"      0 "" =gl-nul.want -- "$GL" --folded g-nul
 expect gl-utf8.want 'main.good;[chan send] 1\nmain.m\377\300id;[chan receive] 1\nmain.other;[select] 1\n'
