@@ -26,7 +26,7 @@ constexpr FormatInfo kFormats[] = {
     {InputFormat::kLegacyHeap, "heap-text", "a Go heap profile in text",
      pprof::LooksLikeLegacyHeap},
     {InputFormat::kLegacyCount, "count-text",
-     "a goroutine/threadcreate profile in text",
+     "a goroutine, goroutineleak or threadcreate profile in text",
      goroutine::LooksLikeCountProfile},
     {InputFormat::kGoroutineDump, "goroutines", "a goroutine dump",
      goroutine::LooksLikeGoroutineDump},

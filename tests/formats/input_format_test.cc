@@ -155,6 +155,6 @@ TEST(FormatNameTest, HelpAndMessagesComeFromTheOneTable) {
             "perf, pprof, heap-text, count-text, goroutines, folded");
   EXPECT_EQ(formats::FormatDescriptions(),
             "perf script text, a pprof profile, a Go heap profile in text, a "
-            "goroutine/threadcreate profile in text, a goroutine dump, folded "
-            "stacks");
+            "goroutine, goroutineleak or threadcreate profile in text, a "
+            "goroutine dump, folded stacks");
 }
