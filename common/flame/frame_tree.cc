@@ -60,7 +60,10 @@ uint32_t FrameTree::Child(uint32_t parent, uint32_t name) {
                 [&](uint32_t i) {
                   return nodes_[i].parent == parent && nodes_[i].name == name;
                 },
-                &inserted);
+                &inserted,
+                [&](uint32_t i) {
+                  return ChildHash(nodes_[i].parent, nodes_[i].name);
+                });
   if (inserted) nodes_.push_back(FrameNode{parent, name, depth, 0, 0});
   return id;
 }

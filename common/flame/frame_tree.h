@@ -65,7 +65,9 @@ class FrameTree {
   TreeOptions options_;
   stack::SymbolTable symbols_;
   std::vector<FrameNode> nodes_;
-  stack::IndexTable children_;  // (parent, name) -> node
+  // (parent, name) -> node. Compact: a big graph has millions of nodes,
+  // and comparing a node is two integer loads.
+  stack::IndexTable children_{stack::IndexTable::kCompact};
   // The previous stack: its text, where each of its frames ends in that
   // text, and the node of each frame (path_[0] is the root).
   std::string prev_;
