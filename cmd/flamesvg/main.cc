@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
       "merged; input need not be sorted.");
   flame::Flags flags;
   AddFlags(&cmd, &flags);
-  if (auto code = cmd.Parse(argc, argv)) return *code;
+  if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;
   std::vector<std::string> inputs = cmd.inputs();
   if (inputs.empty()) inputs.push_back("-");
   flame::FlameOptions options;

@@ -98,7 +98,7 @@ int Run(int argc, char** argv) {
       "OS threads of the process: N, a threadcreate profile or "
       "/proc/PID/status (for cgo/syscall pile-ups)")(
       "strict", "treat the first malformed line as fatal");
-  if (auto code = cmd.Parse(argc, argv)) return *code;
+  if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;
   if (!goroutine::ParseSimilarity(similarity, &options.similarity)) {
     return cmd.UsageError("--similarity must be exact, lines or functions");
   }

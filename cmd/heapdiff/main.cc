@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
       cli::po::value(&trend.fall_tolerance)->default_value(1.5),
       "leak rule: a fall of more than N samples' worth below an earlier "
       "peak means the memory comes back (not a leak)");
-  if (auto rc = cmd.Parse(argc, argv)) return *rc;
+  if (auto rc = cmd.Parse(argc, argv, cli::kReadsStdin)) return *rc;
   o.sample_index = sample_index;
   o.cum_sort = cmd.Has("cum");
   o.diff_base = cmd.Has("diff-base");

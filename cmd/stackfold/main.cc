@@ -2,6 +2,7 @@
 // sorted in byte order as FlameGraph's stackcollapse-perf.pl prints them.
 // Reads `perf script` text, pprof profiles, Go text profiles, goroutine
 // dumps and folded text, detected by content.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <thread>
@@ -81,13 +82,12 @@ void AddFlags(cli::Command* cmd, Flags* flags) {
 std::optional<int> Resolve(const cli::Command& cmd, Flags* f) {
   Flags& flags = *f;
   formats::FoldOptions& opt = flags.fold;
+  const unsigned cores = std::thread::hardware_concurrency();
   if (cmd.Has("all")) opt.perf.annotate_kernel = opt.perf.annotate_jit = true;
   if (cmd.Has("threads") && flags.threads <= 0) {
     return cmd.UsageError("--threads must be at least 1");
   }
-  if (flags.threads <= 0)
-    flags.threads = static_cast<int>(std::thread::hardware_concurrency());
-  opt.threads = flags.threads > 0 ? flags.threads : 1;
+  opt.threads = flags.threads > 0 ? flags.threads : std::max(1u, cores);
   opt.strict = cmd.Has("strict");
   if (flags.max_input_mib == 0 || flags.max_input_mib > (uint64_t{1} << 40)) {
     return cmd.UsageError("--max-input-mib must be between 1 and 2^40");
@@ -104,17 +104,11 @@ std::optional<int> Resolve(const cli::Command& cmd, Flags* f) {
 
 // Folds every input and writes the result; the exit code.
 int Run(const cli::Command& cmd, const formats::FoldOptions& opt) {
-  std::vector<std::string> inputs = cmd.inputs();
-  if (inputs.empty()) inputs.push_back("-");
   formats::InputFolder folder(opt);
-  for (const std::string& path : inputs) {
-    std::string error;
-    auto in = io::InputFile::Open(path, &error);
-    if (!in || !folder.Add(in.get(), &error)) {
-      cmd.Error(error);
-      return cli::kExitBadInput;
-    }
-    if (folder.bad_lines().stopped()) break;
+  std::string error;
+  if (!folder.AddFiles(cmd.inputs(), &error)) {
+    cmd.Error(error);
+    return cli::kExitBadInput;
   }
   const io::BadLineSink& bad = folder.bad_lines();
   if (cmd.StoppedAtBadLine(bad.stopped(), bad.first())) {
@@ -146,7 +140,7 @@ int main(int argc, char** argv) {
       "one, else samples.");
   Flags flags;
   AddFlags(&cmd, &flags);
-  if (auto code = cmd.Parse(argc, argv)) return *code;
+  if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;
   if (auto code = Resolve(cmd, &flags)) return *code;
   return Run(cmd, flags.fold);
 }

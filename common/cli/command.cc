@@ -85,7 +85,7 @@ void Command::SummariseBadLines(uint64_t count, std::string_view first) const {
        " (first: " + std::string(first) + ")");
 }
 
-std::optional<int> Command::Parse(int argc, char** argv) {
+std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use) {
   po::options_description all;
   po::options_description common("Common options");
   common.add_options()("help,h", "show this help and exit")(
@@ -121,6 +121,11 @@ std::optional<int> Command::Parse(int argc, char** argv) {
   }
   if (vars_.count("input")) {
     inputs_ = vars_["input"].as<std::vector<std::string>>();
+  }
+  if (stdin_use == kReadsStdin && inputs_.empty() && ::isatty(STDIN_FILENO)) {
+    return UsageError(
+        "no input: name a FILE, or pipe data in (standard input is a "
+        "terminal)");
   }
   return std::nullopt;
 }

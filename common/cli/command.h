@@ -16,6 +16,8 @@ namespace po = boost::program_options;
 // its options. Parse() adds --help and --version, collects positional
 // arguments as input files, and turns option errors into the usage exit
 // code, so every main.cc reads the same way.
+enum StdinUse { kNoStdin, kReadsStdin };
+
 class Command {
  public:
   Command(std::string name, std::string usage, std::string summary);
@@ -24,8 +26,12 @@ class Command {
   po::options_description& options() { return options_; }
 
   // Parses argv. Returns an exit code when the program should stop now
-  // (--help, --version, or a usage error already reported on stderr).
-  std::optional<int> Parse(int argc, char** argv);
+  // (--help, --version, or a usage error already reported on stderr). A
+  // tool that reads standard input when no file is named says kReadsStdin:
+  // then no file and a terminal on stdin is a usage error too, since
+  // nothing would ever arrive (a tired user would wait on a silent prompt).
+  std::optional<int> Parse(int argc, char** argv,
+                           StdinUse stdin_use = kNoStdin);
 
   const po::variables_map& vars() const { return vars_; }
   bool Has(const char* option) const { return vars_.count(option) > 0; }

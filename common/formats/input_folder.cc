@@ -69,6 +69,17 @@ bool InputFolder::Add(io::InputFile* in, std::string* error) {
   return true;
 }
 
+bool InputFolder::AddFiles(const std::vector<std::string>& paths,
+                           std::string* error) {
+  const std::vector<std::string> stdin_only = {"-"};
+  for (const std::string& path : paths.empty() ? stdin_only : paths) {
+    std::unique_ptr<io::InputFile> in = io::InputFile::Open(path, error);
+    if (!in || !Add(in.get(), error)) return false;
+    if (bad_.stopped()) break;
+  }
+  return true;
+}
+
 bool InputFolder::AddAs(InputFormat format, io::InputFile* in,
                         std::string* error) {
   switch (format) {

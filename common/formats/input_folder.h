@@ -28,6 +28,9 @@ class InputFolder {
   // --strict the first one stops the fold: Add returns true and
   // bad_lines().stopped() says so.
   bool Add(io::InputFile* in, std::string* error);
+  // Opens and adds each path in turn ("-" or none: standard input); stops
+  // at the first that cannot be read, or at a --strict stop.
+  bool AddFiles(const std::vector<std::string>& paths, std::string* error);
 
   const stack::FoldedStacks& result() const { return folded_; }
   const io::BadLineSink& bad_lines() const { return bad_; }
