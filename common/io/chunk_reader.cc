@@ -51,7 +51,7 @@ bool ChunkReader::Next(
         return !chunk->empty();
       }
     }
-    CutOverlongLine(chunk);
+    CutOverlongLines(chunk);
   }
 }
 
@@ -73,23 +73,47 @@ bool ChunkReader::ReadMore(std::string* chunk) {
     got += n;
   }
   chunk->resize(used + got);
-  if (got == 0) return false;
-  const void* nl = memrchr(chunk->data() + used, '\n', got);
-  if (nl != nullptr)
-    line_start_ = static_cast<const char*>(nl) - chunk->data() + 1;
-  return true;
+  return got > 0;
 }
 
-void ChunkReader::CutOverlongLine(std::string* chunk) {
-  if (chunk->size() - line_start_ <= max_line_) return;
-  if (overlong_lines_++ == 0) {
-    first_overlong_offset_ = next_offset_ + dropped_ + line_start_;
+void ChunkReader::CutOverlongLines(std::string* chunk) {
+  for (;;) {
+    // Complete lines since the last check: each one past the limit becomes
+    // the marker (a read can hold whole lines when the limit is small).
+    size_t pos = line_start_;
+    for (;;) {
+      const void* nl = memchr(chunk->data() + pos, '\n', chunk->size() - pos);
+      if (nl == nullptr) break;
+      size_t end = static_cast<const char*>(nl) - chunk->data();
+      if (end - pos > max_line_) {
+        NoteOverlong(pos, end - pos);
+        chunk->replace(pos, end - pos, kOverlongLine);
+        end = pos + kOverlongLine.size();
+      }
+      pos = end + 1;
+    }
+    line_start_ = pos;
+    // The line still open at the end: past the limit, it is cut here and
+    // the rest of it is dropped as it arrives.
+    if (chunk->size() - line_start_ <= max_line_) return;
+    NoteOverlong(line_start_, chunk->size() - line_start_);
+    chunk->resize(line_start_);
+    chunk->append(kOverlongLine);
+    const size_t marker_end = chunk->size();
+    if (!DropRestOfLine(chunk)) return;
+    line_start_ = marker_end + 1;  // what followed the dropped line
   }
-  dropped_ += chunk->size() - line_start_ - kOverlongLine.size();
-  chunk->resize(line_start_);
-  chunk->append(kOverlongLine);
-  // Drop the rest of the line, reading block by block: memory stays at one
-  // block however long it is.
+}
+
+void ChunkReader::NoteOverlong(size_t pos, size_t length) {
+  if (overlong_lines_++ == 0) {
+    first_overlong_offset_ = next_offset_ + dropped_ + pos;
+  }
+  dropped_ += length - std::min(length, kOverlongLine.size());
+}
+
+bool ChunkReader::DropRestOfLine(std::string* chunk) {
+  // Block by block: memory stays at one block however long the line is.
   std::string block;
   for (;;) {
     block.resize(chunk_size_);
@@ -97,7 +121,7 @@ void ChunkReader::CutOverlongLine(std::string* chunk) {
     if (got <= 0) {
       if (got < 0) error_ = in_->error();
       eof_ = true;
-      return;
+      return false;
     }
     const void* nl = memchr(block.data(), '\n', got);
     if (nl == nullptr) {
@@ -106,12 +130,8 @@ void ChunkReader::CutOverlongLine(std::string* chunk) {
     }
     const size_t keep_from = static_cast<const char*>(nl) - block.data();
     dropped_ += keep_from;
-    line_start_ = chunk->size() + 1;
     chunk->append(block, keep_from, got - keep_from);
-    const void* last = memrchr(chunk->data() + line_start_ - 1, '\n',
-                               chunk->size() - line_start_ + 1);
-    line_start_ = static_cast<const char*>(last) - chunk->data() + 1;
-    return;
+    return true;
   }
 }
 

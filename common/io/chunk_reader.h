@@ -50,9 +50,14 @@ class ChunkReader {
  private:
   // Reads more into *chunk; false at the end or on an error.
   bool ReadMore(std::string* chunk);
-  // When the line at the end of *chunk outgrew the limit: replaces it with
-  // kOverlongLine and drops input up to its newline.
-  void CutOverlongLine(std::string* chunk);
+  // Replaces every line of *chunk past the limit with kOverlongLine; one
+  // still open at the end is cut and the rest of it dropped from the input.
+  void CutOverlongLines(std::string* chunk);
+  // Counts a line replaced at `pos` of the chunk being read.
+  void NoteOverlong(size_t pos, size_t length);
+  // Reads on to the end of the current line, dropping it, and appends what
+  // follows its newline (from the newline on). False at the end of input.
+  bool DropRestOfLine(std::string* chunk);
 
   InputFile* in_;
   size_t chunk_size_;
