@@ -35,6 +35,9 @@ class RuleEngine {
  public:
   // `rules`: at most one per metric (the caller checks).
   RuleEngine(std::vector<Rule> rules, EngineOptions options);
+  // Fires point at the engine's own rules.
+  RuleEngine(const RuleEngine&) = delete;
+  RuleEngine& operator=(const RuleEngine&) = delete;
 
   // Applies the metric's rule to one sample taken at `seconds`, then adds
   // it to the metric's history. Returns the fire, if any.
