@@ -60,7 +60,8 @@ class Loop {
   Sampler sampler_;
   RuleEngine engine_;
   std::string baseline_;
-  bool known_ = false, up_ = false, cost_told_ = false;
+  bool known_ = false, up_ = false;
+  int up_samples_ = 0;
   int64_t captures_ = 0;
 };
 
@@ -126,8 +127,9 @@ void Loop::Run() {
       const SampleResult r = sampler_.Take(t);
       const bool up = r.url_error.empty() && r.pid_error.empty();
       Availability(r, up);
-      if (up && !cost_told_) {
-        cost_told_ = true;
+      // The second sample is the steady cost (the first also finds out
+      // where the heap figure comes from).
+      if (up && ++up_samples_ == 2) {
         Say("one sample: " + std::to_string(r.requests) + " HTTP requests, " +
             std::to_string(r.proc_reads) + " /proc reads, " +
             std::to_string(r.bytes) + " bytes read");
