@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "common/watch/capture_plan.h"
 #include "common/watch/evidence_report.h"
 #include "common/watch/perf_evidence.h"
+#include "common/watch/proc_stats.h"
 
 namespace watch {
 namespace {
@@ -50,12 +52,16 @@ void Fill(const WatchConfig& config, HttpClient* http, const CapturePlan& plan,
       !RecordPerf(config.pid, config.cpu_seconds, folder, &error)) {
     notes->push_back("perf record: " + error);
   }
+  std::string status;
   if (plan.proc_status) {
-    std::error_code ec;
-    std::filesystem::copy_file(
-        "/proc/" + std::to_string(config.pid) + "/status",
-        folder + "/proc-status.txt", ec);
-    if (ec) notes->push_back("proc-status.txt: " + ec.message());
+    std::FILE* f = nullptr;
+    if (!ReadProcFile("/proc/" + std::to_string(config.pid) + "/status",
+                      &status, &error)) {
+      notes->push_back("proc-status.txt: " + error);
+    } else if ((f = std::fopen((folder + "/proc-status.txt").c_str(), "w"))) {
+      std::fwrite(status.data(), 1, status.size(), f);
+      std::fclose(f);
+    }
   }
 }
 

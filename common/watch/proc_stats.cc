@@ -26,9 +26,10 @@ int64_t FieldAfter(std::string_view text, std::string_view key) {
   return ec == std::errc() ? v : -1;
 }
 
-// Reads a small /proc file whole (they are generated, a few KB).
-bool ReadSmallFile(const std::string& path, std::string* out,
-                   std::string* error) {
+}  // namespace
+
+bool ReadProcFile(const std::string& path, std::string* out,
+                  std::string* error) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     *error = path + ": " + std::strerror(errno);
@@ -48,8 +49,6 @@ bool ReadSmallFile(const std::string& path, std::string* out,
   }
   return true;
 }
-
-}  // namespace
 
 void ParseProcStatus(std::string_view text, ProcStats* out) {
   out->threads = FieldAfter(text, "Threads:");
@@ -88,10 +87,10 @@ bool ReadProcStats(int pid, ProcStats* out, uint64_t* bytes,
   const std::string dir = "/proc/" + std::to_string(pid);
   std::string text;
   *out = ProcStats();
-  if (!ReadSmallFile(dir + "/status", &text, error)) return false;
+  if (!ReadProcFile(dir + "/status", &text, error)) return false;
   *bytes += text.size();
   ParseProcStatus(text, out);
-  if (!ReadSmallFile(dir + "/stat", &text, error)) return false;
+  if (!ReadProcFile(dir + "/stat", &text, error)) return false;
   *bytes += text.size();
   if (!ParseProcStat(text, out)) {
     *error = dir + "/stat: unexpected format";

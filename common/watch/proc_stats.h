@@ -30,6 +30,11 @@ bool ParseProcStat(std::string_view text, ProcStats* out);
 bool ReadProcStats(int pid, ProcStats* out, uint64_t* bytes,
                    std::string* error);
 
+// Reads a /proc file whole (their size is 0 to stat, so no copy_file);
+// at most 1 MiB. Returns false with *error naming the file.
+bool ReadProcFile(const std::string& path, std::string* out,
+                  std::string* error);
+
 // CPU use in percent of one core between two readings `seconds` apart.
 double CpuPercent(uint64_t ticks_before, uint64_t ticks_after, double seconds);
 
