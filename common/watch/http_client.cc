@@ -156,6 +156,16 @@ bool HttpClient::GetToFile(const std::string& url, const std::string& path,
     ok = false;
   }
   if (!ok) {
+    // net/http/pprof says why in the body ("Could not enable CPU
+    // profiling: cpu profiling already in use").
+    if (error->rfind("HTTP ", 0) == 0) {
+      if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+        char head[200];
+        const size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (n > 0) *error += ": " + OneLine(std::string(head, n));
+      }
+    }
     *error = url + ": " + *error;
     std::remove(path.c_str());
   }

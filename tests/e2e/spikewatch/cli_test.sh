@@ -63,4 +63,25 @@ check "stray argument" usage "spikewatch: unexpected argument stray" --rule cpu:
 check "unknown flag" usage "spikewatch: unrecognised option '--bogus'" --bogus
 check "no such process" usage "spikewatch: --pid 4194303: no such process" --rule cpu:abs=5 --pid 4194303 -o "$T/none"
 check "missing replay file" usage "spikewatch: $T/missing.replay:" --rule cpu:abs=5 --replay "$T/missing.replay"
+
+# A service that accepts connections and never answers: every sample times
+# out, is reported once, and the watch goes on until --duration (exit 0).
+python3 -c '
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+conns = []
+end = time.time() + 30
+while time.time() < end:
+    s.settimeout(1)
+    try: conns.append(s.accept()[0])
+    except OSError: pass
+' "$T/port" &
+SERVER_PID=$!
+for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.05; done
+rc=$(run_rc "$SW" --url "http://127.0.0.1:$(cat "$T/port")" --rule goroutines:abs=5 \
+  --interval 0.5 --timeout 1 --duration 3 -o "$T/hung")
+check "hung service: exit 0" test "$rc" = 0
+check "hung service: timeout reported once" test "$(grep -c 'target not answering: .*Operation timed out after' "$T/err")" = 1
+check "hung service: no capture" test -z "$(ls "$T/hung")"
 finish
