@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 
 namespace watch {
@@ -53,7 +54,8 @@ bool ReadProcFile(const std::string& path, std::string* out,
 void ParseProcStatus(std::string_view text, ProcStats* out) {
   out->threads = FieldAfter(text, "Threads:");
   const int64_t kb = FieldAfter(text, "VmRSS:");
-  out->rss_bytes = kb < 0 ? -1 : kb * 1024;
+  // A value no kernel prints (over 8 EiB) is no value, not an overflow.
+  out->rss_bytes = kb < 0 || kb > INT64_MAX / 1024 ? -1 : kb * 1024;
 }
 
 bool ParseProcStat(std::string_view text, ProcStats* out) {

@@ -49,6 +49,9 @@ TEST(ProcStats, StatusAndStat) {
       &s);
   EXPECT_EQ(s.threads, 13);
   EXPECT_EQ(s.rss_bytes, 2048 * 1024);
+  // kB * 1024 would overflow (found by the fuzzer): no value.
+  ParseProcStatus("VmRSS:9063144058915891\n", &s);
+  EXPECT_EQ(s.rss_bytes, -1);
   // A command name with spaces and a ')' of its own.
   ASSERT_TRUE(
       ParseProcStat("4242 (my (odd) prog) S 1 4242 4242 0 -1 4194560 100 0 0 0 "
