@@ -145,5 +145,22 @@ TEST(EvidenceReport, HeapAgainstTheBaselineAndCpuTop) {
             "cpu: crypto/sha256.block 4.03s (84.7%) flat");
 }
 
+TEST(EvidenceReport, NamesFromTheDumpReachNoTerminalAsControlBytes) {
+  TempDir t;
+  const std::string cap = t.path() + "/cap";
+  fs::create_directory(cap);
+  std::ofstream(cap + "/goroutine.debug2.txt")
+      << "goroutine 7 [chan send]:\n"
+         "main.evil\x1b]0;pwned\x07()\n\t/src/x.go:10 +0x1\n"
+         "created by main.main in goroutine 1\n\t/src/x.go:5 +0x2\n";
+  ReportInputs in{cap, "", Metric::kGoroutines, "", {}};
+  const std::string finding = WriteEvidenceReport(in);
+  EXPECT_NE(finding.find("main.evil"), std::string::npos) << finding;
+  EXPECT_EQ(finding.find('\x1b'), std::string::npos) << finding;
+  EXPECT_EQ(finding.find('\x07'), std::string::npos) << finding;
+  const std::string report = Slurp(cap + "/report.txt");
+  EXPECT_EQ(report.find('\x1b'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace watch

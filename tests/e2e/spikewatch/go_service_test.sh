@@ -4,8 +4,9 @@
 # pile-up in main.leakOne, then the service exits. Exactly one capture,
 # after the spike, with the dumps and a report naming main.leakOne; none on
 # the steady part; the dead target is reported and the watch ends with
-# exit 0. Then SIGUSR1 captures now, the disk budget removes the oldest
-# capture, and SIGTERM ends the watch with exit 0.
+# exit 0. A restarted service is watched again (down, up, new baseline).
+# Then SIGUSR1 captures now, the disk budget removes the oldest capture,
+# and SIGTERM during a capture finishes it and ends the watch with exit 0.
 # SKIPPED (exit 77) without a Go toolchain (Debian: golang-go).
 # Usage: go_service_test.sh REPO BUILD
 REPO="$1" BUILD="$2"
@@ -25,9 +26,9 @@ if ! (cd "$T" && GOCACHE="$BUILD/go-cache" GOPATH="$T/gopath" GO111MODULE=off \
   exit 1
 fi
 
-start_service() {  # start_service SPIKE_AFTER LIFETIME: sets URL, SERVER_PID
+start_service() {  # start_service SPIKE_AFTER LIFETIME [ADDR]: sets URL, SERVER_PID
   rm -f "$T/addr"
-  "$T/spiky_service" "$T/addr" "$1" "$2" &
+  "$T/spiky_service" "$T/addr" "$1" "$2" ${3:+"$3"} &
   SERVER_PID=$!
   for _ in $(seq 100); do
     [ -s "$T/addr" ] && break
@@ -63,7 +64,28 @@ check "cost: one sample's requests and bytes" grep -qE '^spikewatch: one sample:
 grep '^spikewatch: one sample' "$T/w1.err" | sed 's/^/  /'
 wait "$SERVER_PID" 2>/dev/null || true
 
-# 2. No spike: SIGUSR1 twice (the budget keeps one capture), then SIGTERM.
+# 2. A restart: the service exits after 3 s and a new one answers on the
+# same port 2 s later. Reported down, then up; the new process gets a new
+# baseline and a new warm-up; no fire.
+start_service 1000 3
+ADDR="$(cat "$T/addr")"
+"$SW" --url "$URL" --interval 0.5 --window 4 --rule goroutines:min=10,diff=50% \
+  -o "$T/w3" --duration 9 > "$T/w3.out" 2> "$T/w3.err" &
+SW_PID=$!
+wait "$SERVER_PID" 2>/dev/null || true
+sleep 2
+start_service 1000 30 "$ADDR"
+rc=0; wait "$SW_PID" || rc=$?
+check "restart: exit 0" test "$rc" = 0
+check "restart: down, then up" bash -c "grep -oE 'target (down|up)' '$T/w3.out' | tr '\n' ' ' | grep -qx 'target down target up '"
+check "restart: said so on stderr" has "$T/w3.err" "spikewatch: target answers again; warm-up and baseline start over"
+baselines=("$T"/w3/baseline-*)
+check "restart: a baseline for each process" test "${#baselines[@]}" = 2
+check "restart: no fire" bash -c "! grep -qE 'Z goroutines [0-9]' '$T/w3.out'"
+kill "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+
+# 3. No spike: SIGUSR1 twice (the budget keeps one capture), then SIGTERM.
 start_service 1000 60
 "$SW" --url "$URL" --interval 0.5 --window 4 --cpu-seconds 1 --disk-budget 1 \
   --rule goroutines:min=100,diff=50% -o "$T/w2" > "$T/w2.out" 2> "$T/w2.err" &

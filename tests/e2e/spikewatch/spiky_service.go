@@ -5,7 +5,9 @@
 // main.leakOne that block forever sending on a channel nobody reads. It
 // serves /debug/pprof/ on 127.0.0.1 on a free port, writes the address to
 // the file named by its first argument, and exits after the number of
-// seconds in its third (default 60): the target dies mid-watch.
+// seconds in its third (default 60): the target dies mid-watch. With a
+// fourth argument it listens on that address instead (a restart on the
+// same port).
 package main
 
 import (
@@ -40,7 +42,11 @@ func arg(i, def int) int {
 
 func main() {
 	spikeAfter, lifetime := arg(2, 5), arg(3, 60)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	addr := "127.0.0.1:0"
+	if len(os.Args) > 4 {
+		addr = os.Args[4]
+	}
+	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		panic(err)
 	}
