@@ -20,15 +20,16 @@ if ! perf record -q -F 99 -g -o "$T/probe.data" -- true > "$T/probe.err" 2>&1; t
   exit 77
 fi
 
-# Idle for 3 s, then the same PID spins for 20 s.
+# Idle for 3 s, then the same PID spins for 20 s. (min=30%: the spin gets
+# less than a whole core when the other tests load the machine.)
 bash -c "sleep 3; exec '$WORKLOAD' 20000" &
 SERVER_PID=$!
 rc=$(run_rc "$SW" --pid "$SERVER_PID" --interval 0.5 --window 3 --cpu-seconds 2 \
-  --rule cpu:min=50%,diff=100% --max-captures 1 --duration 30 -o "$T/w")
+  --rule cpu:min=30%,diff=100% --max-captures 1 --duration 30 -o "$T/w")
 check "cpu: exit 0" test "$rc" = 0
 check "cpu: one event line" test "$(wc -l < "$T/out")" = 1
 check "cpu: the event names the rule and a high value" \
-  grep -qE "^[0-9-]{10}T[0-9:]{8}Z cpu [0-9.]+% avg=[0-9.]+% window=3 rule=cpu:min=50%,diff=100% by=diff folder=$T/w/[0-9]{8}T[0-9]{6}Z-cpu first: cpu: hottest stack ends in " "$T/out"
+  grep -qE "^[0-9-]{10}T[0-9:]{8}Z cpu [0-9.]+% avg=[0-9.]+% window=3 rule=cpu:min=30%,diff=100% by=diff folder=$T/w/[0-9]{8}T[0-9]{6}Z-cpu first: cpu: hottest stack ends in " "$T/out"
 captures=("$T"/w/*T*Z-cpu)
 C="${captures[0]}"
 check "cpu: one capture" test "${#captures[@]}" = 1 -a -d "$C"
@@ -38,4 +39,9 @@ check "cpu: flame graph" grep -q 'RunRounds' "$C/cpu.svg"
 check "cpu: report lists the hottest stacks" grep -qE '^ *[0-9.]+% +[0-9]+  perf_workload;(.*;)?main;RunRounds;' "$C/report.txt"
 check "cpu: /proc status kept" grep -q '^Name:' "$C/proc-status.txt"
 check "cpu: done after one capture" has "$T/err" "spikewatch: done after 1 captures"
+if [ "$fail" != 0 ]; then
+  echo "  spikewatch stdout:"; sed 's/^/  | /' "$T/out"
+  echo "  spikewatch stderr:"; sed 's/^/  | /' "$T/err"
+  [ -f "$C/report.txt" ] && { echo "  report:"; head -n 20 "$C/report.txt" | sed 's/^/  | /'; }
+fi
 finish
