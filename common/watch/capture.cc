@@ -1,6 +1,8 @@
 #include "common/watch/capture.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -65,6 +67,51 @@ void Fill(const WatchConfig& config, HttpClient* http, const CapturePlan& plan,
   }
 }
 
+// Writes the report in a child process and returns its first finding: the
+// analysis of a large capture (a heap profile of millions of samples) costs
+// the child memory, never the long-running watcher, and a fault in it
+// cannot end the watch.
+std::string ReportInChild(const ReportInputs& in) {
+  int fds[2];
+  if (::pipe(fds) != 0) return WriteEvidenceReport(in);
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return WriteEvidenceReport(in);
+  }
+  if (child == 0) {
+    ::close(fds[0]);
+    const std::string finding = WriteEvidenceReport(in);
+    size_t done = 0;
+    while (done < finding.size()) {
+      const ssize_t n =
+          ::write(fds[1], finding.data() + done, finding.size() - done);
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string finding;
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::read(fds[0], buf, sizeof buf)) > 0 ||
+         (n < 0 && errno == EINTR)) {
+    if (n > 0) finding.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status)) {
+    return "no report: the analysis died of signal " +
+           std::to_string(WTERMSIG(status));
+  }
+  return finding.empty() ? "no report: the analysis wrote nothing" : finding;
+}
+
 }  // namespace
 
 std::string UtcStamp(std::time_t t) { return Format(t, "%Y%m%dT%H%M%SZ"); }
@@ -86,7 +133,7 @@ bool RunCapture(const WatchConfig& config, HttpClient* http,
   Fill(config, http,
        PlanFor(metric, !config.url.empty(), config.pid > 0, config.cpu_seconds),
        out->folder, &in.notes);
-  out->finding = WriteEvidenceReport(in);
+  out->finding = ReportInChild(in);
   return true;
 }
 

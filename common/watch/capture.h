@@ -26,7 +26,8 @@ struct CaptureResult {
 
 // Captures the evidence for `metric` (nullopt: everything, SIGUSR1) into a
 // new folder named after `now`, then writes its report.txt against the
-// files of `baseline_folder` ("" = none). `header` opens the report.
+// files of `baseline_folder` ("" = none), in a child process (see
+// capture.cc). `header` opens the report.
 // Returns false with *error when the folder cannot be made.
 bool RunCapture(const WatchConfig& config, HttpClient* http,
                 std::optional<Metric> metric, std::time_t now,
