@@ -130,9 +130,18 @@ bool RunCapture(const WatchConfig& config, HttpClient* http,
   in.baseline_folder = baseline_folder;
   in.metric = metric;
   in.header = header;
-  Fill(config, http,
-       PlanFor(metric, !config.url.empty(), config.pid > 0, config.cpu_seconds),
-       out->folder, &in.notes);
+  const CapturePlan plan =
+      PlanFor(metric, !config.url.empty(), config.pid > 0, config.cpu_seconds);
+  Fill(config, http, plan, out->folder, &in.notes);
+  // The heap the growth is measured from goes with the capture: the folder
+  // explains the spike on its own (the baseline folder may be gone by the
+  // morning, after a restart of the watch).
+  std::error_code ec;
+  if (!baseline_folder.empty() &&
+      std::filesystem::exists(out->folder + "/heap.pb.gz", ec)) {
+    std::filesystem::copy_file(baseline_folder + "/heap.pb.gz",
+                               out->folder + "/heap.baseline.pb.gz", ec);
+  }
   out->finding = ReportInChild(in);
   return true;
 }

@@ -4,7 +4,7 @@
 // What explains each metric, as files to keep in its capture folder:
 //   goroutines -> goroutine.debug2.txt, goroutine.debug1.txt
 //   threads    -> threadcreate.pb.gz, goroutine.debug2.txt
-//   rss, heap  -> heap.pb.gz (the baseline heap is compared in the report)
+//   rss, heap  -> heap.pb.gz, and the baseline's as heap.baseline.pb.gz
 //   cpu        -> cpu.pb.gz (profile?seconds=N), or perf record -g of the
 //                 PID when there is no --url (a non-Go process)
 // and, with --pid, proc-status.txt (/proc/PID/status at the capture).

@@ -148,7 +148,9 @@ std::string WriteEvidenceReport(const ReportInputs& in) {
     add(Metric::kThreads, std::move(s));
   }
   if (Exists(dir + "heap.pb.gz")) {
-    ProfileSection("heap", base + "heap.pb.gz", dir + "heap.pb.gz", &(s = {}));
+    const std::string kept = dir + "heap.baseline.pb.gz";
+    ProfileSection("heap", Exists(kept) ? kept : base + "heap.pb.gz",
+                   dir + "heap.pb.gz", &(s = {}));
     add(in.metric == Metric::kRss ? Metric::kRss : Metric::kHeap, std::move(s));
   }
   if (Exists(dir + "cpu.pb.gz")) {

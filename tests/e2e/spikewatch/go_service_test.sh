@@ -117,9 +117,9 @@ check "budget: the oldest capture removed" test "${#manual[@]}" = 1 -a ! -e "${f
 check "budget: said so" has "$T/w2.err" "spikewatch: disk budget: removed the oldest capture ${first[0]}"
 M="${manual[0]}"
 # (an idle service's 1 s CPU profile may hold no sample: no cpu.svg then)
-for f in goroutine.debug2.txt goroutine.debug1.txt threadcreate.pb.gz heap.pb.gz cpu.pb.gz report.txt; do
+for f in goroutine.debug2.txt goroutine.debug1.txt threadcreate.pb.gz heap.pb.gz heap.baseline.pb.gz cpu.pb.gz report.txt; do
   check "usr1: $f captured" test -s "$M/$f"
 done
 check "usr1: report has the CPU top" grep -q '^== cpu: heapdiff --nodecount 15 ' "$M/report.txt"
-check "usr1: report has the heap diff" grep -q '^== heap: heapdiff --nodecount 15 .*baseline-.*/heap.pb.gz ' "$M/report.txt"
+check "usr1: report has the heap diff" grep -q "^== heap: heapdiff --nodecount 15 $M/heap.baseline.pb.gz $M/heap.pb.gz$" "$M/report.txt"
 finish
