@@ -54,14 +54,14 @@ void Fill(const WatchConfig& config, HttpClient* http, const CapturePlan& plan,
       !RecordPerf(config.pid, config.cpu_seconds, folder, &error)) {
     notes->push_back("perf record: " + error);
   }
-  std::string status;
-  if (plan.proc_status) {
+  for (const ProcCopy& p : plan.proc_files) {
+    std::string text;
     std::FILE* f = nullptr;
-    if (!ReadProcFile("/proc/" + std::to_string(config.pid) + "/status",
-                      &status, &error)) {
-      notes->push_back("proc-status.txt: " + error);
-    } else if ((f = std::fopen((folder + "/proc-status.txt").c_str(), "w"))) {
-      std::fwrite(status.data(), 1, status.size(), f);
+    if (!ReadProcFile("/proc/" + std::to_string(config.pid) + "/" + p.source,
+                      &text, &error)) {
+      notes->push_back(p.file + ": " + error);
+    } else if ((f = std::fopen((folder + "/" + p.file).c_str(), "w"))) {
+      std::fwrite(text.data(), 1, text.size(), f);
       std::fclose(f);
     }
   }

@@ -42,7 +42,12 @@ void AddMetric(Metric m, bool has_url, bool has_pid, int cpu_seconds,
 CapturePlan PlanFor(std::optional<Metric> metric, bool has_url, bool has_pid,
                     int cpu_seconds) {
   CapturePlan plan;
-  plan.proc_status = has_pid;
+  if (has_pid) {
+    plan.proc_files.push_back({"status", "proc-status.txt"});
+    if (!metric || *metric == Metric::kRss) {
+      plan.proc_files.push_back({"smaps_rollup", "proc-smaps_rollup.txt"});
+    }
+  }
   if (metric) {
     AddMetric(*metric, has_url, has_pid, cpu_seconds, &plan);
   } else {

@@ -7,7 +7,8 @@
 //   rss, heap  -> heap.pb.gz, and the baseline's as heap.baseline.pb.gz
 //   cpu        -> cpu.pb.gz (profile?seconds=N), or perf record -g of the
 //                 PID when there is no --url (a non-Go process)
-// and, with --pid, proc-status.txt (/proc/PID/status at the capture).
+// and, with --pid, proc-status.txt (/proc/PID/status at the capture; for
+// rss also proc-smaps_rollup.txt, where the resident memory is).
 
 #include <optional>
 #include <string>
@@ -23,10 +24,16 @@ struct Fetch {
   bool cpu_profile = false;  // takes --cpu-seconds
 };
 
+// A /proc/PID file kept as it was at the capture.
+struct ProcCopy {
+  std::string source;  // after /proc/PID/
+  std::string file;    // in the capture folder
+};
+
 struct CapturePlan {
   std::vector<Fetch> fetches;  // from the service, in this order
   bool perf = false;           // perf record -g -p PID
-  bool proc_status = false;
+  std::vector<ProcCopy> proc_files;
 };
 
 // The plan for a fire of `metric`; nullopt (SIGUSR1): everything the

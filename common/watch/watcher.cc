@@ -130,7 +130,8 @@ void Loop::Run() {
       // The second sample is the steady cost (the first also finds out
       // where the heap figure comes from).
       if (up && ++up_samples_ == 2) {
-        Say("one sample: " + std::to_string(r.requests) + " HTTP requests, " +
+        Say("one sample: " + std::to_string(r.requests) +
+            (r.requests == 1 ? " HTTP request, " : " HTTP requests, ") +
             std::to_string(r.proc_reads) + " /proc reads, " +
             std::to_string(r.bytes) + " bytes read");
       }
@@ -154,9 +155,9 @@ void Loop::Run() {
     }
     if (wait > 0 && !Done()) SleepUnlessSignalled(wait);
   }
-  Say(StopRequested()
-          ? "stopped by signal"
-          : "done after " + std::to_string(captures_) + " captures");
+  Say(StopRequested() ? "stopped by signal"
+                      : "done after " + std::to_string(captures_) +
+                            (captures_ == 1 ? " capture" : " captures"));
 }
 
 }  // namespace

@@ -59,7 +59,13 @@ TEST(CapturePlan, WhatExplainsEachMetric) {
   EXPECT_EQ(Files(cpu), (V{"cpu.pb.gz /debug/pprof/profile?seconds=7"}));
   EXPECT_TRUE(cpu.fetches[0].cpu_profile);
   EXPECT_FALSE(cpu.perf);
-  EXPECT_TRUE(cpu.proc_status);
+  ASSERT_EQ(cpu.proc_files.size(), 1u);
+  EXPECT_EQ(cpu.proc_files[0].file, "proc-status.txt");
+  // rss of any process: where the resident memory is, too.
+  const CapturePlan rss = PlanFor(Metric::kRss, false, true, 7);
+  ASSERT_EQ(rss.proc_files.size(), 2u);
+  EXPECT_EQ(rss.proc_files[1].source, "smaps_rollup");
+  EXPECT_TRUE(PlanFor(Metric::kRss, true, false, 7).proc_files.empty());
   // A process without a Go profiler: perf.
   const CapturePlan perf = PlanFor(Metric::kCpu, false, true, 7);
   EXPECT_TRUE(perf.fetches.empty());

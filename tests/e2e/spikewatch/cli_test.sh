@@ -64,6 +64,20 @@ check "unknown flag" usage "spikewatch: unrecognised option '--bogus'" --bogus
 check "no such process" usage "spikewatch: --pid 4194303: no such process" --rule cpu:abs=5 --pid 4194303 -o "$T/none"
 check "missing replay file" usage "spikewatch: $T/missing.replay:" --rule cpu:abs=5 --replay "$T/missing.replay"
 
+# Any process, --pid only: an rss rule that fires at once keeps /proc's
+# view of its memory; --max-captures 1 ends the watch (exit 0).
+sleep 30 &
+SLEEPER=$!
+rc=$(run_rc "$SW" --pid "$SLEEPER" --rule rss:abs=1 --window 1 --interval 0.2 \
+  --max-captures 1 --duration 20 -o "$T/rss")
+kill "$SLEEPER" 2>/dev/null || true
+rss=("$T"/rss/*T*Z-rss)
+check "pid rss: exit 0" test "$rc" = 0
+check "pid rss: one event" grep -qE "Z rss [0-9.]+(KiB|MiB) avg=[0-9.]+(KiB|MiB) window=1 rule=rss:abs=1 by=abs folder=${rss[0]} first: no report: nothing captured could be analysed$" "$T/out"
+check "pid rss: status kept" grep -q '^VmRSS:' "${rss[0]}/proc-status.txt"
+check "pid rss: smaps_rollup kept" grep -q '^Rss:' "${rss[0]}/proc-smaps_rollup.txt"
+check "pid rss: done after one" has "$T/err" "spikewatch: done after 1 capture"
+
 # A service that accepts connections and never answers: every sample times
 # out, is reported once, and the watch goes on until --duration (exit 0).
 python3 -c '

@@ -38,7 +38,7 @@ check "cpu: folded stacks under main;RunRounds" grep -qE '^perf_workload;(.*;)?m
 check "cpu: flame graph" grep -q 'RunRounds' "$C/cpu.svg"
 check "cpu: report lists the hottest stacks" grep -qE '^ *[0-9.]+% +[0-9]+  perf_workload;(.*;)?main;RunRounds;' "$C/report.txt"
 check "cpu: /proc status kept" grep -q '^Name:' "$C/proc-status.txt"
-check "cpu: done after one capture" has "$T/err" "spikewatch: done after 1 captures"
+check "cpu: done after one capture" has "$T/err" "spikewatch: done after 1 capture"
 if [ "$fail" != 0 ]; then
   echo "  spikewatch stdout:"; sed 's/^/  | /' "$T/out"
   echo "  spikewatch stderr:"; sed 's/^/  | /' "$T/err"
