@@ -16,7 +16,7 @@ BUILD="${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
 # clang and its libFuzzer runtime, from Debian, when missing.
 missing=()
 for p in clang libclang-rt-14-dev cmake make pkg-config libboost-program-options-dev \
-  libprotobuf-dev protobuf-compiler zlib1g-dev libre2-dev libgtest-dev; do
+  libprotobuf-dev protobuf-compiler zlib1g-dev libre2-dev libgtest-dev libcurl4-openssl-dev; do
   dpkg-query -W -f='${Status}' "$p" 2> /dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -10,7 +10,7 @@ BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 # Build and test dependencies (see README "Dependencies").
 PACKAGES=(cmake g++ make pkg-config libboost-program-options-dev
   libprotobuf-dev protobuf-compiler zlib1g-dev libre2-dev libgtest-dev
-  libxml2-utils python3)
+  libcurl4-openssl-dev libxml2-utils python3)
 # Optional extras: used by tests and benchmarks when present.
 EXTRA_PACKAGES=(${EXTRA_PACKAGES:-})
 
