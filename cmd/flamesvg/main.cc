@@ -12,6 +12,7 @@
 #include "common/flame/options.h"
 #include "common/flame/palette.h"
 #include "common/flame/svg_writer.h"
+#include "common/formats/wrong_tool.h"
 #include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
 
@@ -97,7 +98,6 @@ int main(int argc, char** argv) {
   flame::FlameOptions options;
   const std::string usage = flame::ResolveFlags(flags, inputs.size(), &options);
   if (!usage.empty()) return cmd.UsageError(usage);
-
   auto fail = [&](std::string_view message) {
     cmd.Error(message);
     return cli::kExitBadInput;
@@ -115,7 +115,6 @@ int main(int argc, char** argv) {
     return cli::kExitBadInput;
   }
   flame::ResolveDiffMode(stats, &options);
-
   io::OutputBuffer out;
   flame::Layout layout;
   if (stats.lines > 0) layout = flame::ComputeLayout(&tree, options.layout);
@@ -124,7 +123,8 @@ int main(int argc, char** argv) {
         options.svg, "ERROR: No valid input provided to flamesvg."));
     out.Flush();
     cmd.SummariseBadLines(bad.count(), bad.first());
-    return fail(flame::NoGraphReason(stats, layout));
+    return fail(flame::NoGraphReason(stats, layout) +
+                formats::WrongToolHint(inputs, "flamesvg"));
   }
   if (flame::TotalTooSmall(layout, options.layout)) {
     cmd.Warn("--total is smaller than the input's total; using the input's");

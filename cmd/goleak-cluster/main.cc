@@ -8,6 +8,7 @@
 
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
+#include "common/formats/wrong_tool.h"
 #include "common/goroutine/analysis.h"
 #include "common/goroutine/folded.h"
 #include "common/goroutine/json_report.h"
@@ -35,7 +36,8 @@ int Load(const cli::Command& cmd, const std::vector<std::string>& files,
   }
   const std::string names = out->names.size() == 1 ? out->names[0] : "input";
   if (out->info.goroutines == 0) {
-    cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)");
+    cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)" +
+              formats::WrongToolHint(files, "goleak-cluster"));
     return cli::kExitBadInput;
   }
   if (out->info.truncated) {
@@ -115,7 +117,6 @@ int Run(int argc, char** argv) {
     cmd.Error("--threads: " + error);
     return cli::kExitBadInput;
   }
-
   goroutine::Analysis analysis;
   analysis.symbols = std::make_unique<stack::SymbolTable>();
   io::BadLineSink bad(cmd.Has("strict"));
@@ -145,5 +146,4 @@ int Run(int argc, char** argv) {
 }
 
 }  // namespace
-
 int main(int argc, char** argv) { return Run(argc, argv); }

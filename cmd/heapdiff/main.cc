@@ -6,6 +6,7 @@
 
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
+#include "common/formats/wrong_tool.h"
 #include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
 #include "common/io/terminal_text.h"
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < inputs.size() && !bad_lines.stopped(); ++i) {
     std::string err;
     if (!pprof::LoadProfile(inputs[i], &bad_lines, &profiles[i], &err)) {
-      cmd.Error(err);
+      cmd.Error(err + formats::WrongToolHint({inputs[i]}, "heapdiff"));
       return cli::kExitBadInput;
     }
   }

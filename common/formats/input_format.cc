@@ -74,6 +74,11 @@ std::string_view FormatName(InputFormat format) {
   return f != nullptr ? f->name : "unknown";
 }
 
+std::string_view FormatDescription(InputFormat format) {
+  const FormatInfo* f = Find(format);
+  return f != nullptr ? f->description : "";
+}
+
 bool ParseFormatName(std::string_view name, InputFormat* format) {
   for (const FormatInfo& f : kFormats) {
     if (f.name == name) {

@@ -29,6 +29,9 @@ InputFormat DetectFormat(std::string_view head);
 // unknown name).
 std::string_view FormatName(InputFormat format);
 bool ParseFormatName(std::string_view name, InputFormat* format);
+// "a pprof profile", "perf script text", ...: what a format is, for
+// messages ("" for kUnknown).
+std::string_view FormatDescription(InputFormat format);
 // "perf, pprof, ...": every --format name, for help text and messages.
 std::string FormatNames();
 // "perf script text, a pprof profile, ...": what each format is, for the

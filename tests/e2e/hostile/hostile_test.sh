@@ -279,6 +279,14 @@ open('p-id0.pb', 'wb').write(st + sample + loc(0) + fn + strings)
 PY
 row "heapdiff repeated location id" 2 "heapdiff: p-dupid.pb: not a pprof profile (two locations have id 5 (the second is location #2))" empty -- "$HD" p-dupid.pb
 row "stackfold location id 0" 2 "stackfold: p-id0.pb: not a pprof profile (location #1 has the reserved id 0)" empty -- "$SF" p-id0.pb
+# A file handed to the wrong tool: the error says what it is and which
+# command reads it (issue 16), decided by stackfold's own format probes.
+cp "$D/heapdiff/1.heap" cpu.pb.gz
+printf '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>\n' > graph.svg
+row "flamesvg on a pprof profile" 2 "flamesvg: no valid input (cpu.pb.gz is a pprof profile: fold it first: stackfold cpu.pb.gz | flamesvg > out.svg)" xml -- "$FS" cpu.pb.gz
+row "heapdiff on a goroutine dump" 2 "(g-garbage is a goroutine dump: cluster it: goleak-cluster g-garbage)" empty -- "$HD" g-garbage
+row "heapdiff on an SVG" 2 "(graph.svg is an SVG, maybe a flame graph: open it in a browser)" empty -- "$HD" graph.svg
+row "goleak-cluster on a pprof profile" 2 "(cpu.pb.gz is a pprof profile: read it with heapdiff cpu.pb.gz, or draw it: stackfold cpu.pb.gz | flamesvg > out.svg)" empty -- "$GL" cpu.pb.gz
 # A stray "word 123" line inside a perf sample is a bad line, not a sample.
 printf 'app 1 1.0: 1 cycles: \n\tffff a (/x)\njunk 123\n\tffff b (/x)\n\n' > p-junk
 expect sfp-junk.want 'app;b;a 1\n'
