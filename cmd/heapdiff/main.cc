@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
       "diff-base",
       "percentages of the base total (pprof -diff_base) instead of the sum "
       "of absolute changes (pprof -base)")("cum", "sort by cumulative value")(
+      "top", "the -top table (the default; pprof's spelling)")(
       "nodecount", cli::po::value(&nodecount), "show at most N rows")(
       "granularity", cli::po::value(&granularity),
       "functions|filefunctions|lines|files|addresses")(
@@ -64,7 +65,9 @@ int main(int argc, char** argv) {
       cli::po::value(&trend.fall_tolerance)->default_value(1.5),
       "leak rule: a fall of more than N samples' worth below an earlier "
       "peak means the memory comes back (not a leak)");
-  if (auto rc = cmd.Parse(argc, argv, cli::kReadsStdin)) return *rc;
+  if (auto rc = cmd.Parse(argc, argv, cli::kReadsStdin, cli::kGoStyleFlags)) {
+    return *rc;
+  }
   o.sample_index = sample_index;
   o.cum_sort = cmd.Has("cum");
   o.diff_base = cmd.Has("diff-base");

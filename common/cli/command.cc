@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <iostream>
 #include <new>
@@ -85,7 +86,28 @@ void Command::SummariseBadLines(uint64_t count, std::string_view first) const {
        " (first: " + std::string(first) + ")");
 }
 
-std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use) {
+std::vector<std::string> Command::GoStyleToLong(
+    int argc, char** argv, const po::options_description& all) const {
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    const bool one_dash = arg.size() > 2 && arg[0] == '-' && arg[1] != '-' &&
+                          std::isalpha(static_cast<unsigned char>(arg[1]));
+    if (one_dash) {
+      std::string name = arg.substr(1, arg.find('=') - 1);
+      std::replace(name.begin(), name.end(), '_', '-');
+      if (name.size() > 1 && all.find_nothrow(name, false) != nullptr) {
+        const size_t eq = arg.find('=');
+        arg = "--" + name + (eq == std::string::npos ? "" : arg.substr(eq));
+      }
+    }
+    args.push_back(std::move(arg));
+  }
+  return args;
+}
+
+std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use,
+                                  FlagStyle style) {
   po::options_description all;
   po::options_description common("Common options");
   common.add_options()("help,h", "show this help and exit")(
@@ -97,11 +119,19 @@ std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use) {
   po::positional_options_description positional;
   positional.add("input", -1);
   try {
-    po::store(po::command_line_parser(argc, argv)
-                  .options(all)
-                  .positional(positional)
-                  .run(),
-              vars_);
+    if (style == kGoStyleFlags) {
+      po::store(po::command_line_parser(GoStyleToLong(argc, argv, all))
+                    .options(all)
+                    .positional(positional)
+                    .run(),
+                vars_);
+    } else {
+      po::store(po::command_line_parser(argc, argv)
+                    .options(all)
+                    .positional(positional)
+                    .run(),
+                vars_);
+    }
     po::notify(vars_);
   } catch (const po::error& e) {
     return UsageError(e.what());

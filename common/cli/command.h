@@ -18,6 +18,12 @@ namespace po = boost::program_options;
 // code, so every main.cc reads the same way.
 enum StdinUse { kNoStdin, kReadsStdin };
 
+// Go tools spell long flags with one dash and underscores (go tool pprof
+// -sample_index=alloc_space -nodecount=5). With kGoStyleFlags, such an
+// argument whose name matches one of the tool's long options (with '_'
+// read as '-') is read as that option; anything else is left as it is.
+enum FlagStyle { kPosixFlags, kGoStyleFlags };
+
 class Command {
  public:
   Command(std::string name, std::string usage, std::string summary);
@@ -30,8 +36,8 @@ class Command {
   // tool that reads standard input when no file is named says kReadsStdin:
   // then no file and a terminal on stdin is a usage error too, since
   // nothing would ever arrive (a tired user would wait on a silent prompt).
-  std::optional<int> Parse(int argc, char** argv,
-                           StdinUse stdin_use = kNoStdin);
+  std::optional<int> Parse(int argc, char** argv, StdinUse stdin_use = kNoStdin,
+                           FlagStyle style = kPosixFlags);
 
   const po::variables_map& vars() const { return vars_; }
   bool Has(const char* option) const { return vars_.count(option) > 0; }
@@ -59,6 +65,11 @@ class Command {
   void SummariseBadLines(uint64_t count, std::string_view first) const;
 
  private:
+  // argv with Go-style flags ("-sample_index=x") as long options
+  // ("--sample-index=x").
+  std::vector<std::string> GoStyleToLong(
+      int argc, char** argv, const po::options_description& all) const;
+
   // Flushes --help/--version text: kExitOk, or kExitBadInput with a message
   // when it could not be written.
   int FlushedOutput() const;

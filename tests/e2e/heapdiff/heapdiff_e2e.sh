@@ -20,6 +20,15 @@ check() {  # name, then a command whose success means the check passed
 check "top inuse_space = pprof" cmp -s "$T/top.txt" "$D/diff.inuse_space.pprof-top.txt"
 "$H" --sample-index alloc_space --base "$D/1.heap" "$D/2.heap" > "$T/alloc.txt"
 check "top alloc_space = pprof" cmp -s "$T/alloc.txt" "$D/diff.alloc_space.pprof-top.txt"
+# pprof's own spelling, as typed from habit (issue 16): the same bytes.
+"$H" -top -sample_index=alloc_space -base "$D/1.heap" "$D/2.heap" > "$T/habit.txt"
+check "pprof-style flags = pprof" cmp -s "$T/habit.txt" "$D/diff.alloc_space.pprof-top.txt"
+"$H" -nodecount=3 -cum "$D/1.heap" "$D/2.heap" > "$T/habit3.txt"
+"$H" --nodecount 3 --cum "$D/1.heap" "$D/2.heap" > "$T/posix3.txt"
+check "pprof-style -nodecount -cum" cmp -s "$T/habit3.txt" "$T/posix3.txt"
+check "pprof-style -nodecount: 3 rows" test "$(grep -c 'main\.\|runtime\.\|net/http' "$T/habit3.txt")" -le 3
+rc=0; "$H" -no_such_flag "$D/1.heap" 2> "$T/err" > /dev/null || rc=$?
+check "unknown one-dash flag: usage error" bash -c "[ $rc = 2 ] && grep -qxF \"heapdiff: unrecognised option '-no_such_flag' (try --help)\" '$T/err'"
 # stdin works as the second profile.
 "$H" "$D/1.heap" - < "$D/2.heap" > "$T/stdin.txt"
 check "stdin input" cmp -s "$T/stdin.txt" "$D/diff.inuse_space.pprof-top.txt"
