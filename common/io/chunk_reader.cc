@@ -78,6 +78,17 @@ bool ChunkReader::ReadMore(std::string* chunk) {
 
 void ChunkReader::CutOverlongLines(std::string* chunk) {
   for (;;) {
+    // Every line since the last check is shorter than the text since it:
+    // when that is within the limit (nearly always), only the last newline
+    // is needed, not a pass over every line.
+    if (chunk->size() - line_start_ <= max_line_) {
+      const void* nl = memrchr(chunk->data() + line_start_, '\n',
+                               chunk->size() - line_start_);
+      if (nl != nullptr) {
+        line_start_ = static_cast<const char*>(nl) - chunk->data() + 1;
+      }
+      return;
+    }
     // Complete lines since the last check: each one past the limit becomes
     // the marker (a read can hold whole lines when the limit is small).
     size_t pos = line_start_;
