@@ -16,17 +16,10 @@
 #include "common/pprof/load.h"
 #include "common/pprof/series.h"
 #include "common/stack/folded_text.h"
+#include "tests/pprof/load_util.h"
 
 namespace pprof {
 namespace {
-
-LoadedProfile Load(const std::string& path) {
-  LoadedProfile p;
-  io::BadLineSink sink;
-  std::string err;
-  EXPECT_TRUE(LoadProfile(path, &sink, &p, &err)) << err;
-  return p;
-}
 
 // `go tool pprof -traces` of a goroutine profile (values are plain counts)
 // as sorted folded text: blocks of "VALUE   leaf" and caller lines.
@@ -70,7 +63,7 @@ std::string TracesAsFolded(const std::string& path) {
 
 TEST(Folded, GoroutineProfileGivesTheStacksOfPprofTraces) {
   const std::string d = SHARED_DIR "/testdata/go/leaked-senders/";
-  LoadedProfile lp = Load(d + "goroutine.pb.gz");
+  LoadedProfile lp = LoadForTest(d + "goroutine.pb.gz");
   stack::FoldedStacks folded;
   std::string err;
   ASSERT_TRUE(FoldProfile(&lp.profile, FoldOptions(), &folded, &err)) << err;
@@ -85,7 +78,7 @@ TEST(Folded, GoroutineProfileGivesTheStacksOfPprofTraces) {
 
 // What stackfold folds for one profile file.
 std::string StackfoldStacks(const std::string& path) {
-  LoadedProfile lp = Load(path);
+  LoadedProfile lp = LoadForTest(path);
   stack::FoldedStacks folded;
   std::string err;
   EXPECT_TRUE(FoldProfile(&lp.profile, FoldOptions(), &folded, &err)) << err;
@@ -94,7 +87,8 @@ std::string StackfoldStacks(const std::string& path) {
 
 TEST(Folded, HeapdiffFoldedHasStackfoldsStacks) {
   const std::string d = TESTDATA_DIR "/";
-  LoadedProfile before = Load(d + "1.heap"), after = Load(d + "2.heap");
+  LoadedProfile before = LoadForTest(d + "1.heap"),
+                after = LoadForTest(d + "2.heap");
   Comparison single;
   std::string err, alone;
   ASSERT_TRUE(Compare(nullptr, after.profile, DiffOptions(), &single, &err));

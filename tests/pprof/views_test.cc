@@ -10,19 +10,12 @@
 #include "common/pprof/diff_views.h"
 #include "common/pprof/load.h"
 #include "common/pprof/series.h"
+#include "tests/pprof/load_util.h"
 
 namespace pprof {
 namespace {
 
 const std::string kLocal = TESTDATA_DIR "/";
-
-LoadedProfile Load(const std::string& path) {
-  LoadedProfile p;
-  io::BadLineSink sink;
-  std::string err;
-  EXPECT_TRUE(LoadProfile(path, &sink, &p, &err)) << err;
-  return p;
-}
 
 TEST(Series, OnlyTheLeakIsASuspect) {
   std::vector<LoadedProfile> ls;
@@ -30,7 +23,7 @@ TEST(Series, OnlyTheLeakIsASuspect) {
   std::vector<std::string> names;
   for (int i = 1; i <= 5; ++i) {
     names.push_back("series/" + std::to_string(i) + ".heap");
-    ls.push_back(Load(kLocal + names.back()));
+    ls.push_back(LoadForTest(kLocal + names.back()));
   }
   for (auto& l : ls) ps.push_back(&l.profile);
   SeriesReport r;
@@ -77,7 +70,8 @@ TEST(Series, OnlyTheLeakIsASuspect) {
 }
 
 TEST(Views, FoldedJsonAndAllTypes) {
-  LoadedProfile a = Load(kLocal + "1.heap"), b = Load(kLocal + "2.heap");
+  LoadedProfile a = LoadForTest(kLocal + "1.heap"),
+                b = LoadForTest(kLocal + "2.heap");
   DiffOptions o;
   {
     Comparison c;
@@ -140,7 +134,7 @@ TEST(Views, StatusWords) {
 }
 
 TEST(Compare, RefusesProfilesOfDifferentKinds) {
-  LoadedProfile heap = Load(kLocal + "1.heap");
+  LoadedProfile heap = LoadForTest(kLocal + "1.heap");
   Profile cpu;
   cpu.sample_types = {{"samples", "count"}, {"cpu", "nanoseconds"}};
   cpu.period_type = {"cpu", "nanoseconds"};
@@ -153,7 +147,8 @@ TEST(Compare, RefusesProfilesOfDifferentKinds) {
 }
 
 TEST(Compare, WarnsAboutDifferentSamplingPeriods) {
-  LoadedProfile a = Load(kLocal + "1.heap"), b = Load(kLocal + "2.heap");
+  LoadedProfile a = LoadForTest(kLocal + "1.heap"),
+                b = LoadForTest(kLocal + "2.heap");
   b.profile.period = 524288;
   Comparison c;
   std::string err;
@@ -165,7 +160,7 @@ TEST(Compare, WarnsAboutDifferentSamplingPeriods) {
 }
 
 TEST(Compare, RefusesBadRegexps) {
-  LoadedProfile a = Load(kLocal + "1.heap");
+  LoadedProfile a = LoadForTest(kLocal + "1.heap");
   DiffOptions o;
   o.hide = "(";
   Comparison c;

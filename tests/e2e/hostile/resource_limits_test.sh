@@ -8,6 +8,9 @@
 #    2,000,000 distinct frames; 50 samples with sanitizers). stackfold must finish with the exact output
 #    and within a stated memory budget; flamesvg must finish with a valid
 #    SVG, keeping to its --max-frames cap.
+# 3. Growing with input size: a 100 MB line with no newline, 300 MB of NUL
+#    bytes read as a profile, a gzip-in-gzip bomb: refused with exit 2 in
+#    bounded memory. 4. Out of memory under ulimit -v: a clear message.
 # Peak RSS is read with getrusage (RUSAGE_CHILDREN) via python3; it is a
 # limit check, not a timing. Sanitizer builds get a larger budget (shadow
 # memory), detected from the binary.
@@ -50,6 +53,18 @@ check() {  # name, rss_mb, limit_mb, then a command whose success is the check
     echo "FAIL $name (exit $(cat "$T/rc"), peak RSS $rss MB, limit $limit MB)"
     head -c 500 "$T/err"
     head -c 500 "$T/out"
+    fail=1
+  fi
+}
+# refused: like check, for an input the tool must refuse with exit 2.
+refused() {  # name, rss_mb, limit_mb, then a command whose success is the check
+  local name="$1" rss="$2" limit="$3"
+  shift 3
+  if [ "$(cat "$T/rc")" = 2 ] && [ "$rss" -le "$limit" ] && "$@"; then
+    echo "ok   $name, exit 2 (peak RSS $rss MB, limit $limit MB)"
+  else
+    echo "FAIL $name (exit $(cat "$T/rc"), want 2; peak RSS $rss MB, limit $limit MB)"
+    head -c 300 "$T/err"
     fail=1
   fi
 }
@@ -99,7 +114,7 @@ rss=$(peak_rss_mb "'$FS' '$T/deep.folded'")
 check "flamesvg: $SAMPLES distinct 10,000-frame stacks" "$rss" $((512 * SLACK)) \
   bash -c "xmllint --noout --huge '$T/out' && grep -qF 'frames are wider than --minwidth' '$T/err'"
 
-# 4. Inputs that would grow memory with their size: one endless line
+# 3. Inputs that would grow memory with their size: one endless line
 #    (100 MB, no newline: a binary stream or a file that is not text) and
 #    data read whole (a pprof candidate: 300 MB of NUL bytes from a pipe, and
 #    a gzip-in-gzip bomb). Lines past the line limit (16 MiB) are skipped as
@@ -107,39 +122,20 @@ check "flamesvg: $SAMPLES distinct 10,000-frame stacks" "$rss" $((512 * SLACK)) 
 #    naming the limit. Memory stays bounded either way (for data read
 #    whole: about twice the limit, as the buffer doubles while it grows).
 ENDLESS="head -c 100000000 /dev/zero | tr '\\0' x"
+LIMIT_MSG="more than 64 MiB after decompression (the limit for an input read whole; raise it with --max-input-mib)"
 rss=$(peak_rss_mb "$ENDLESS | '$FS' -")
-if [ "$(cat "$T/rc")" = 2 ] && [ "$rss" -le $((64 * SLACK)) ] &&
-   grep -qF 'flamesvg: warning: skipped 1 malformed line (first: <stdin>:1:' "$T/err"; then
-  echo "ok   flamesvg: a 100 MB line is one skipped line, exit 2 (peak RSS $rss MB)"
-else
-  echo "FAIL flamesvg endless line: exit $(cat "$T/rc"), peak RSS $rss MB: $(head -c 300 "$T/err")"
-  fail=1
-fi
+refused "flamesvg: a 100 MB line is one skipped line" "$rss" $((64 * SLACK)) \
+  grep -qF 'flamesvg: warning: skipped 1 malformed line (first: <stdin>:1:' "$T/err"
 rss=$(peak_rss_mb "$ENDLESS | '$SF' --format folded -")
-if [ "$(cat "$T/rc")" = 2 ] && [ "$rss" -le $((64 * SLACK)) ] &&
-   grep -qF 'stackfold: <stdin>: nothing valid read as folded (1 malformed line, first: <stdin>:1:' "$T/err"; then
-  echo "ok   stackfold --format folded: a 100 MB line is one skipped line, exit 2 (peak RSS $rss MB)"
-else
-  echo "FAIL stackfold endless line: exit $(cat "$T/rc"), peak RSS $rss MB: $(head -c 300 "$T/err")"
-  fail=1
-fi
+refused "stackfold --format folded: a 100 MB line is one skipped line" "$rss" $((64 * SLACK)) \
+  grep -qF 'stackfold: <stdin>: nothing valid read as folded (1 malformed line, first: <stdin>:1:' "$T/err"
 if [ -x "$GL" ]; then
   rss=$(peak_rss_mb "$ENDLESS | '$GL' -")
-  if [ "$rss" -le $((64 * SLACK)) ] && [ "$(cat "$T/rc")" = 2 ]; then
-    echo "ok   goleak-cluster: a 100 MB line in bounded memory, exit 2 (peak RSS $rss MB)"
-  else
-    echo "FAIL goleak-cluster endless line: exit $(cat "$T/rc"), peak RSS $rss MB: $(head -c 300 "$T/err")"
-    fail=1
-  fi
+  refused "goleak-cluster: a 100 MB line in bounded memory" "$rss" $((64 * SLACK)) true
 fi
 rss=$(peak_rss_mb "head -c 300000000 /dev/zero | '$SF' --max-input-mib 64 -")
-if [ "$(cat "$T/rc")" = 2 ] && [ "$rss" -le $((160 * SLACK)) ] &&
-   grep -qxF 'stackfold: <stdin>: more than 64 MiB after decompression (the limit for an input read whole; raise it with --max-input-mib)' "$T/err"; then
-  echo "ok   stackfold: 300 MB of NUL bytes stop at --max-input-mib (peak RSS $rss MB)"
-else
-  echo "FAIL stackfold NUL stream: exit $(cat "$T/rc"), peak RSS $rss MB: $(head -c 300 "$T/err")"
-  fail=1
-fi
+refused "stackfold: 300 MB of NUL bytes stop at --max-input-mib" "$rss" $((160 * SLACK)) \
+  grep -qxF "stackfold: <stdin>: $LIMIT_MSG" "$T/err"
 python3 - "$T/bomb.gz" <<'PY'
 import gzip, sys, zlib
 inner = zlib.compressobj(1, zlib.DEFLATED, 31)
@@ -148,15 +144,10 @@ body = b''.join(inner.compress(chunk) for _ in range(200)) + inner.flush()
 open(sys.argv[1], 'wb').write(gzip.compress(body, 9))
 PY
 rss=$(peak_rss_mb "'$SF' --max-input-mib 64 '$T/bomb.gz'")
-if [ "$(cat "$T/rc")" = 2 ] && [ "$rss" -le $((160 * SLACK)) ] &&
-   grep -qxF "stackfold: $T/bomb.gz: more than 64 MiB after decompression (the limit for an input read whole; raise it with --max-input-mib)" "$T/err"; then
-  echo "ok   stackfold: a gzip-in-gzip bomb ($(stat -c %s "$T/bomb.gz") bytes) stops at the limit (peak RSS $rss MB)"
-else
-  echo "FAIL stackfold gzip bomb: exit $(cat "$T/rc"), peak RSS $rss MB: $(head -c 300 "$T/err")"
-  fail=1
-fi
+refused "stackfold: a gzip-in-gzip bomb stops at the limit" "$rss" $((160 * SLACK)) \
+  grep -qxF "stackfold: $T/bomb.gz: $LIMIT_MSG" "$T/err"
 
-# 3. When memory runs out (here an 80 MB address-space limit, as one would
+# 4. When memory runs out (here an 80 MB address-space limit, as one would
 # set with ulimit -v to keep a box from swapping), the tools stop with a
 # clear message and exit 2 instead of aborting. ASan reserves terabytes of
 # address space for its shadow, so this needs a build without it.
