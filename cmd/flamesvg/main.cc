@@ -15,6 +15,7 @@
 #include "common/formats/wrong_tool.h"
 #include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
+#include "common/io/run.h"
 
 namespace {
 
@@ -92,7 +93,10 @@ int main(int argc, char** argv) {
       "merged; input need not be sorted.");
   flame::Flags flags;
   AddFlags(&cmd, &flags);
+  io::InputLimits limits;
+  cmd.AddInputLimitOptions(nullptr, &limits.max_line);
   if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;
+  io::SetUpRun(cmd.name(), limits);
   std::vector<std::string> inputs = cmd.inputs();
   if (inputs.empty()) inputs.push_back("-");
   flame::FlameOptions options;

@@ -16,6 +16,7 @@
 #include "common/goroutine/thread_count.h"
 #include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
+#include "common/io/run.h"
 #include "common/stack/folded_text.h"
 
 namespace {
@@ -100,7 +101,10 @@ int Run(int argc, char** argv) {
       "OS threads of the process: N, a threadcreate profile or "
       "/proc/PID/status (for cgo/syscall pile-ups)")(
       "strict", "treat the first malformed line as fatal");
+  io::InputLimits limits;
+  cmd.AddInputLimitOptions(&limits.max_whole_input, &limits.max_line);
   if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;
+  io::SetUpRun(cmd.name(), limits);
   if (!goroutine::ParseSimilarity(similarity, &options.similarity)) {
     return cmd.UsageError("--similarity must be exact, lines or functions");
   }

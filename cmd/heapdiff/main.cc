@@ -9,6 +9,7 @@
 #include "common/formats/wrong_tool.h"
 #include "common/io/bad_lines.h"
 #include "common/io/output_buffer.h"
+#include "common/io/run.h"
 #include "common/io/terminal_text.h"
 #include "common/pprof/comparison_report.h"
 #include "common/pprof/load.h"
@@ -65,9 +66,12 @@ int main(int argc, char** argv) {
       cli::po::value(&trend.fall_tolerance)->default_value(1.5),
       "leak rule: a fall of more than N samples' worth below an earlier "
       "peak means the memory comes back (not a leak)");
+  io::InputLimits limits;
+  cmd.AddInputLimitOptions(&limits.max_whole_input, &limits.max_line);
   if (auto rc = cmd.Parse(argc, argv, cli::kReadsStdin, cli::kGoStyleFlags)) {
     return *rc;
   }
+  io::SetUpRun(cmd.name(), limits);
   o.sample_index = sample_index;
   o.cum_sort = cmd.Has("cum");
   o.diff_base = cmd.Has("diff-base");

@@ -10,6 +10,7 @@
 #include "common/io/input_file.h"
 #include "common/io/line_reader.h"
 #include "common/io/output_buffer.h"
+#include "common/io/run.h"
 #include "common/watch/config.h"
 #include "common/watch/replay.h"
 #include "common/watch/rule_engine.h"
@@ -98,7 +99,10 @@ int main(int argc, char** argv) {
       "exit 0.");
   watch::WatchFlags flags;
   AddFlags(&cmd, &flags);
+  io::InputLimits limits;
+  cmd.AddInputLimitOptions(&limits.max_whole_input, &limits.max_line);
   if (auto code = cmd.Parse(argc, argv)) return *code;
+  io::SetUpRun(cmd.name(), limits);
   if (!cmd.inputs().empty()) {
     return cmd.UsageError("unexpected argument " + cmd.inputs()[0]);
   }

@@ -13,6 +13,7 @@
 #include "common/formats/input_folder.h"
 #include "common/io/input_file.h"
 #include "common/io/output_buffer.h"
+#include "common/io/run.h"
 #include "common/stack/folded_text.h"
 
 namespace po = cli::po;
@@ -24,7 +25,7 @@ struct Flags {
   formats::FoldOptions fold;
   std::string format_name;
   int threads = 0;
-  uint64_t max_input_mib = io::kDefaultMaxWholeInput >> 20;
+  io::InputLimits limits;
 };
 
 void AddFlags(cli::Command* cmd, Flags* flags) {
@@ -70,11 +71,10 @@ void AddFlags(cli::Command* cmd, Flags* flags) {
       ("format", po::value<std::string>(&flags->format_name),
        format_help.c_str())                                                  //
       ("merge", "inputs are folded files to sum (same as --format folded)")  //
-      ("strict", "fail (exit 2) on the first malformed line")                //
-      ("max-input-mib", po::value<uint64_t>(&flags->max_input_mib),          //
-       "largest profile read whole, in MiB after decompression (default "    //
-       "1024)");
+      ("strict", "fail (exit 2) on the first malformed line");
   cmd->options().add(perf_options).add(go_options);
+  cmd->AddInputLimitOptions(&flags->limits.max_whole_input,
+                            &flags->limits.max_line);
 }
 
 // Checks the flags and fills in what they imply; an exit code on a usage
@@ -89,10 +89,8 @@ std::optional<int> Resolve(const cli::Command& cmd, Flags* f) {
   }
   opt.threads = flags.threads > 0 ? flags.threads : std::max(1u, cores);
   opt.strict = cmd.Has("strict");
-  if (flags.max_input_mib == 0 || flags.max_input_mib > (uint64_t{1} << 40)) {
-    return cmd.UsageError("--max-input-mib must be between 1 and 2^40");
-  }
-  opt.max_input_bytes = flags.max_input_mib << 20;
+  io::SetUpRun(cmd.name(), flags.limits);
+  opt.max_input_bytes = flags.limits.max_whole_input;
   if (cmd.Has("merge")) flags.format_name = "folded";
   if (!flags.format_name.empty() &&
       !formats::ParseFormatName(flags.format_name, &opt.format)) {

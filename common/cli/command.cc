@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cstring>
 #include <iostream>
-#include <new>
 
 #include "common/cli/exit_codes.h"
 
@@ -21,36 +20,52 @@ void PrintError(std::string_view tool, std::string_view message) {
   (void)ignored;
 }
 
-namespace {
-
-// The message written when memory runs out, prepared up front: the handler
-// must not allocate.
-char oom_message[256];
-size_t oom_length = 0;
-
-// Memory grows with the number of distinct stacks (not input size), so an
-// input with millions of distinct deep stacks can exhaust it (or a ulimit
-// -v set to keep a post-mortem box from swapping). Say so and exit with the
-// bad-input status instead of aborting on an uncaught std::bad_alloc.
-void OutOfMemory() {
-  ssize_t ignored = ::write(2, oom_message, oom_length);
-  (void)ignored;
-  ::_exit(kExitBadInput);
-}
-
-}  // namespace
-
 Command::Command(std::string name, std::string usage, std::string summary)
     : name_(std::move(name)),
       usage_(std::move(usage)),
       summary_(std::move(summary)),
-      options_("Options") {
-  std::string m = name_ +
-                  ": out of memory (the input holds more distinct stacks than "
-                  "fit in the memory available)\n";
-  oom_length = std::min(m.size(), sizeof(oom_message));
-  std::memcpy(oom_message, m.data(), oom_length);
-  std::set_new_handler(OutOfMemory);
+      options_("Options"),
+      limits_("Input limits") {}
+
+void Command::AddInputLimitOptions(uint64_t* max_input_bytes,
+                                   uint64_t* max_line_bytes) {
+  max_input_bytes_ = max_input_bytes;
+  max_line_bytes_ = max_line_bytes;
+  if (max_input_bytes != nullptr) {
+    max_input_mib_ = *max_input_bytes >> 20;
+    limits_.add_options()(
+        "max-input-mib", po::value<uint64_t>(&max_input_mib_),
+        ("largest input read whole (pprof profiles), in MiB after "
+         "decompression (default " +
+         std::to_string(max_input_mib_) + ")")
+            .c_str());
+  }
+  if (max_line_bytes != nullptr) {
+    max_line_mib_ = *max_line_bytes >> 20;
+    limits_.add_options()(
+        "max-line-mib", po::value<uint64_t>(&max_line_mib_),
+        ("longest line kept, in MiB; a longer one is one malformed line "
+         "(default " +
+         std::to_string(max_line_mib_) + ")")
+            .c_str());
+  }
+}
+
+std::optional<int> Command::ApplyInputLimits() const {
+  constexpr uint64_t kMaxMiB = uint64_t{1} << 40;
+  if (max_input_bytes_ != nullptr) {
+    if (max_input_mib_ == 0 || max_input_mib_ > kMaxMiB) {
+      return UsageError("--max-input-mib must be between 1 and 2^40");
+    }
+    *max_input_bytes_ = max_input_mib_ << 20;
+  }
+  if (max_line_bytes_ != nullptr) {
+    if (max_line_mib_ == 0 || max_line_mib_ > kMaxMiB) {
+      return UsageError("--max-line-mib must be between 1 and 2^40");
+    }
+    *max_line_bytes_ = max_line_mib_ << 20;
+  }
+  return std::nullopt;
 }
 
 void Command::Error(std::string_view message) const {
@@ -116,6 +131,7 @@ std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use,
   hidden.add_options()("input", po::value<std::vector<std::string>>(),
                        "input files");
   all.add(options_).add(common).add(hidden);
+  if (!limits_.options().empty()) all.add(limits_);
   po::positional_options_description positional;
   positional.add("input", -1);
   try {
@@ -139,8 +155,9 @@ std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use,
   if (vars_.count("help")) {
     std::cout << "Usage: " << usage_ << "\n\n"
               << summary_ << "\n\n"
-              << options_ << "\n"
-              << common << "\n"
+              << options_ << "\n";
+    if (!limits_.options().empty()) std::cout << limits_ << "\n";
+    std::cout << common << "\n"
               << "Exit status: 0 success, 1 a finding asked to fail on, "
                  "2 bad usage or unreadable input.\n";
     return FlushedOutput();
@@ -152,6 +169,7 @@ std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use,
   if (vars_.count("input")) {
     inputs_ = vars_["input"].as<std::vector<std::string>>();
   }
+  if (auto code = ApplyInputLimits()) return code;
   if (stdin_use == kReadsStdin && inputs_.empty() && ::isatty(STDIN_FILENO)) {
     return UsageError(
         "no input: name a FILE, or pipe data in (standard input is a "

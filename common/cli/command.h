@@ -31,6 +31,13 @@ class Command {
   // Options of the tool; add to it before Parse().
   po::options_description& options() { return options_; }
 
+  // Adds --max-input-mib and/or --max-line-mib (README "Input limits"):
+  // the values pointed to are the defaults, in bytes, and Parse() stores
+  // what the user gave there (nullptr: that flag is not taken). The tool
+  // then hands them to its readers (io::SetUpRun).
+  void AddInputLimitOptions(uint64_t* max_input_bytes,
+                            uint64_t* max_line_bytes);
+
   // Parses argv. Returns an exit code when the program should stop now
   // (--help, --version, or a usage error already reported on stderr). A
   // tool that reads standard input when no file is named says kReadsStdin:
@@ -70,6 +77,10 @@ class Command {
   std::vector<std::string> GoStyleToLong(
       int argc, char** argv, const po::options_description& all) const;
 
+  // Checks the limit flags and stores them in bytes; a usage error code
+  // when one is out of range.
+  std::optional<int> ApplyInputLimits() const;
+
   // Flushes --help/--version text: kExitOk, or kExitBadInput with a message
   // when it could not be written.
   int FlushedOutput() const;
@@ -78,6 +89,11 @@ class Command {
   std::string usage_;
   std::string summary_;
   po::options_description options_;
+  po::options_description limits_;
+  uint64_t* max_input_bytes_ = nullptr;
+  uint64_t* max_line_bytes_ = nullptr;
+  uint64_t max_input_mib_ = 0;
+  uint64_t max_line_mib_ = 0;
   po::variables_map vars_;
   std::vector<std::string> inputs_;
 };

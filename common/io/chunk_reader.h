@@ -24,10 +24,11 @@ class ChunkReader {
   static constexpr std::string_view kOverlongLine =
       "\x7f[line longer than the line limit, skipped]";
   // The default limit: 16 MiB, far beyond any real folded line or frame.
-  static constexpr size_t kDefaultMaxLine = 16u << 20;
+  static constexpr size_t kDefaultMaxLine = io::kDefaultMaxLine;
 
+  // max_line defaults to the run's limit (--max-line-mib, io/limits.h).
   explicit ChunkReader(InputFile* in, size_t chunk_size = 1 << 20,
-                       size_t max_line = kDefaultMaxLine);
+                       size_t max_line = Limits().max_line);
 
   // Replaces *chunk with the next chunk. Returns false at the end of input
   // or on a read error (then ok() is false).

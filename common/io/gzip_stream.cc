@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "common/io/input_file.h"
+#include "common/io/reading_now.h"
+#include "common/io/run.h"
 
 namespace io {
 
@@ -34,6 +36,9 @@ bool GzipStream::StartMemberIfNeeded() {
   // not gzip, which end the data. One byte is enough to tell: a member
   // starts with 0x1f, and zlib reads a header cut between two blocks.
   if (*zs_.next_in != 0x1f) {
+    Warn(name_ + ": ignored the bytes after the gzip data, from byte " +
+         std::to_string(compressed_offset_) +
+         " (not gzip; gzip -dc ignores them too)");
     input_ended_ = true;
     zs_.avail_in = 0;
     return false;
@@ -75,6 +80,9 @@ long GzipStream::Read(char* buf, size_t n) {
 bool GunzipBytes(const std::string& name, const std::string& in,
                  std::string* out, std::string* error, uint64_t max_bytes) {
   GzipStream gz(name);
+  // For the out-of-memory message: this layer is what grows now.
+  NoteReading(name + " (its inner gzip layer)");
+  NoteHeldWhole(true);
   gz.Feed(in.data(), in.size());
   gz.EndInput();
   out->clear();
@@ -87,6 +95,7 @@ bool GunzipBytes(const std::string& name, const std::string& in,
     }
     if (got == 0) return true;
     out->append(buf, got);
+    NoteBytesRead(got);
     if (out->size() > max_bytes) {
       out->clear();
       *error = TooLargeMessage(name, max_bytes);

@@ -12,10 +12,11 @@ namespace io {
 
 // THE gzip inflater of the project, fed compressed blocks by its owner (a
 // file reader, or bytes already in memory). Concatenated gzip members are
-// read as one stream; anything that is not gzip after a member's end is
-// ignored, as gzip(1) does. Errors name the input and the compressed byte
-// offset: "x.gz: truncated gzip data (ends at byte 600)", "x.gz: corrupt
-// gzip data at byte 17 (invalid block type)".
+// read as one stream, and zero bytes padding the end are skipped; anything
+// else after a member's end is ignored with a warning naming its offset
+// (io::Warn), as gzip -dc does ("trailing garbage ignored"). Errors name the
+// input and the compressed byte offset: "x.gz: truncated gzip data (ends at
+// byte 600)", "x.gz: corrupt gzip data at byte 17 (invalid block type)".
 class GzipStream {
  public:
   explicit GzipStream(std::string name);
@@ -57,7 +58,7 @@ class GzipStream {
 // layer cannot be a bomb either.
 bool GunzipBytes(const std::string& name, const std::string& in,
                  std::string* out, std::string* error,
-                 uint64_t max_bytes = kDefaultMaxWholeInput);
+                 uint64_t max_bytes = Limits().max_whole_input);
 
 }  // namespace io
 

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/io/reading_now.h"
+
 namespace io {
 namespace {
 constexpr size_t kRawBlock = 256 * 1024;
@@ -41,7 +43,9 @@ std::unique_ptr<InputFile> InputFile::Open(const std::string& path,
 }
 
 InputFile::InputFile(int fd, std::string name, bool owns_fd)
-    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
+    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {
+  NoteReading(name_);
+}
 
 InputFile::~InputFile() {
   if (owns_fd_) ::close(fd_);
@@ -129,6 +133,12 @@ bool InputFile::Peek(size_t n, std::string* out) {
 }
 
 long InputFile::ReadDecoded(char* buf, size_t n) {
+  long got = DecodeSome(buf, n);
+  if (got > 0) NoteBytesRead(got);
+  return got;
+}
+
+long InputFile::DecodeSome(char* buf, size_t n) {
   if (n == 0) return 0;
   if (!sniffed_) {
     sniffed_ = true;
@@ -152,6 +162,9 @@ std::string TooLargeMessage(const std::string& name, uint64_t max_bytes) {
 
 bool ReadAll(InputFile* in, std::string* out, std::string* error,
              uint64_t max_bytes) {
+  // Until the next input opens, memory holds this one whole (and what is
+  // decoded from it): the out-of-memory message says so.
+  NoteHeldWhole(true);
   out->clear();
   size_t used = 0;
   for (;;) {

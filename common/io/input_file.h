@@ -44,7 +44,10 @@ class InputFile {
   bool Sniff();
   long ReadRaw(char* buf, size_t n);
   long ReadGzip(char* buf, size_t n);
+  // Read or Peek's source: decoded bytes, noted for the out-of-memory
+  // message (io/reading_now.h).
   long ReadDecoded(char* buf, size_t n);
+  long DecodeSome(char* buf, size_t n);
 
   int fd_;
   bool owns_fd_;
@@ -70,12 +73,12 @@ std::string TooLargeMessage(const std::string& name, uint64_t max_bytes);
 // Reads all the rest of `in` (decompressed) into *out. Returns false with
 // *error on a read error or when it holds more than `max_bytes`.
 bool ReadAll(InputFile* in, std::string* out, std::string* error,
-             uint64_t max_bytes = kDefaultMaxWholeInput);
+             uint64_t max_bytes = Limits().max_whole_input);
 
 // Opens `path` and reads it whole (ReadAll).
 bool ReadWholeFile(const std::string& path, std::string* out,
                    std::string* error,
-                   uint64_t max_bytes = kDefaultMaxWholeInput);
+                   uint64_t max_bytes = Limits().max_whole_input);
 
 // True when `data` starts with the gzip magic bytes.
 bool LooksGzipped(const void* data, size_t n);

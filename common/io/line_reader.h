@@ -41,7 +41,7 @@ class LineSplitter {
 class LineReader {
  public:
   explicit LineReader(InputFile* in, size_t block_size = 256 * 1024,
-                      size_t max_line = ChunkReader::kDefaultMaxLine)
+                      size_t max_line = Limits().max_line)
       : chunks_(in, block_size, max_line), splitter_(std::string_view()) {}
 
   bool Next(std::string_view* line) {

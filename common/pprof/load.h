@@ -32,7 +32,7 @@ bool LoadProfile(const std::string& path, io::BadLineSink* bad_lines,
 bool LoadProfileFromBytes(const std::string& name, std::string data,
                           io::BadLineSink* bad_lines, LoadedProfile* out,
                           std::string* error,
-                          uint64_t max_bytes = io::kDefaultMaxWholeInput);
+                          uint64_t max_bytes = io::Limits().max_whole_input);
 
 }  // namespace pprof
 

@@ -19,6 +19,7 @@ printf 'this is not\001\002 anything\n' > garbage
 head -c 600 "$D/heapdiff/1.heap" > trunc.gz            # gzip cut mid-stream
 gzip -dc "$D/heapdiff/1.heap" | head -c 5000 > trunc.pb  # protobuf cut in half
 mkdir adir
+head -c 1100000 /dev/zero > big.pb  # more than 1 MiB, read whole as a profile
 python3 - <<'PY'
 big = b'x' * (1 << 20)  # a 1 MiB frame name
 # Folded text: good lines around the bad spot.
@@ -259,6 +260,21 @@ for pad in 1 2 511; do
   { gzip -c < f-garbage; head -c "$pad" /dev/zero; } > "f-padded$pad.gz"
   row "stackfold gzip + $pad zero bytes" 0 "stackfold: warning: skipped 1 malformed line" =sf-garbage.want -- "$SF" --format folded "f-padded$pad.gz"
 done
+# Bytes after the gzip data that are not gzip: ignored, as gzip -dc does,
+# with a warning naming their offset (issue 17).
+{ gzip -c < f-garbage; printf 'trailing junk'; } > f-trailing.gz
+tz=$(gzip -c < f-garbage | wc -c)
+row "stackfold gzip + trailing bytes" 0 "stackfold: warning: f-trailing.gz: ignored the bytes after the gzip data, from byte $tz (not gzip; gzip -dc ignores them too)" =sf-garbage.want -- "$SF" --format folded f-trailing.gz
+row "flamesvg gzip + trailing bytes" 0 "flamesvg: warning: f-trailing.gz: ignored the bytes after the gzip data, from byte $tz" xml -- "$FS" f-trailing.gz
+# The input limits are flags of every reading tool (issue 17): a 1 MiB line
+# limit makes the 1 MiB frame name one malformed line, reading goes on.
+expect sf-linelimit.want 'main;a 1\nmain;b 2\n'
+row "stackfold --max-line-mib 1" 0 "stackfold: warning: skipped 1 malformed line (first: f-bigline:2:" =sf-linelimit.want -- "$SF" --max-line-mib 1 --format folded f-bigline
+row "flamesvg --max-line-mib 1" 0 "flamesvg: warning: skipped 1 malformed line (first: f-bigline:2:" xml -- "$FS" --max-line-mib 1 f-bigline
+row "goleak-cluster --max-line-mib 1" 0 "goleak-cluster: warning: skipped" - -- "$GL" --max-line-mib 1 g-bigline
+row "heapdiff --max-input-mib 1" 2 "heapdiff: big.pb: more than 1 MiB after decompression (the limit for an input read whole; raise it with --max-input-mib)" empty -- "$HD" --max-input-mib 1 big.pb
+row "stackfold --max-line-mib 0" 2 "stackfold: --max-line-mib must be between 1 and 2^40 (try --help)" empty -- "$SF" --max-line-mib 0 f-bigline
+row "heapdiff -max_input_mib=0 (Go style)" 2 "heapdiff: --max-input-mib must be between 1 and 2^40 (try --help)" empty -- "$HD" -max_input_mib=0 big.pb
 # profile.proto with a repeated location id, or id 0: refused like pprof.
 python3 - <<'PY'
 def varint(n):

@@ -151,17 +151,51 @@ refused "stackfold: a gzip-in-gzip bomb stops at the limit" "$rss" $((160 * SLAC
 # set with ulimit -v to keep a box from swapping), the tools stop with a
 # clear message and exit 2 instead of aborting. ASan reserves terabytes of
 # address space for its shadow, so this needs a build without it.
+# The message says what was large (issue 17): the distinct stacks of a
+# streamed file, or a file held whole (a profile past the memory there is).
+oom_row() {  # name, pattern of the message (grep -E), then the command
+  local name="$1" want="$2"
+  shift 2
+  (ulimit -v 80000; "$@" > /dev/null 2> "$T/err"; echo $? > "$T/rc")
+  if [ "$(cat "$T/rc")" = 2 ] && grep -qxE "$want" "$T/err"; then
+    echo "ok   $name: out of memory is a clear message and exit 2"
+  else
+    echo "FAIL $name: out of memory gave exit $(cat "$T/rc"): $(head -c 300 "$T/err")"
+    fail=1
+  fi
+}
 if [ "$SLACK" = 1 ]; then
-  for tool in "$SF" "$FS"; do
-    name=$(basename "$tool")
-    (ulimit -v 80000; "$tool" "$T/deep.folded" > /dev/null 2> "$T/err"; echo $? > "$T/rc")
-    if [ "$(cat "$T/rc")" = 2 ] && grep -qxF "$name: out of memory (the input holds more distinct stacks than fit in the memory available)" "$T/err"; then
-      echo "ok   $name: out of memory is a clear message and exit 2"
-    else
-      echo "FAIL $name: out of memory gave exit $(cat "$T/rc"): $(head -c 300 "$T/err")"
-      fail=1
-    fi
-  done
+  STACKS="out of memory after [0-9]+ MiB of $T/deep.folded: the distinct stacks it holds do not fit \(memory grows with distinct stacks and frames, not input size\); address-space limit 78 MiB \(ulimit -v\)"
+  oom_row stackfold "stackfold: $STACKS" "$SF" "$T/deep.folded"
+  oom_row flamesvg "flamesvg: $STACKS" "$FS" "$T/deep.folded"
+  head -c 300000000 /dev/zero > "$T/zeros.pb"
+  oom_row "stackfold, a 300 MB profile read whole" \
+    "stackfold: out of memory holding $T/zeros.pb whole \([0-9]+ MiB read; profiles are read whole: lower --max-input-mib to stop sooner\); address-space limit 78 MiB \(ulimit -v\)" \
+    "$SF" "$T/zeros.pb"
+  rm -f "$T/zeros.pb"
+  # Under a 1 GiB address-space limit with the default limits: the endless
+  # line is one bad line; a bomb that inflates to 4 GiB stops with a message.
+  (ulimit -v 1048576; eval "$ENDLESS" | "$SF" --format folded - > /dev/null 2> "$T/err"; echo $? > "$T/rc")
+  if [ "$(cat "$T/rc")" = 2 ] && grep -qF "stackfold: <stdin>: nothing valid read as folded (1 malformed line" "$T/err"; then
+    echo "ok   stackfold: a 100 MB line under ulimit -v 1 GiB, exit 2"
+  else
+    echo "FAIL stackfold: a 100 MB line under ulimit -v 1 GiB: exit $(cat "$T/rc"): $(head -c 300 "$T/err")"
+    fail=1
+  fi
+  python3 - "$T/bomb4g.gz" <<'PY'
+import gzip, sys, zlib
+inner = zlib.compressobj(1, zlib.DEFLATED, 31)
+chunk = bytes(1 << 20)
+body = b''.join(inner.compress(chunk) for _ in range(4096)) + inner.flush()
+open(sys.argv[1], 'wb').write(gzip.compress(body, 9))
+PY
+  (ulimit -v 1048576; "$SF" "$T/bomb4g.gz" > /dev/null 2> "$T/err"; echo $? > "$T/rc")
+  if [ "$(cat "$T/rc")" = 2 ] && grep -qE "^stackfold: (out of memory holding $T/bomb4g.gz \\(its inner gzip layer\\) whole \\([0-9]{3,} MiB read|$T/bomb4g.gz: more than 1024 MiB after decompression)" "$T/err"; then
+    echo "ok   stackfold: a 4 GiB gzip-in-gzip bomb under ulimit -v 1 GiB, exit 2: $(head -c 120 "$T/err")"
+  else
+    echo "FAIL stackfold: a 4 GiB bomb under ulimit -v 1 GiB: exit $(cat "$T/rc"): $(head -c 300 "$T/err")"
+    fail=1
+  fi
 else
   echo "SKIP out-of-memory message: ulimit -v cannot be used under ASan"
 fi
