@@ -51,6 +51,12 @@
 // 15. With --base (ApplyBaseRule): unsure or pile-up and new or grew ->
 //     growing; unsure and same or shrank -> healthy (not growing); proven
 //     stays proven; every suspect gains the change as evidence.
+// 16. With --base given more than once (three or more dumps, oldest
+//     first): growing only when it grew at every dump (the counts are the
+//     evidence); one that did not grow at the last dump is not growing (a
+//     pool that filled up and stayed flat: unsure becomes healthy); one
+//     that grew at the last dump but not at every one stays as it was
+//     ("take more dumps to tell").
 //
 // A long wait alone never makes a leak (healthy pools idle for hours); it
 // is evidence, and ranks suspects after the count.
@@ -606,23 +612,79 @@ void ApplyLockRules(const Cluster& c, const ClusterSet& set,
   }
 }
 
+namespace {
+
+// "new since the base dump (0 -> 200)", "grew since ...", "unchanged ...".
+std::string SinceText(Change change, uint64_t base_count, uint64_t count) {
+  if (change == Change::kNew) {
+    return "new since the base dump (0 -> " + std::to_string(count) + ")";
+  }
+  if (change == Change::kGone) {
+    return "gone since the base dump (was " + std::to_string(base_count) + ")";
+  }
+  return std::string(change == Change::kSame ? "unchanged"
+                                             : ChangeName(change)) +
+         " since the base dump (" + std::to_string(base_count) + " -> " +
+         std::to_string(count) + ")";
+}
+
+// "50 -> 200 -> 350".
+std::string SeriesText(std::span<const uint64_t> counts) {
+  std::string s;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (i) s += " -> ";
+    s += std::to_string(counts[i]);
+  }
+  return s;
+}
+
+// Rule 16's reading of three or more dumps (oldest first): did the cluster
+// grow at every dump, and what the counts say in words.
+bool GrewAtEveryDump(std::span<const uint64_t> counts) {
+  for (size_t i = 1; i < counts.size(); ++i) {
+    if (counts[i] <= counts[i - 1]) return false;
+  }
+  return true;
+}
+
+std::string SeriesEvidence(std::span<const uint64_t> counts, bool grew) {
+  const std::string n = std::to_string(counts.size());
+  if (GrewAtEveryDump(counts)) {
+    return "grew at every one of " + n + " dumps (" + SeriesText(counts) + ")";
+  }
+  if (!grew) {
+    return "did not grow at the last of " + n + " dumps (" +
+           SeriesText(counts) +
+           "): a bounded set that filled up stays flat, a leak keeps growing";
+  }
+  return "grew at the last dump but not at every one of " + n + " (" +
+         SeriesText(counts) + ")";
+}
+
+void DropOneDumpNote(std::string* evidence) {
+  size_t cut = evidence->find("; one dump");
+  if (cut != std::string::npos) evidence->resize(cut);
+}
+
+}  // namespace
+
 void ApplyBaseRule(Change change, uint64_t base_count, uint64_t count,
-                   LeakVerdict* v) {
-  const bool grew = change == Change::kNew || change == Change::kGrew;
-  std::string since =
-      change == Change::kNew
-          ? "new since the base dump (0 -> " + std::to_string(count) + ")"
-      : change == Change::kGone
-          ? "gone since the base dump (was " + std::to_string(base_count) + ")"
-          : std::string(change == Change::kSame ? "unchanged"
-                                                : ChangeName(change)) +
-                " since the base dump (" + std::to_string(base_count) + " -> " +
-                std::to_string(count) + ")";
+                   std::span<const uint64_t> series, LeakVerdict* v) {
+  const bool last_grew = change == Change::kNew || change == Change::kGrew;
+  const bool many = series.size() >= 3;
+  // With three or more dumps only growth at every dump is "growing".
+  const bool grew = last_grew && (!many || GrewAtEveryDump(series));
+  const std::string since = many ? SeriesEvidence(series, last_grew)
+                                 : SinceText(change, base_count, count);
   if (v->kind == VerdictKind::kUnsure) {
+    DropOneDumpNote(&v->evidence);
+    if (last_grew && !grew) {
+      // Up and down, or flat then up: neither a leak nor a filled pool yet.
+      v->evidence = since + "; " + v->evidence + "; take more dumps to tell";
+      return;
+    }
     v->kind = grew ? VerdictKind::kGrowing : VerdictKind::kHealthy;
     if (!grew) v->reason += " (not growing)";
-    size_t cut = v->evidence.find("; one dump");
-    if (cut != std::string::npos) v->evidence.resize(cut);
     v->evidence = since + "; " + v->evidence;
     return;
   }

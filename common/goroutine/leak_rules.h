@@ -7,6 +7,7 @@
 // "goleak-cluster: verdicts" describes the same list for users.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -69,11 +70,13 @@ void ApplyLockRules(const Cluster& c, const ClusterSet& set,
 enum class Change { kNone, kNew, kGrew, kShrank, kGone, kSame };
 std::string_view ChangeName(Change c);
 
-// Rule 15, with a base dump: an unsure cluster that is new or grew is
+// Rules 15-16, with a base dump: an unsure cluster that is new or grew is
 // growing, one that did not grow is healthy; other verdicts gain the
-// change as evidence.
+// change as evidence. `series` holds the cluster's count in every dump,
+// oldest first and now last, when there are three or more (--base given
+// more than once); then only growth at every dump is growing.
 void ApplyBaseRule(Change change, uint64_t base_count, uint64_t count,
-                   LeakVerdict* v);
+                   std::span<const uint64_t> series, LeakVerdict* v);
 
 // The lock-order reason for a cluster of `set` waiting at either Lock of an
 // inversion; empty when the cluster takes no part.

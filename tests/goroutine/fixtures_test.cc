@@ -346,9 +346,9 @@ TEST(LongWaitTest, WaitRangesAreAttributesNotIdentity) {
   ASSERT_NE(sig, nullptr);
   EXPECT_EQ(sig->cluster().wait_max, 2);
   EXPECT_FALSE(sig->suspect);
-  // --min-wait 1 keeps the long waits only.
+  // --min-wait 2m keeps the long waits only.
   AnalysisOptions o;
-  o.min_wait = 2;
+  o.min_wait_seconds = 120;
   auto m = Load({path}, "", o);
   EXPECT_NE(Find(m->a, "chan send", "main.forward", 77), nullptr);
   EXPECT_EQ(Find(m->a, "select", "main.worker", 127), nullptr);
