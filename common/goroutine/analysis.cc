@@ -110,6 +110,34 @@ DumpContext ContextOf(const LoadedDump& d, int64_t threads) {
   return context;
 }
 
+uint64_t AwakeTwins(const Cluster& c, const ClusterSet& set) {
+  uint64_t n = 0;
+  for (std::string_view s : {"runnable", "running"}) {
+    int64_t t = set.FindTwin(c, s);
+    if (t >= 0) n += set.clusters()[t].count;
+  }
+  return n;
+}
+
+// Rule 10b both ways: a blocked cluster with awake twins, and an awake
+// cluster whose blocked twin makes it part of the same loop.
+void WakeRule(const Cluster& c, const ClusterSet& set, LeakVerdict* v) {
+  if (IsWakeableWait(c, set)) {
+    ApplyWakeRule(c, set, AwakeTwins(c, set), v);
+    return;
+  }
+  if (c.state == kNoSymbol) return;
+  std::string_view state = set.Name(c.state);
+  if (state != "runnable" && state != "running") return;
+  for (std::string_view s : {"select", "chan receive", "sleep"}) {
+    int64_t t = set.FindTwin(c, s);
+    if (t < 0) continue;
+    const Cluster& blocked = set.clusters()[t];
+    ApplyWakeRule(blocked, set, AwakeTwins(blocked, set), v);
+    return;
+  }
+}
+
 void SetVerdict(LeakVerdict v, ClusterEntry* e) {
   e->kind = v.kind;
   e->suspect = IsSuspect(v.kind);
@@ -129,6 +157,7 @@ void JudgeNow(const Visibility& visible, Analysis* a) {
     e.index = i;
     LeakVerdict v = ClassifyCluster(c, now, context);
     ApplyLockRules(c, now, a->locks, &v);
+    if (!c.crashed) WakeRule(c, now, &v);
     if (a->has_base) {
       Compare(c, now, *a, &e);
       ApplyBaseRule(e.change, e.base_count, c.count, e.series, &v);

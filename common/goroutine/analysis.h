@@ -26,8 +26,8 @@ struct AnalysisOptions {
   // dump shows whole minutes (Go prints none under one), so a cluster at
   // N minutes waited under N+1: hidden when (N+1) minutes <= this.
   double min_wait_seconds = 0;
-  std::string filter;      // RE2; keep clusters whose text matches
-  int64_t threads = -1;    // OS threads of the process (--threads); -1 none
+  std::string filter;    // RE2; keep clusters whose text matches
+  int64_t threads = -1;  // OS threads of the process (--threads); -1 none
 };
 
 // A cluster in report order, with its verdict.

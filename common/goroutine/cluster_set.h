@@ -99,6 +99,9 @@ class ClusterSet : public DumpVisitor {
   // set interned in this set's symbol table.
   int64_t FindAcrossVersions(std::span<const uint32_t> key,
                              uint64_t hash) const;
+  // The cluster with the same frames and creator as `c` but in `state`
+  // ("runnable"), or -1: the same code caught awake.
+  int64_t FindTwin(const Cluster& c, std::string_view state) const;
   const stack::SymbolTable& symbols() const { return *symbols_; }
   std::string_view Name(uint32_t id) const {
     return id == kNoSymbol ? std::string_view() : symbols_->Name(id);

@@ -400,9 +400,8 @@ bool DumpParser::HandleElided(std::string_view s) {
   ParseUint(s.substr(3), &n);
   g_.elided = true;
   const uint64_t sum = uint64_t{g_.elided_frames} + n;
-  g_.elided_frames = static_cast<uint32_t>(sum < n || sum > 0xffffffffu
-                                               ? 0xffffffffu
-                                               : sum);
+  g_.elided_frames =
+      static_cast<uint32_t>(sum < n || sum > 0xffffffffu ? 0xffffffffu : sum);
   return true;
 }
 

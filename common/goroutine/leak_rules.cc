@@ -577,6 +577,33 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
   return Verdict(VerdictKind::kHealthy, "not a blocking wait the rules judge");
 }
 
+bool IsWakeableWait(const Cluster& c, const ClusterSet& set) {
+  if (c.state == kNoSymbol) return false;
+  std::string_view s = set.Name(c.state);
+  return s == "select" || s == "chan receive" || s == "sleep";
+}
+
+void ApplyWakeRule(const Cluster& blocked, const ClusterSet& set,
+                   uint64_t awake, LeakVerdict* v) {
+  if (awake == 0 || v->kind == VerdictKind::kProven) return;
+  const Creator creator = ClassifyCreator(blocked, set);
+  if (creator == Creator::kLifetime || creator == Creator::kStartMethod) {
+    return;  // a service's own ticker or a pool's timer: healthy as judged
+  }
+  const uint64_t total = blocked.count + awake;
+  if (total < kPileUpCount) return;
+  v->kind = VerdictKind::kPileUp;
+  v->reason =
+      "per-request ticker or timer loop: woken again and again, every "
+      "wake-up a runtime timer (CPU in the scheduler's timer checks)";
+  v->evidence =
+      std::to_string(total) + " goroutines " + CreatorText(blocked, set) +
+      " (" + std::string(CreatorKindText(creator)) +
+      ") at one line: " + std::to_string(blocked.count) + " [" +
+      std::string(set.Name(blocked.state)) + "] and " + std::to_string(awake) +
+      " caught awake (runnable or running) at the dump";
+}
+
 void ApplyLockRules(const Cluster& c, const ClusterSet& set,
                     const LockView& locks, LeakVerdict* v) {
   std::string order = LockOrderReason(c, set, locks);
@@ -649,16 +676,18 @@ bool GrewAtEveryDump(std::span<const uint64_t> counts) {
 
 std::string SeriesEvidence(std::span<const uint64_t> counts, bool grew) {
   const std::string n = std::to_string(counts.size());
-  if (GrewAtEveryDump(counts)) {
-    return "grew at every one of " + n + " dumps (" + SeriesText(counts) + ")";
+  const std::string list = " (" + SeriesText(counts) + ")";
+  if (GrewAtEveryDump(counts))
+    return "grew at every one of " + n + " dumps" + list;
+  if (grew) return "grew at the last dump but not at every one of " + n + list;
+  bool flat = true;
+  for (uint64_t c : counts) flat &= c == counts[0];
+  if (flat) return "unchanged across " + n + " dumps" + list;
+  if (counts.back() < counts[counts.size() - 2]) {
+    return "shrank at the last of " + n + " dumps" + list;
   }
-  if (!grew) {
-    return "did not grow at the last of " + n + " dumps (" +
-           SeriesText(counts) +
-           "): a bounded set that filled up stays flat, a leak keeps growing";
-  }
-  return "grew at the last dump but not at every one of " + n + " (" +
-         SeriesText(counts) + ")";
+  return "stopped growing at the last of " + n + " dumps" + list +
+         ": filled up, then flat";
 }
 
 void DropOneDumpNote(std::string* evidence) {

@@ -66,6 +66,19 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
 void ApplyLockRules(const Cluster& c, const ClusterSet& set,
                     const LockView& locks, LeakVerdict* v);
 
+// Rule 10b, the wake-up rule: goroutines blocked in select, chan receive
+// or sleep whose twins (same frames and creator) the dump caught runnable
+// or running keep waking up: a ticker or timer loop. Started by request-
+// scoped code, blocked and awake together at least kPileUpCount: a pile-up
+// (every wake-up a runtime timer: CPU in the scheduler's timer checks),
+// applied to both; a program-lifetime loop (one service ticker) stays
+// healthy. `awake` counts the twins. Changes *v only when it applies.
+void ApplyWakeRule(const Cluster& blocked, const ClusterSet& set,
+                   uint64_t awake, LeakVerdict* v);
+// Whether `c` is a wait the wake-up rule looks at (select, chan receive,
+// sleep).
+bool IsWakeableWait(const Cluster& c, const ClusterSet& set);
+
 // How a cluster changed between the base dump and now.
 enum class Change { kNone, kNew, kGrew, kShrank, kGone, kSame };
 std::string_view ChangeName(Change c);

@@ -28,12 +28,12 @@ TEST(DurationTest, AnythingElseIsRefusedWithTheExpectedForms) {
   std::string error;
   for (const char* bad : {"", "m", "-5m", "+5", "5x", "5 m", "1e3", "five",
                           "5ms", "inf", "nan"}) {
-    EXPECT_FALSE(ParseDuration(bad, DurationUnit::kMinutes, &s, &error))
-        << bad;
+    EXPECT_FALSE(ParseDuration(bad, DurationUnit::kMinutes, &s, &error)) << bad;
   }
   EXPECT_EQ(s, 7);  // untouched on failure
   EXPECT_FALSE(ParseDuration("5x", DurationUnit::kMinutes, &s, &error));
-  EXPECT_EQ(error, "'5x' is not a duration (30s, 5m, 1h, or a number of minutes)");
+  EXPECT_EQ(error,
+            "'5x' is not a duration (30s, 5m, 1h, or a number of minutes)");
   EXPECT_FALSE(ParseDuration("-1", DurationUnit::kSeconds, &s));  // no error
 }
 
