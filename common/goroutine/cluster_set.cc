@@ -222,6 +222,8 @@ void ClusterSet::AddLockWait(const Goroutine& g, uint32_t index) {
   } else if (lock_waits_.size() < kMaxLockWaits) {
     lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
     lock_waits_.push_back(LockWait{lock, kind, index, req.user_frame, g.count});
+  } else {
+    lock_waits_dropped_ = AddCount(lock_waits_dropped_, g.count);
   }
 }
 

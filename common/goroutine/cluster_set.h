@@ -89,6 +89,9 @@ class ClusterSet : public DumpVisitor {
   const std::vector<Cluster>& clusters() const { return clusters_; }
   std::vector<Cluster>& mutable_clusters() { return clusters_; }
   const std::vector<LockWait>& lock_waits() const { return lock_waits_; }
+  // Goroutines waiting on a lock that are not in lock_waits(): past the
+  // kMaxLockWaits lock/cluster pairs (a hostile dump of distinct locks).
+  uint64_t lock_waits_not_grouped() const { return lock_waits_dropped_; }
   std::span<const uint32_t> Key(const Cluster& c) const {
     return std::span<const uint32_t>(keys_.data() + c.key_offset, c.key_size);
   }
@@ -129,6 +132,7 @@ class ClusterSet : public DumpVisitor {
   std::vector<uint32_t> scratch_;  // this goroutine's key
   std::vector<Frame> frame_scratch_;
   std::vector<LockWait> lock_waits_;
+  uint64_t lock_waits_dropped_ = 0;
   std::unordered_map<uint64_t, uint32_t> lock_index_;  // lock<<32|cluster
   uint64_t total_ = 0;
   // One bit per goroutine id seen, for "is the parent still alive"; ids

@@ -4,6 +4,12 @@
 //
 //  0. After "fatal error: all goroutines are asleep - deadlock!" every
 //     goroutine blocked on a channel, select or lock: proven.
+// 0b. A crashed process (panic / fatal error): spawned goroutines blocked
+//     in `chan send`: proven. A blocked send means no goroutine waited to
+//     receive (a waiting receiver takes the value at once), and after the
+//     crash none can come: those values were never delivered (the shared
+//     panic-crash dump's three main.notify senders). The main goroutine
+//     itself, often a producer feeding busy workers, is not judged so.
 //  1. The runtime's own leak verdict: a `(leaked)` state (Go 1.26 leak
 //     detection) or a goroutine of a goroutineleak profile: proven.
 //  2. The goroutine that crashed, `running`, `runnable`, running on another
@@ -564,6 +570,17 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
   if (RuntimeRules(c, set, context, &v)) return v;
   if (c.state == kNoSymbol) return AggregatedRule(c, set, context);
   std::string_view state = set.Name(c.state);
+  if (context.crashed_process && !context.runtime_deadlock &&
+      state == "chan send" && c.has_creator) {
+    return Verdict(VerdictKind::kProven,
+                   "blocked sending when the process crashed: nothing ever "
+                   "received",
+                   "the process crashed with " +
+                       Plural(c.count, "goroutine", "goroutines") +
+                       " blocked in [chan send]: no goroutine waited to "
+                       "receive (a waiting receiver takes a sent value at "
+                       "once) and none can come after the crash");
+  }
   if (state == "syscall") return SyscallRule(c, set, context);
   if (state == "IO wait") {
     return Verdict(VerdictKind::kHealthy, "idle network or file I/O");

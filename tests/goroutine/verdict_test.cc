@@ -217,7 +217,8 @@ TEST(GoFormsTest, ParentsBeyondTheSampleAreCounted) {
   EXPECT_EQ(c.parent_ids.size(), 5u);
   EXPECT_EQ(c.more_parents, 3u);
   EXPECT_NE(DescribeCluster(c, *l->a.now.clusters)
-                .find("in goroutine 10,11,12,13,14 and others (3 goroutines)"),
+                .find("in goroutine 10,11,12,13,14 (and 3 more goroutines "
+                      "with other parents)"),
             std::string::npos);
 }
 
