@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/cli/command.h"
+#include "common/cli/duration.h"
 #include "common/cli/exit_codes.h"
 #include "common/formats/wrong_tool.h"
 #include "common/goroutine/analysis.h"
@@ -21,31 +22,25 @@
 
 namespace {
 
-// Loads `files` into *out. Returns the exit code when the run stops here:
-// unreadable input, a strict stop at a bad line, no goroutines.
+// Loads `files` into *out; the exit code when the run stops (bad input).
 int Load(const cli::Command& cmd, const std::vector<std::string>& files,
          goroutine::Similarity similarity, io::BadLineSink* bad,
-         goroutine::Analysis* analysis, goroutine::LoadedDump* out) {
+         stack::SymbolTable* symbols, goroutine::LoadedDump* out) {
   std::string error;
-  if (!goroutine::LoadDumps(files, similarity, analysis->symbols.get(), bad,
-                            out, &error)) {
+  if (!goroutine::LoadDumps(files, similarity, symbols, bad, out, &error)) {
     cmd.Error(error);
     return cli::kExitBadInput;
   }
   if (cmd.StoppedAtBadLine(bad->stopped(), bad->first())) {
     return cli::kExitBadInput;
   }
-  const std::string names = out->names.size() == 1 ? out->names[0] : "input";
   if (out->info.goroutines == 0) {
-    cmd.Error(names + ": no goroutines found (not a Go goroutine dump?)" +
+    cmd.Error((out->names.size() == 1 ? out->names[0] : "input") +
+              ": no goroutines found (not a Go goroutine dump?)" +
               formats::WrongToolHint(files, "goleak-cluster"));
     return cli::kExitBadInput;
   }
-  if (out->info.truncated) {
-    cmd.Warn(names + ": dump cut off at line " +
-             std::to_string(out->info.truncated_line) +
-             "; the goroutines before the cut are counted");
-  }
+  for (const std::string& w : goroutine::LoadWarnings(*out)) cmd.Warn(w);
   return cli::kExitOk;
 }
 
@@ -72,14 +67,14 @@ int Run(int argc, char** argv) {
   cli::Command cmd(
       "goleak-cluster", "goleak-cluster [options] [DUMP...]",
       "Clusters the goroutines of Go goroutine dumps (?debug=2, ?debug=1,\n"
-      "panic/fatal error/SIGQUIT output; files or stdin, .gz too) and lists\n"
-      "the leak suspects first. With --base, reports which clusters grew.");
-  std::string base, similarity = "lines", color = "auto", threads;
+      "crash/SIGQUIT output; files or stdin, .gz too), leak suspects first.");
+  std::string similarity = "lines", color = "auto", threads, min_wait = "0";
+  std::vector<std::string> bases;
   goroutine::AnalysisOptions options;
   cmd.options().add_options()(
-      "base", cli::po::value(&base),
-      "an earlier dump of the same process: report per cluster new, grew, "
-      "shrank or gone, growth first")(
+      "base", cli::po::value(&bases),
+      "an earlier dump of the same process: per cluster new, grew, shrank, "
+      "gone; repeat it, oldest first, for growth at every dump")(
       "similarity", cli::po::value(&similarity)->default_value("lines"),
       "exact (argument values too) | lines (function + file:line) | "
       "functions (ignore line numbers)")(
@@ -90,8 +85,8 @@ int Run(int argc, char** argv) {
       "--base: when suspect clusters are new or grew)")(
       "min-count", cli::po::value(&options.min_count)->default_value(1),
       "hide clusters with fewer goroutines")(
-      "min-wait", cli::po::value(&options.min_wait)->default_value(0),
-      "hide clusters whose longest wait is shorter (minutes)")(
+      "min-wait", cli::po::value(&min_wait)->default_value("0"),
+      "hide clusters whose longest wait is shorter: 30s, 5m, 1h, or minutes")(
       "filter", cli::po::value(&options.filter),
       "keep clusters whose state, frames or creator match this RE2")(
       "color", cli::po::value(&color)->default_value("auto"),
@@ -114,8 +109,11 @@ int Run(int argc, char** argv) {
   if (cmd.Has("json") && cmd.Has("folded")) {
     return cmd.UsageError("--json and --folded exclude each other");
   }
-  if (options.min_wait < 0) return cmd.UsageError("--min-wait must be >= 0");
   std::string error;
+  if (!cli::ParseDuration(min_wait, cli::DurationUnit::kMinutes,
+                          &options.min_wait_seconds, &error)) {
+    return cmd.UsageError("--min-wait: " + error);
+  }
   if (!threads.empty() &&
       !goroutine::ReadThreadCount(threads, &options.threads, &error)) {
     cmd.Error("--threads: " + error);
@@ -124,20 +122,22 @@ int Run(int argc, char** argv) {
   goroutine::Analysis analysis;
   analysis.symbols = std::make_unique<stack::SymbolTable>();
   io::BadLineSink bad(cmd.Has("strict"));
-  if (!base.empty()) {
-    analysis.has_base = true;
-    if (int code = Load(cmd, {base}, options.similarity, &bad, &analysis,
-                        &analysis.base)) {
+  analysis.has_base = !bases.empty();
+  for (size_t i = 0; i <= bases.size(); ++i) {
+    const bool last = i == bases.size();
+    goroutine::LoadedDump& to = last ? analysis.now
+                                : i + 1 < bases.size()
+                                    ? analysis.earlier.emplace_back()
+                                    : analysis.base;
+    const std::vector<std::string> files =
+        last ? cmd.inputs() : std::vector<std::string>{bases[i]};
+    if (int code = Load(cmd, files, options.similarity, &bad,
+                        analysis.symbols.get(), &to)) {
       return code;
     }
   }
-  if (int code = Load(cmd, cmd.inputs(), options.similarity, &bad, &analysis,
-                      &analysis.now)) {
-    return code;
-  }
-  if (!goroutine::Analyze(options, &analysis, &error)) {
+  if (!goroutine::Analyze(options, &analysis, &error))
     return cmd.UsageError(error);
-  }
   if (!Write(cmd, analysis, color)) {
     cmd.Error("cannot write to standard output");
     return cli::kExitBadInput;

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "common/io/input_file.h"
 
@@ -31,8 +32,10 @@ void AddInfo(const DumpInfo& info, DumpInfo* sum) {
   sum->goroutines += info.goroutines;
   sum->records += info.records;
   if (info.declared_total >= 0) {
-    sum->declared_total =
-        std::max<int64_t>(0, sum->declared_total) + info.declared_total;
+    const int64_t before = std::max<int64_t>(0, sum->declared_total);
+    sum->declared_total = info.declared_total > INT64_MAX - before
+                              ? INT64_MAX
+                              : before + info.declared_total;
   }
   if (sum->panic_message.empty()) {
     sum->panic_message = info.panic_message;
@@ -58,15 +61,34 @@ struct Visibility {
 
   bool operator()(const Cluster& c, const ClusterSet& set) const {
     if (c.count < options.min_count) return false;
-    if (options.min_wait > 0 && c.wait_max < options.min_wait) return false;
+    if (options.min_wait_seconds > 0 &&
+        (static_cast<double>(c.wait_max) + 1) * 60 <=
+            options.min_wait_seconds) {
+      return false;
+    }
     return filter == nullptr || RE2::PartialMatch(FilterText(c, set), *filter);
   }
 };
 
-// How a cluster of `now` changed since the base dump.
-void Compare(const Cluster& c, const ClusterSet& now, const ClusterSet& base,
+uint64_t CountIn(const Cluster& c, const ClusterSet& now,
+                 const ClusterSet& other) {
+  int64_t i = other.FindAcrossVersions(now.Key(c), c.hash);
+  return i < 0 ? 0 : other.clusters()[i].count;
+}
+
+// How a cluster of `now` changed since the base dump, and with earlier
+// dumps its count in each.
+void Compare(const Cluster& c, const ClusterSet& now, const Analysis& a,
              ClusterEntry* e) {
+  const ClusterSet& base = *a.base.clusters;
   int64_t b = base.FindAcrossVersions(now.Key(c), c.hash);
+  if (!a.earlier.empty()) {
+    for (const LoadedDump& d : a.earlier) {
+      e->series.push_back(CountIn(c, now, *d.clusters));
+    }
+    e->series.push_back(b < 0 ? 0 : base.clusters()[b].count);
+    e->series.push_back(c.count);
+  }
   if (b < 0) {
     e->change = Change::kNew;
     return;
@@ -88,6 +110,34 @@ DumpContext ContextOf(const LoadedDump& d, int64_t threads) {
   return context;
 }
 
+uint64_t AwakeTwins(const Cluster& c, const ClusterSet& set) {
+  uint64_t n = 0;
+  for (std::string_view s : {"runnable", "running"}) {
+    int64_t t = set.FindTwin(c, s);
+    if (t >= 0) n += set.clusters()[t].count;
+  }
+  return n;
+}
+
+// Rule 10b both ways: a blocked cluster with awake twins, and an awake
+// cluster whose blocked twin makes it part of the same loop.
+void WakeRule(const Cluster& c, const ClusterSet& set, LeakVerdict* v) {
+  if (IsWakeableWait(c, set)) {
+    ApplyWakeRule(c, set, AwakeTwins(c, set), v);
+    return;
+  }
+  if (c.state == kNoSymbol) return;
+  std::string_view state = set.Name(c.state);
+  if (state != "runnable" && state != "running") return;
+  for (std::string_view s : {"select", "chan receive", "sleep"}) {
+    int64_t t = set.FindTwin(c, s);
+    if (t < 0) continue;
+    const Cluster& blocked = set.clusters()[t];
+    ApplyWakeRule(blocked, set, AwakeTwins(blocked, set), v);
+    return;
+  }
+}
+
 void SetVerdict(LeakVerdict v, ClusterEntry* e) {
   e->kind = v.kind;
   e->suspect = IsSuspect(v.kind);
@@ -107,9 +157,10 @@ void JudgeNow(const Visibility& visible, Analysis* a) {
     e.index = i;
     LeakVerdict v = ClassifyCluster(c, now, context);
     ApplyLockRules(c, now, a->locks, &v);
+    if (!c.crashed) WakeRule(c, now, &v);
     if (a->has_base) {
-      Compare(c, now, *a->base.clusters, &e);
-      ApplyBaseRule(e.change, e.base_count, c.count, &v);
+      Compare(c, now, *a, &e);
+      ApplyBaseRule(e.change, e.base_count, c.count, e.series, &v);
     }
     SetVerdict(std::move(v), &e);
     if (!visible(c, now)) {
@@ -254,6 +305,10 @@ bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
     DumpInfo info;
     bool ok = ParseDump(in.get(), out->clusters.get(), bad_lines, &info, error);
     AddInfo(info, &out->info);
+    if (info.second_dump_line > 0 && out->second_dump_line == 0) {
+      out->second_dump_file = in->name();
+      out->second_dump_line = info.second_dump_line;
+    }
     if (!ok) return false;
     if (info.thread_profile) {
       // Its records are OS threads, not goroutines: counting them as
@@ -267,6 +322,23 @@ bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
     if (bad_lines->stopped()) return true;
   }
   return true;
+}
+
+std::vector<std::string> LoadWarnings(const LoadedDump& d) {
+  std::vector<std::string> out;
+  const std::string names = d.names.size() == 1 ? d.names[0] : "input";
+  if (d.info.truncated) {
+    out.push_back(names + ": dump cut off at line " +
+                  std::to_string(d.info.truncated_line) +
+                  "; the goroutines before the cut are counted");
+  }
+  if (d.second_dump_line > 0) {
+    out.push_back(d.second_dump_file + ": a second dump starts at line " +
+                  std::to_string(d.second_dump_line) +
+                  "; the goroutines of both are counted together (compare "
+                  "two dumps with --base EARLIER instead)");
+  }
+  return out;
 }
 
 bool Analyze(const AnalysisOptions& options, Analysis* a, std::string* error) {

@@ -22,9 +22,12 @@ namespace goroutine {
 struct AnalysisOptions {
   Similarity similarity = Similarity::kLines;
   uint64_t min_count = 1;  // hide clusters smaller than this
-  int32_t min_wait = 0;    // hide clusters whose longest wait is shorter
-  std::string filter;      // RE2; keep clusters whose text matches
-  int64_t threads = -1;    // OS threads of the process (--threads); -1 none
+  // Hide clusters whose longest wait is known to be shorter (seconds). The
+  // dump shows whole minutes (Go prints none under one), so a cluster at
+  // N minutes waited under N+1: hidden when (N+1) minutes <= this.
+  double min_wait_seconds = 0;
+  std::string filter;    // RE2; keep clusters whose text matches
+  int64_t threads = -1;  // OS threads of the process (--threads); -1 none
 };
 
 // A cluster in report order, with its verdict.
@@ -37,6 +40,9 @@ struct ClusterEntry {
   std::string evidence;  // what the verdict rests on
   Change change = Change::kNone;
   uint64_t base_count = 0;
+  // With dumps before the base (--base more than once): the count in each
+  // dump, oldest first, now last; empty otherwise.
+  std::vector<uint64_t> series;
   const Cluster& cluster() const { return set->clusters()[index]; }
 };
 
@@ -45,13 +51,18 @@ struct LoadedDump {
   std::unique_ptr<ClusterSet> clusters;
   DumpInfo info;  // summed over the files
   std::vector<std::string> names;
+  // The first file holding a second dump (DumpInfo::second_dump_line).
+  std::string second_dump_file;
+  uint64_t second_dump_line = 0;
 };
 
 struct Analysis {
   std::unique_ptr<stack::SymbolTable> symbols;
   LoadedDump now;
   bool has_base = false;
-  LoadedDump base;
+  LoadedDump base;  // the dump just before `now`
+  // Dumps before the base, oldest first (--base given more than once).
+  std::vector<LoadedDump> earlier;
   // Visible clusters: suspects first (ranked: proven, growing, pile-up),
   // then unsure, then the rest; with a base, clusters that grew or are new
   // come first among each group.
@@ -76,6 +87,10 @@ struct Analysis {
 bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
                stack::SymbolTable* symbols, io::BadLineSink* bad_lines,
                LoadedDump* out, std::string* error);
+
+// What the user should know about a loaded input: the dump was cut off, or
+// it holds a second dump (counted together). One line each.
+std::vector<std::string> LoadWarnings(const LoadedDump& dump);
 
 // Judges, orders, filters, compares. `analysis->now` (and `base` when
 // has_base) must be loaded. Returns false with *error for a bad --filter.

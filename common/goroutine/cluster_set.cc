@@ -104,6 +104,17 @@ int64_t ClusterSet::FindAcrossVersions(std::span<const uint32_t> key,
   return -1;
 }
 
+int64_t ClusterSet::FindTwin(const Cluster& c, std::string_view state) const {
+  const int64_t id = symbols_->Find(state);
+  if (id < 0 || c.key_size == 0 || c.leaked > 0 ||
+      c.form == DumpForm::kAggregated) {
+    return -1;
+  }
+  std::vector<uint32_t> key(Key(c).begin(), Key(c).end());
+  key[0] = static_cast<uint32_t>(id);
+  return Find(key, stack::HashBytes(key.data(), key.size() * sizeof(uint32_t)));
+}
+
 void ClusterSet::AddCluster(const Goroutine& g, uint64_t hash) {
   Cluster c;
   c.form = g.form;
@@ -211,6 +222,8 @@ void ClusterSet::AddLockWait(const Goroutine& g, uint32_t index) {
   } else if (lock_waits_.size() < kMaxLockWaits) {
     lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
     lock_waits_.push_back(LockWait{lock, kind, index, req.user_frame, g.count});
+  } else {
+    lock_waits_dropped_ = AddCount(lock_waits_dropped_, g.count);
   }
 }
 

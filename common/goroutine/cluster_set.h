@@ -89,6 +89,9 @@ class ClusterSet : public DumpVisitor {
   const std::vector<Cluster>& clusters() const { return clusters_; }
   std::vector<Cluster>& mutable_clusters() { return clusters_; }
   const std::vector<LockWait>& lock_waits() const { return lock_waits_; }
+  // Goroutines waiting on a lock that are not in lock_waits(): past the
+  // kMaxLockWaits lock/cluster pairs (a hostile dump of distinct locks).
+  uint64_t lock_waits_not_grouped() const { return lock_waits_dropped_; }
   std::span<const uint32_t> Key(const Cluster& c) const {
     return std::span<const uint32_t>(keys_.data() + c.key_offset, c.key_size);
   }
@@ -99,6 +102,9 @@ class ClusterSet : public DumpVisitor {
   // set interned in this set's symbol table.
   int64_t FindAcrossVersions(std::span<const uint32_t> key,
                              uint64_t hash) const;
+  // The cluster with the same frames and creator as `c` but in `state`
+  // ("runnable"), or -1: the same code caught awake.
+  int64_t FindTwin(const Cluster& c, std::string_view state) const;
   const stack::SymbolTable& symbols() const { return *symbols_; }
   std::string_view Name(uint32_t id) const {
     return id == kNoSymbol ? std::string_view() : symbols_->Name(id);
@@ -126,6 +132,7 @@ class ClusterSet : public DumpVisitor {
   std::vector<uint32_t> scratch_;  // this goroutine's key
   std::vector<Frame> frame_scratch_;
   std::vector<LockWait> lock_waits_;
+  uint64_t lock_waits_dropped_ = 0;
   std::unordered_map<uint64_t, uint32_t> lock_index_;  // lock<<32|cluster
   uint64_t total_ = 0;
   // One bit per goroutine id seen, for "is the parent still alive"; ids

@@ -1,5 +1,6 @@
 #include "common/goroutine/dump_parser.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "common/goroutine/format_probe.h"
@@ -28,12 +29,16 @@ std::string_view TrimRight(std::string_view s) {
   return s;
 }
 
-// Parses leading decimal digits; returns how many were used (0 if none).
+// Parses leading decimal digits, all of them; returns how many were used
+// (0 if none). A value past 2^64-1 saturates there: a hostile number never
+// wraps, and the text after it is still where the caller expects it.
 size_t ParseUint(std::string_view s, uint64_t* v) {
+  constexpr uint64_t kMax = ~uint64_t{0};
   uint64_t x = 0;
   size_t i = 0;
-  while (i < s.size() && IsDigit(s[i]) && i < 19) {
-    x = x * 10 + static_cast<uint64_t>(s[i] - '0');
+  while (i < s.size() && IsDigit(s[i])) {
+    const uint64_t d = static_cast<uint64_t>(s[i] - '0');
+    x = x > (kMax - d) / 10 ? kMax : x * 10 + d;
     ++i;
   }
   *v = x;
@@ -214,6 +219,11 @@ RawFrame DumpParser::View(const FrameSpan& f) const {
   return r;
 }
 
+void DumpParser::SecondDump() {
+  ++info_.dumps;
+  if (info_.second_dump_line == 0) info_.second_dump_line = info_.lines;
+}
+
 void DumpParser::Bad(std::string_view reason) {
   if (!bad_lines_->Report(info_.lines, reason)) stopped_ = true;
 }
@@ -265,6 +275,12 @@ bool DumpParser::TryHeader(std::string_view raw) {
   Goroutine h;
   if (!ParseGoroutineHeader(raw.substr(pos), &h)) return false;
   Emit();  // a header right after a goroutine (no blank line) ends it
+  // Every dump holds goroutine 1 (main) once: seen again, another dump of
+  // the same process follows in this input.
+  if (h.id == 1) {
+    if (saw_goroutine_one_) SecondDump();
+    saw_goroutine_one_ = true;
+  }
   prefix_len_ = pos;
   StartGoroutine();
   g_.form = DumpForm::kTraceback;
@@ -383,7 +399,9 @@ bool DumpParser::HandleElided(std::string_view s) {
   uint64_t n = 0;
   ParseUint(s.substr(3), &n);
   g_.elided = true;
-  g_.elided_frames += static_cast<uint32_t>(n);
+  const uint64_t sum = uint64_t{g_.elided_frames} + n;
+  g_.elided_frames =
+      static_cast<uint32_t>(sum < n || sum > 0xffffffffu ? 0xffffffffu : sum);
   return true;
 }
 
@@ -447,7 +465,13 @@ void DumpParser::HandleOutside(std::string_view s) {
   uint64_t total;
   CountProfileKind kind;
   if (ParseCountProfileHeader(s, &total, &kind)) {
-    info_.declared_total = static_cast<int64_t>(total);
+    if (info_.records > 0) SecondDump();
+    // Two dumps in one input: their totals add up, as their goroutines do.
+    const uint64_t before =
+        info_.declared_total < 0 ? 0 : uint64_t(info_.declared_total);
+    const uint64_t cap = uint64_t{INT64_MAX};
+    info_.declared_total = static_cast<int64_t>(
+        total >= cap || before >= cap - total ? cap : before + total);
     info_.leak_profile |= kind == CountProfileKind::kGoroutineLeak;
     info_.thread_profile |= kind == CountProfileKind::kThreadCreate;
     ++info_.ignored_lines;
@@ -457,7 +481,10 @@ void DumpParser::HandleOutside(std::string_view s) {
     ++info_.ignored_lines;
     return;
   }
-  if (StartsWith(s, "SIGQUIT: quit")) info_.sigquit = true;
+  if (StartsWith(s, "SIGQUIT: quit")) {
+    if (info_.records > 0) SecondDump();
+    info_.sigquit = true;
+  }
   if (StartsWith(s, "runtime stack:")) {
     state_ = State::kRuntimeStack;
     ++info_.ignored_lines;
@@ -485,10 +512,12 @@ bool DumpParser::HandleCrashText(std::string_view s) {
                   StartsWith(s, "SIG") || StartsWith(s, "runtime: "))) {
     return false;  // preamble of a fatal signal, not the message
   }
-  // Only the first crash of a (concatenated) input is kept.
+  // Only the first crash of a (concatenated) input is kept; one that
+  // follows goroutines is the start of another dump.
   if (starts && !in_panic_text_ && !info_.panic_message.empty()) {
     crash_text_done_ = true;
   }
+  if (starts && !in_panic_text_ && info_.records > 0) SecondDump();
   constexpr size_t kMaxPanicText = 64 << 10;
   if (!crash_text_done_ && info_.panic_message.size() < kMaxPanicText) {
     if (!info_.panic_message.empty()) info_.panic_message.push_back('\n');

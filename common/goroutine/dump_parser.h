@@ -87,6 +87,11 @@ struct DumpInfo {
   uint64_t ignored_lines = 0;   // preamble, registers, "runtime stack:" ...
   bool saw_traceback = false;   // debug=2 / crash form seen
   bool saw_aggregated = false;  // debug=1 form seen
+  // Dumps in this input: a second one starts at a header that follows
+  // goroutines ("goroutine profile:", "SIGQUIT: quit", "panic:"), or at
+  // goroutine 1 seen again. Their goroutines are counted together.
+  uint64_t dumps = 1;
+  uint64_t second_dump_line = 0;  // line where the second starts; 0 none
 };
 
 // The line-driven state machine. Feed lines (without "\n"; a trailing "\r"
@@ -136,6 +141,7 @@ class DumpParser {
   void StartGoroutine();
   void Emit();
   void Bad(std::string_view reason);
+  void SecondDump();
   uint32_t Keep(std::string_view s);
   RawFrame View(const FrameSpan& f) const;
 
@@ -149,6 +155,7 @@ class DumpParser {
   bool in_panic_text_ = false;    // after "panic:", until a blank line
   bool crash_text_done_ = false;  // a second crash text is not kept
   bool last_was_blank_ = true;
+  bool saw_goroutine_one_ = false;
 
   // The goroutine being read. text_ holds copies of its strings (input
   // lines do not outlive a read block); cleared per goroutine, reused.

@@ -35,7 +35,13 @@ bool ParseCountProfileHeader(std::string_view line, uint64_t* total,
     if (line.substr(0, prefix.size()) != prefix) continue;
     const std::string_view n = line.substr(prefix.size());
     auto r = std::from_chars(n.data(), n.data() + n.size(), *total);
-    if (r.ec != std::errc() || r.ptr == n.data()) return false;
+    if (r.ptr == n.data()) return false;
+    // A total past 2^64-1 saturates, as the parser's numbers do.
+    if (r.ec == std::errc::result_out_of_range) {
+      *total = ~uint64_t{0};
+    } else if (r.ec != std::errc()) {
+      return false;
+    }
     if (kind != nullptr) *kind = k;
     return true;
   }

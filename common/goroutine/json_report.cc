@@ -66,6 +66,12 @@ void WriteTotals(const Analysis& a, std::string* out) {
   out->append(",\"unsure\":{\"clusters\":" + std::to_string(a.unsure_clusters) +
               ",\"goroutines\":" + std::to_string(a.unsure_goroutines) + "}");
   out->append(",\"hidden_clusters\":" + std::to_string(a.hidden_clusters));
+  uint64_t grouped = 0;
+  for (const LockGroup& g : a.locks.groups) grouped += g.count;
+  out->append(",\"lock_waiters_total\":" +
+              std::to_string(grouped + a.locks.not_grouped) +
+              ",\"lock_waiters_not_grouped\":" +
+              std::to_string(a.locks.not_grouped));
 }
 
 // "created_by": the creator frame and the parent goroutines, or null.
@@ -125,6 +131,10 @@ void WriteCluster(const ClusterEntry& e, bool has_base, std::string* out) {
   out->append(",\"locked_to_thread\":" + std::to_string(c.locked_to_thread));
   out->append(",\"ids\":");
   Ids(c.ids, out);
+  // The sample holds the first ids; ids_total says how many there are.
+  if (c.form == DumpForm::kTraceback) {
+    out->append(",\"ids_total\":" + std::to_string(c.count));
+  }
   out->append(",\"frames\":[");
   for (size_t i = 0; i < c.frames.size(); ++i) {
     if (i) out->push_back(',');

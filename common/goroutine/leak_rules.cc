@@ -4,6 +4,12 @@
 //
 //  0. After "fatal error: all goroutines are asleep - deadlock!" every
 //     goroutine blocked on a channel, select or lock: proven.
+// 0b. A crashed process (panic / fatal error): spawned goroutines blocked
+//     in `chan send`: proven. A blocked send means no goroutine waited to
+//     receive (a waiting receiver takes the value at once), and after the
+//     crash none can come: those values were never delivered (the shared
+//     panic-crash dump's three main.notify senders). The main goroutine
+//     itself, often a producer feeding busy workers, is not judged so.
 //  1. The runtime's own leak verdict: a `(leaked)` state (Go 1.26 leak
 //     detection) or a goroutine of a goroutineleak profile: proven.
 //  2. The goroutine that crashed, `running`, `runnable`, running on another
@@ -51,6 +57,12 @@
 // 15. With --base (ApplyBaseRule): unsure or pile-up and new or grew ->
 //     growing; unsure and same or shrank -> healthy (not growing); proven
 //     stays proven; every suspect gains the change as evidence.
+// 16. With --base given more than once (three or more dumps, oldest
+//     first): growing only when it grew at every dump (the counts are the
+//     evidence); one that did not grow at the last dump is not growing (a
+//     pool that filled up and stayed flat: unsure becomes healthy); one
+//     that grew at the last dump but not at every one stays as it was
+//     ("take more dumps to tell").
 //
 // A long wait alone never makes a leak (healthy pools idle for hours); it
 // is evidence, and ranks suspects after the count.
@@ -558,6 +570,17 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
   if (RuntimeRules(c, set, context, &v)) return v;
   if (c.state == kNoSymbol) return AggregatedRule(c, set, context);
   std::string_view state = set.Name(c.state);
+  if (context.crashed_process && !context.runtime_deadlock &&
+      state == "chan send" && c.has_creator) {
+    return Verdict(VerdictKind::kProven,
+                   "blocked sending when the process crashed: nothing ever "
+                   "received",
+                   "the process crashed with " +
+                       Plural(c.count, "goroutine", "goroutines") +
+                       " blocked in [chan send]: no goroutine waited to "
+                       "receive (a waiting receiver takes a sent value at "
+                       "once) and none can come after the crash");
+  }
   if (state == "syscall") return SyscallRule(c, set, context);
   if (state == "IO wait") {
     return Verdict(VerdictKind::kHealthy, "idle network or file I/O");
@@ -569,6 +592,33 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
   }
   if (IsBlockingWait(state)) return BlockingWaitRule(c, set, context);
   return Verdict(VerdictKind::kHealthy, "not a blocking wait the rules judge");
+}
+
+bool IsWakeableWait(const Cluster& c, const ClusterSet& set) {
+  if (c.state == kNoSymbol) return false;
+  std::string_view s = set.Name(c.state);
+  return s == "select" || s == "chan receive" || s == "sleep";
+}
+
+void ApplyWakeRule(const Cluster& blocked, const ClusterSet& set,
+                   uint64_t awake, LeakVerdict* v) {
+  if (awake == 0 || v->kind == VerdictKind::kProven) return;
+  const Creator creator = ClassifyCreator(blocked, set);
+  if (creator == Creator::kLifetime || creator == Creator::kStartMethod) {
+    return;  // a service's own ticker or a pool's timer: healthy as judged
+  }
+  const uint64_t total = blocked.count + awake;
+  if (total < kPileUpCount) return;
+  v->kind = VerdictKind::kPileUp;
+  v->reason =
+      "per-request ticker or timer loop: woken again and again, every "
+      "wake-up a runtime timer (CPU in the scheduler's timer checks)";
+  v->evidence =
+      std::to_string(total) + " goroutines " + CreatorText(blocked, set) +
+      " (" + std::string(CreatorKindText(creator)) +
+      ") at one line: " + std::to_string(blocked.count) + " [" +
+      std::string(set.Name(blocked.state)) + "] and " + std::to_string(awake) +
+      " caught awake (runnable or running) at the dump";
 }
 
 void ApplyLockRules(const Cluster& c, const ClusterSet& set,
@@ -606,23 +656,81 @@ void ApplyLockRules(const Cluster& c, const ClusterSet& set,
   }
 }
 
+namespace {
+
+// "new since the base dump (0 -> 200)", "grew since ...", "unchanged ...".
+std::string SinceText(Change change, uint64_t base_count, uint64_t count) {
+  if (change == Change::kNew) {
+    return "new since the base dump (0 -> " + std::to_string(count) + ")";
+  }
+  if (change == Change::kGone) {
+    return "gone since the base dump (was " + std::to_string(base_count) + ")";
+  }
+  return std::string(change == Change::kSame ? "unchanged"
+                                             : ChangeName(change)) +
+         " since the base dump (" + std::to_string(base_count) + " -> " +
+         std::to_string(count) + ")";
+}
+
+// "50 -> 200 -> 350".
+std::string SeriesText(std::span<const uint64_t> counts) {
+  std::string s;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (i) s += " -> ";
+    s += std::to_string(counts[i]);
+  }
+  return s;
+}
+
+// Rule 16's reading of three or more dumps (oldest first): did the cluster
+// grow at every dump, and what the counts say in words.
+bool GrewAtEveryDump(std::span<const uint64_t> counts) {
+  for (size_t i = 1; i < counts.size(); ++i) {
+    if (counts[i] <= counts[i - 1]) return false;
+  }
+  return true;
+}
+
+std::string SeriesEvidence(std::span<const uint64_t> counts, bool grew) {
+  const std::string n = std::to_string(counts.size());
+  const std::string list = " (" + SeriesText(counts) + ")";
+  if (GrewAtEveryDump(counts))
+    return "grew at every one of " + n + " dumps" + list;
+  if (grew) return "grew at the last dump but not at every one of " + n + list;
+  bool flat = true;
+  for (uint64_t c : counts) flat &= c == counts[0];
+  if (flat) return "unchanged across " + n + " dumps" + list;
+  if (counts.back() < counts[counts.size() - 2]) {
+    return "shrank at the last of " + n + " dumps" + list;
+  }
+  return "stopped growing at the last of " + n + " dumps" + list +
+         ": filled up, then flat";
+}
+
+void DropOneDumpNote(std::string* evidence) {
+  size_t cut = evidence->find("; one dump");
+  if (cut != std::string::npos) evidence->resize(cut);
+}
+
+}  // namespace
+
 void ApplyBaseRule(Change change, uint64_t base_count, uint64_t count,
-                   LeakVerdict* v) {
-  const bool grew = change == Change::kNew || change == Change::kGrew;
-  std::string since =
-      change == Change::kNew
-          ? "new since the base dump (0 -> " + std::to_string(count) + ")"
-      : change == Change::kGone
-          ? "gone since the base dump (was " + std::to_string(base_count) + ")"
-          : std::string(change == Change::kSame ? "unchanged"
-                                                : ChangeName(change)) +
-                " since the base dump (" + std::to_string(base_count) + " -> " +
-                std::to_string(count) + ")";
+                   std::span<const uint64_t> series, LeakVerdict* v) {
+  const bool last_grew = change == Change::kNew || change == Change::kGrew;
+  const bool many = series.size() >= 3;
+  // With three or more dumps only growth at every dump is "growing".
+  const bool grew = last_grew && (!many || GrewAtEveryDump(series));
+  const std::string since = many ? SeriesEvidence(series, last_grew)
+                                 : SinceText(change, base_count, count);
   if (v->kind == VerdictKind::kUnsure) {
+    DropOneDumpNote(&v->evidence);
+    if (last_grew && !grew) {
+      // Up and down, or flat then up: neither a leak nor a filled pool yet.
+      v->evidence = since + "; " + v->evidence + "; take more dumps to tell";
+      return;
+    }
     v->kind = grew ? VerdictKind::kGrowing : VerdictKind::kHealthy;
     if (!grew) v->reason += " (not growing)";
-    size_t cut = v->evidence.find("; one dump");
-    if (cut != std::string::npos) v->evidence.resize(cut);
     v->evidence = since + "; " + v->evidence;
     return;
   }

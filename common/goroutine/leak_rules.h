@@ -7,6 +7,7 @@
 // "goleak-cluster: verdicts" describes the same list for users.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -65,15 +66,30 @@ LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
 void ApplyLockRules(const Cluster& c, const ClusterSet& set,
                     const LockView& locks, LeakVerdict* v);
 
+// Rule 10b, the wake-up rule: goroutines blocked in select, chan receive
+// or sleep whose twins (same frames and creator) the dump caught runnable
+// or running keep waking up: a ticker or timer loop. Started by request-
+// scoped code, blocked and awake together at least kPileUpCount: a pile-up
+// (every wake-up a runtime timer: CPU in the scheduler's timer checks),
+// applied to both; a program-lifetime loop (one service ticker) stays
+// healthy. `awake` counts the twins. Changes *v only when it applies.
+void ApplyWakeRule(const Cluster& blocked, const ClusterSet& set,
+                   uint64_t awake, LeakVerdict* v);
+// Whether `c` is a wait the wake-up rule looks at (select, chan receive,
+// sleep).
+bool IsWakeableWait(const Cluster& c, const ClusterSet& set);
+
 // How a cluster changed between the base dump and now.
 enum class Change { kNone, kNew, kGrew, kShrank, kGone, kSame };
 std::string_view ChangeName(Change c);
 
-// Rule 15, with a base dump: an unsure cluster that is new or grew is
+// Rules 15-16, with a base dump: an unsure cluster that is new or grew is
 // growing, one that did not grow is healthy; other verdicts gain the
-// change as evidence.
+// change as evidence. `series` holds the cluster's count in every dump,
+// oldest first and now last, when there are three or more (--base given
+// more than once); then only growth at every dump is growing.
 void ApplyBaseRule(Change change, uint64_t base_count, uint64_t count,
-                   LeakVerdict* v);
+                   std::span<const uint64_t> series, LeakVerdict* v);
 
 // The lock-order reason for a cluster of `set` waiting at either Lock of an
 // inversion; empty when the cluster takes no part.

@@ -82,6 +82,7 @@ bool FindLockRequest(std::span<const RawFrame> frames, LockRequest* out) {
 
 LockView BuildLockView(const ClusterSet& set) {
   LockView view;
+  view.not_grouped = set.lock_waits_not_grouped();
   std::map<uint32_t, size_t> by_lock;
   for (const LockWait& w : set.lock_waits()) {
     auto [it, added] = by_lock.emplace(w.lock, view.groups.size());

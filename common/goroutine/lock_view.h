@@ -65,6 +65,9 @@ struct Inversion {
 struct LockView {
   std::vector<LockGroup> groups;  // most waiters first
   std::vector<Inversion> inversions;
+  // Lock waiters the view could not group (ClusterSet::kMaxLockWaits):
+  // counted, and said in the reports, never dropped silently.
+  uint64_t not_grouped = 0;
 };
 
 LockView BuildLockView(const ClusterSet& set);

@@ -87,7 +87,9 @@ std::string Ids(const Cluster& c) {
     s.append(s.empty() ? "" : ",");
     s.append(std::to_string(id));
   }
-  if (c.count > c.ids.size() && !s.empty()) s.append(",...");
+  if (c.count > c.ids.size() && !s.empty()) {
+    s.append(" (and " + std::to_string(c.count - c.ids.size()) + " more)");
+  }
   return s;
 }
 
@@ -273,7 +275,7 @@ void WriteLockGroup(const LockGroup& g, const ClusterSet& now,
 
 // "LOCKS: ...": each lock with its waiters, then the inversions.
 void WriteLocks(const Analysis& a, ReportText* r) {
-  if (a.locks.groups.empty()) return;
+  if (a.locks.groups.empty() && a.locks.not_grouped == 0) return;
   const ClusterSet& now = *a.now.clusters;
   std::string& out = r->text();
   uint64_t waiting = 0;
@@ -283,6 +285,13 @@ void WriteLocks(const Analysis& a, ReportText* r) {
   out.append("LOCKS: " + Plural(waiting, "goroutine", "goroutines") +
              " waiting on " + Plural(a.locks.groups.size(), "lock", "locks"));
   r->Color(kReset);
+  if (a.locks.not_grouped > 0) {
+    out.append(" (and " + std::to_string(a.locks.not_grouped) +
+               " more waiting on locks past the first " +
+               std::to_string(ClusterSet::kMaxLockWaits) +
+               " lock/cluster pairs: counted, not grouped, not checked for "
+               "lock order)");
+  }
   out.append("\n");
   for (const LockGroup& g : a.locks.groups) WriteLockGroup(g, now, &out);
   for (const Inversion& inv : a.locks.inversions) {
@@ -370,8 +379,9 @@ std::string DescribeCluster(const Cluster& c, const ClusterSet& set) {
         s.append(std::to_string(c.parent_ids[i]));
       }
       if (c.more_parents > 0) {
-        s.append(" and others (" +
-                 Plural(c.more_parents, "goroutine", "goroutines") + ")");
+        s.append(" (and " + std::to_string(c.more_parents) + " more " +
+                 (c.more_parents == 1 ? "goroutine" : "goroutines") +
+                 " with other parents)");
       }
     }
   }

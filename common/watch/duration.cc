@@ -1,36 +1,13 @@
 #include "common/watch/duration.h"
 
-#include <charconv>
-#include <cmath>
+#include "common/cli/duration.h"
 
 namespace watch {
 
+// spikewatch's intervals: a plain number is seconds (cli::ParseDuration,
+// the one duration parser).
 bool ParseDuration(std::string_view text, double* seconds) {
-  double factor = 1;
-  if (!text.empty()) {
-    switch (text.back()) {
-      case 's':
-        text.remove_suffix(1);
-        break;
-      case 'm':
-        factor = 60;
-        text.remove_suffix(1);
-        break;
-      case 'h':
-        factor = 3600;
-        text.remove_suffix(1);
-        break;
-      default:
-        break;
-    }
-  }
-  if (text.empty() || text[0] == '-' || text[0] == '+') return false;
-  double v = 0;
-  const char* end = text.data() + text.size();
-  auto [p, ec] = std::from_chars(text.data(), end, v, std::chars_format::fixed);
-  if (ec != std::errc() || p != end || !std::isfinite(v)) return false;
-  *seconds = v * factor;
-  return true;
+  return cli::ParseDuration(text, cli::DurationUnit::kSeconds, seconds);
 }
 
 }  // namespace watch

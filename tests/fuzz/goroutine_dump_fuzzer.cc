@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   goroutine::AnalysisOptions options;
   options.similarity = similarity;
   if (flags & 8) options.min_count = 2;
-  if (flags & 16) options.min_wait = 1;
+  if (flags & 16) options.min_wait_seconds = 60;
   if (flags & 32) options.filter = "main\\.";
   std::string error;
   if (!goroutine::Analyze(options, &a, &error)) __builtin_trap();

@@ -488,6 +488,110 @@ TEST(ParserTest, HeaderWithoutBlankLineStartsANewGoroutine) {
   EXPECT_EQ(c.goroutines[1].frames[0].func, "main.b");
 }
 
+// Issue 17, dump edges: numbers past 2^64-1 saturate, never wrap; the
+// goroutine, its frames and its line are kept.
+TEST(EdgeTest, MinutesPastTwoToTheSixtyFourSaturate) {
+  Goroutine g;
+  for (const char* n :
+       {"2147483648", "9223372036854775808", "18446744073709551615",
+        "18446744073709551616", "99999999999999999999999999"}) {
+    const std::string header =
+        std::string("goroutine 5 [chan send, ") + n + " minutes]:";
+    ASSERT_TRUE(ParseGoroutineHeader(header, &g)) << n;
+    EXPECT_EQ(g.wait_minutes, 0x7fffffff) << n;
+    EXPECT_EQ(g.state, "chan send") << n;
+  }
+}
+
+TEST(EdgeTest, ExtremeGoroutineIdsAreKeptWithTheirFrames) {
+  Collector c;
+  DumpInfo info = Parse(
+      "goroutine 18446744073709551615 [select]:\n"
+      "main.loop()\n"
+      "\t/src/main.go:10 +0x1\n"
+      "\n"
+      "goroutine 99999999999999999999999 [chan receive]:\n"
+      "main.other()\n"
+      "\t/src/main.go:20 +0x1\n",
+      &c);
+  EXPECT_EQ(c.bad.count(), 0u);
+  ASSERT_EQ(c.goroutines.size(), 2u);
+  EXPECT_EQ(c.goroutines[0].id, 18446744073709551615u);
+  ASSERT_EQ(c.goroutines[0].frames.size(), 1u);
+  EXPECT_EQ(c.goroutines[0].frames[0].func, "main.loop");
+  EXPECT_EQ(c.goroutines[1].id, 18446744073709551615u);  // saturated
+  EXPECT_EQ(c.goroutines[1].frames.size(), 1u);
+  EXPECT_EQ(info.goroutines, 2u);
+}
+
+TEST(EdgeTest, HugeLineNumbersKeepTheFrame) {
+  Collector c;
+  Parse(
+      "goroutine 7 [select]:\n"
+      "main.loop()\n"
+      "\t/src/main.go:99999999999999999999999 +0x1\n"
+      "main.caller()\n"
+      "\t/src/main.go:4294967296\n"
+      "created by main.main\n"
+      "\t/src/main.go:18446744073709551616 +0x2\n",
+      &c);
+  EXPECT_EQ(c.bad.count(), 0u);
+  ASSERT_EQ(c.goroutines.size(), 1u);
+  ASSERT_EQ(c.goroutines[0].frames.size(), 2u);
+  EXPECT_EQ(c.goroutines[0].frames[0].line, 0xffffffffu);
+  EXPECT_EQ(c.goroutines[0].frames[1].line, 0xffffffffu);
+  EXPECT_EQ(c.goroutines[0].creator.line, 0xffffffffu);
+}
+
+TEST(EdgeTest, ASecondDumpInOneInputIsNoticed) {
+  const char* dump =
+      "goroutine 1 [select (no cases)]:\n"
+      "main.main()\n"
+      "\t/src/main.go:10 +0x1\n"
+      "\n"
+      "goroutine 6 [chan send]:\n"
+      "main.worker()\n"
+      "\t/src/main.go:20 +0x1\n"
+      "\n";
+  Collector c;
+  DumpInfo info = Parse(std::string(dump) + dump, &c);
+  EXPECT_EQ(c.goroutines.size(), 4u);
+  EXPECT_EQ(info.dumps, 2u);
+  EXPECT_EQ(info.second_dump_line, 9u);  // goroutine 1 again
+  // debug=1: a second profile header after records.
+  Collector d;
+  info = Parse(
+      "goroutine profile: total 3\n3 @ 0x1 0x2\n#\t0x1\tmain.f+0x1\t/a.go:1\n"
+      "\ngoroutine profile: total 3\n3 @ 0x1 0x2\n"
+      "#\t0x1\tmain.f+0x1\t/a.go:1\n",
+      &d);
+  EXPECT_EQ(info.dumps, 2u);
+  EXPECT_EQ(info.second_dump_line, 5u);
+  EXPECT_EQ(info.goroutines, 6u);
+  EXPECT_EQ(info.declared_total, 6);  // the totals add up too
+  // One dump: nothing said.
+  Collector e;
+  info = Parse(dump, &e);
+  EXPECT_EQ(info.dumps, 1u);
+  EXPECT_EQ(info.second_dump_line, 0u);
+}
+
+TEST(EdgeTest, ElidedFrameCountsSaturate) {
+  Collector c;
+  Parse(
+      "goroutine 7 [select]:\n"
+      "main.loop()\n"
+      "\t/src/main.go:10 +0x1\n"
+      "...4294967295 frames elided...\n"
+      "...99999999999999999999 frames elided...\n"
+      "main.main()\n"
+      "\t/src/main.go:20 +0x1\n",
+      &c);
+  ASSERT_EQ(c.goroutines.size(), 1u);
+  EXPECT_EQ(c.goroutines[0].elided_frames, 0xffffffffu);
+  EXPECT_EQ(c.goroutines[0].frames.size(), 2u);
+}
+
 }  // namespace
 }  // namespace goroutine
 

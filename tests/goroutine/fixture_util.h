@@ -30,12 +30,20 @@ struct Loaded {
   std::string error;
 };
 
-inline std::unique_ptr<Loaded> Load(const std::vector<std::string>& files,
-                                    const std::string& base = "",
-                                    goroutine::AnalysisOptions options = {}) {
+// `earlier`: dumps before `base`, oldest first (--base given more than once).
+inline std::unique_ptr<Loaded> Load(
+    const std::vector<std::string>& files, const std::string& base = "",
+    goroutine::AnalysisOptions options = {},
+    const std::vector<std::string>& earlier = {}) {
   auto l = std::make_unique<Loaded>();
   l->a.symbols = std::make_unique<stack::SymbolTable>();
   io::BadLineSink bad;
+  for (const std::string& e : earlier) {
+    if (!goroutine::LoadDumps({e}, options.similarity, l->a.symbols.get(), &bad,
+                              &l->a.earlier.emplace_back(), &l->error)) {
+      return l;
+    }
+  }
   if (!base.empty()) {
     l->a.has_base = true;
     if (!goroutine::LoadDumps({base}, options.similarity, l->a.symbols.get(),

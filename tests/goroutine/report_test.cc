@@ -42,7 +42,7 @@ TEST(TextReportTest, SuspectsNamedInTheFirstLines) {
   EXPECT_EQ(lines[4],
             "    why: [pile-up] blocked sending on a channel: many "
             "request-scoped goroutines stuck at one line; goroutines "
-            "167,10511,846,393,33,...");
+            "167,10511,846,393,33 (and 3995 more)");
   EXPECT_EQ(lines[5],
             "    evidence: 4000 goroutines here, created by "
             "main.FilterService (request-scoped code)");

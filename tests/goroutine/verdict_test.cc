@@ -217,7 +217,8 @@ TEST(GoFormsTest, ParentsBeyondTheSampleAreCounted) {
   EXPECT_EQ(c.parent_ids.size(), 5u);
   EXPECT_EQ(c.more_parents, 3u);
   EXPECT_NE(DescribeCluster(c, *l->a.now.clusters)
-                .find("in goroutine 10,11,12,13,14 and others (3 goroutines)"),
+                .find("in goroutine 10,11,12,13,14 (and 3 more goroutines "
+                      "with other parents)"),
             std::string::npos);
 }
 
@@ -381,6 +382,138 @@ TEST(LeakRulesTest, GoroutineLeakHeaderIsACountProfile) {
   EXPECT_EQ(kind, CountProfileKind::kGoroutineLeak);
   EXPECT_FALSE(
       ParseCountProfileHeader("goroutineleak profile: total x", &total, &kind));
+}
+
+// Issue 13, growth across N dumps (testdata tickers.*: one process, three
+// dumps): the request leak grows at every dump; the pool that its first
+// requests start fills up (20 -> 64) and stays flat, which two dumps alone
+// would call growing.
+TEST(SeriesTest, GrowingAtEveryDumpAndAPoolThatFilledUp) {
+  auto two =
+      Load({Data("tickers.3.debug2.txt.gz")}, Data("tickers.1.debug2.txt.gz"));
+  const ClusterEntry* pool2 =
+      Find(two->a, "chan receive", "main.poolWorker", 49);
+  ASSERT_NE(pool2, nullptr);
+  EXPECT_EQ(pool2->kind, VerdictKind::kGrowing);  // 20 -> 64, two dumps
+
+  auto l =
+      Load({Data("tickers.3.debug2.txt.gz")}, Data("tickers.2.debug2.txt.gz"),
+           {}, {Data("tickers.1.debug2.txt.gz")});
+  const Analysis& a = l->a;
+  EXPECT_EQ(l->bad_lines, 0u);
+  const ClusterEntry* wait = Find(a, "select", "main.waitResult", 38);
+  ASSERT_NE(wait, nullptr);
+  EXPECT_EQ(wait->kind, VerdictKind::kGrowing);
+  EXPECT_EQ(wait->series, (std::vector<uint64_t>{50, 200, 350}));
+  EXPECT_EQ(wait->evidence.substr(0, 47),
+            "grew at every one of 3 dumps (50 -> 200 -> 350)");
+  const ClusterEntry* pool = Find(a, "chan receive", "main.poolWorker", 49);
+  ASSERT_NE(pool, nullptr);
+  EXPECT_EQ(pool->kind, VerdictKind::kHealthy);
+  EXPECT_EQ(pool->series, (std::vector<uint64_t>{20, 64, 64}));
+  EXPECT_EQ(pool->evidence.substr(0, 77),
+            "stopped growing at the last of 3 dumps (20 -> 64 -> 64): filled "
+            "up, then flat");
+  // The service's own ticker is never a suspect.
+  const ClusterEntry* ticker =
+      Find(a, "chan receive", "main.serviceTicker", 57);
+  ASSERT_NE(ticker, nullptr);
+  EXPECT_EQ(ticker->kind, VerdictKind::kHealthy);
+  EXPECT_EQ(FailingClusters(a), 2u);  // waitResult, and tickLoop (pile-up)
+}
+
+TEST(SeriesTest, UpAndDownStaysUnsure) {
+  LeakVerdict v{VerdictKind::kUnsure, "blocked in select",
+                "50 goroutines here; one dump cannot tell stuck from idle: "
+                "take a second dump to tell"};
+  const uint64_t counts[] = {50, 30, 60};
+  ApplyBaseRule(Change::kGrew, 30, 60, counts, &v);
+  EXPECT_EQ(v.kind, VerdictKind::kUnsure);
+  EXPECT_EQ(v.evidence,
+            "grew at the last dump but not at every one of 3 (50 -> 30 -> 60); "
+            "50 goroutines here; take more dumps to tell");
+  LeakVerdict p{VerdictKind::kPileUp, "r", "e"};
+  const uint64_t flat[] = {300, 300, 300};
+  ApplyBaseRule(Change::kSame, 300, 300, flat, &p);
+  EXPECT_EQ(p.kind, VerdictKind::kPileUp);
+  EXPECT_EQ(p.evidence, "unchanged across 3 dumps (300 -> 300 -> 300); e");
+}
+
+// Issue 13, ticker pile-ups: per-request ticker loops caught awake
+// (runnable) beside their blocked twins are one pile-up with that
+// evidence; the one service ticker stays healthy.
+TEST(TickerTest, PerRequestTickerLoopsCaughtAwake) {
+  auto l = Load({Data("tickers.awake.debug2.txt.gz")});
+  const Analysis& a = l->a;
+  const ClusterEntry* blocked = Find(a, "select", "main.tickLoop", 27);
+  const ClusterEntry* awake = Find(a, "runnable", "main.tickLoop", 27);
+  ASSERT_NE(blocked, nullptr);
+  ASSERT_NE(awake, nullptr);
+  EXPECT_EQ(blocked->cluster().count + awake->cluster().count, 300u);
+  for (const ClusterEntry* e : {blocked, awake}) {
+    EXPECT_EQ(e->kind, VerdictKind::kPileUp);
+    EXPECT_EQ(e->reason,
+              "per-request ticker or timer loop: woken again and again, every "
+              "wake-up a runtime timer (CPU in the scheduler's timer checks)");
+    EXPECT_EQ(e->evidence,
+              "300 goroutines created by main.handleTick (request-scoped "
+              "code) at one line: " +
+                  std::to_string(blocked->cluster().count) + " [select] and " +
+                  std::to_string(awake->cluster().count) +
+                  " caught awake (runnable or running) at the dump");
+  }
+  const ClusterEntry* ticker =
+      Find(a, "chan receive", "main.serviceTicker", 57);
+  ASSERT_NE(ticker, nullptr);
+  EXPECT_EQ(ticker->kind, VerdictKind::kHealthy);
+}
+
+TEST(TickerTest, ALifetimeLoopCaughtAwakeStaysHealthy) {
+  std::string dump;
+  for (int i = 0; i < 150; ++i) {
+    dump += "goroutine " + std::to_string(10 + i) +
+            (i < 50 ? " [runnable]" : " [select]") +
+            ":\nmain.tick()\n\t/x/t.go:5 +0x1\ncreated by main.main\n"
+            "\t/x/m.go:9 +0x1\n\n";
+  }
+  std::string path = testing_util::UniqueTempPath("lifetime-ticker.txt");
+  FILE* f = fopen(path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  fputs(dump.c_str(), f);
+  fclose(f);
+  auto l = Load({path});
+  unlink(path.c_str());
+  EXPECT_EQ(l->a.suspect_clusters, 0u);
+}
+
+// Issue 17, no silent caps: lock waiters past kMaxLockWaits lock/cluster
+// pairs are counted and said, in text and JSON.
+TEST(LockCapTest, WaitersPastTheCapAreCountedAndSaid) {
+  stack::SymbolTable symbols;
+  ClusterSet set(&symbols, Similarity::kLines);
+  const size_t n = ClusterSet::kMaxLockWaits + 10;
+  std::vector<std::string> addresses(n);
+  for (size_t i = 0; i < n; ++i) {
+    addresses[i] = "0x" + std::to_string(100000 + i);
+    RawFrame frames[2];
+    frames[0].func = "sync.(*Mutex).lockSlow";
+    frames[0].args = addresses[i];
+    frames[0].file = "/go/src/sync/mutex.go";
+    frames[0].line = 138;
+    frames[1].func = "main.update";
+    frames[1].args = "";
+    frames[1].file = "/x/main.go";
+    frames[1].line = 20;
+    Goroutine g;
+    g.id = i + 1;
+    g.state = "semacquire";
+    g.frames = frames;
+    set.OnGoroutine(g);
+  }
+  EXPECT_EQ(set.lock_waits().size(), ClusterSet::kMaxLockWaits);
+  EXPECT_EQ(set.lock_waits_not_grouped(), 10u);
+  LockView view = BuildLockView(set);
+  EXPECT_EQ(view.not_grouped, 10u);
 }
 
 }  // namespace

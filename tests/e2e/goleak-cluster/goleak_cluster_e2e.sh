@@ -176,10 +176,10 @@ OS threads: 1006 (--threads)
 
 LEAK SUSPECTS: 1501 goroutines in 4 clusters
 1000 goroutines blocked in syscall at main._Cfunc_cgo_block (_cgo_gotypes.go:41), created by main.handleCgo (incidents.go:113)
-    why: [pile-up] pile-up in a cgo call: one OS thread each; goroutines 1650,7,9,2127,2106,...
+    why: [pile-up] pile-up in a cgo call: one OS thread each; goroutines 1650,7,9,2127,2106 (and 995 more)
     evidence: 1000 goroutines in one place, each holding an OS thread while it is in the call; the process has 1006 OS threads (--threads)
 300 goroutines blocked in semacquire at main.(*store).update (incidents.go:90), created by net/http.(*Server).Serve (server.go:3102)
-    why: [pile-up] convoy: 300 goroutines queued on sync.Mutex 0x8c2750; goroutines 2703,2704,2722,2723,2701,...
+    why: [pile-up] convoy: 300 goroutines queued on sync.Mutex 0x8c2750; goroutines 2703,2704,2722,2723,2701 (and 295 more)
     evidence: holder: goroutine 2684 [sleep] at main.(*store).update (incidents.go:93), past the waiters' Lock at line 90 and not waiting for this lock" \
   "$(sed -n 1,10p "$TMP/out")"
 expect_contains "sleepers" "    why: [pile-up] per-request sleepers: every sleep arms a runtime timer (CPU in the scheduler's timer checks); goroutines" "$TMP/out"
@@ -188,7 +188,7 @@ run --color=never --no-stacks --fail-on-leak --base "$DATA/incidents.1.debug2.tx
 expect_eq "incidents --base exit" 1 "$rc"
 expect_eq "incidents --base first suspect" \
 "[grew +150 from 50] 200 goroutines blocked in select at main.waitResult (incidents.go:105), created by main.handleWait (incidents.go:126)
-    why: [growing] blocked in select: many request-scoped goroutines stuck at one line; goroutines 3324,2677,3314,2607,2575,...
+    why: [growing] blocked in select: many request-scoped goroutines stuck at one line; goroutines 3324,2677,3314,2607,2575 (and 195 more)
     evidence: grew since the base dump (50 -> 200); 200 goroutines here, created by main.handleWait (request-scoped code)" \
   "$(sed -n 4,6p "$TMP/out")"
 run --json --threads 1006 "$DATA/incidents.1.debug2.txt.gz"
