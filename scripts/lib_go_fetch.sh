@@ -105,8 +105,8 @@ _fetch_failure() {
       echo "no connection within ${connect}s (is the host up and the port open? STACKTOOLS_CONNECT_TIMEOUT sets the limit)" ;;
     28:*)
       echo "connected, but no answer within ${read}s (the service is hung or overloaded, or this port is not its net/http/pprof; STACKTOOLS_READ_TIMEOUT sets the limit)" ;;
-    7:*"efused"*)
-      echo "connection refused (nothing listens there: is the service running, and is this its pprof port?)" ;;
+    7:*)
+      echo "$msg (is the service running, and is this its net/http/pprof port?)" ;;
     *) echo "$msg" ;;
   esac
 }

@@ -46,9 +46,9 @@ own_code() {
   local profile="$1" module="${2:-}" names pkgs top n total
   OWN_EVIDENCE=""
   if [ -n "$module" ]; then
-    OWN_EVIDENCE="package main and $module (--module)"
+    OWN_EVIDENCE="package main and $module (given by --module)"
   elif [ -f go.mod ] && module="$(awk '$1 == "module" { print $2; exit }' go.mod)" && [ -n "$module" ]; then
-    OWN_EVIDENCE="package main and $module (module line of ./go.mod)"
+    OWN_EVIDENCE="package main and $module (the module line of ./go.mod)"
   else
     names="$("$HEAPDIFF" --nodecount 100000 "$profile" 2>/dev/null |
       awk 'f { $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); print } / flat%  *sum%/ { f = 1 }')" || names=""
@@ -58,9 +58,9 @@ own_code() {
       total="$(printf '%s\n' "$pkgs" | wc -l)"
       read -r n top < <(printf '%s\n' "$pkgs" | _go_module | sort | uniq -c | sort -k1,1nr -k2 | head -n 1)
       module="$top"
-      OWN_EVIDENCE="package main and $module (the most frequent non-standard module: $n of the profile's $total non-standard functions; --module names another)"
+      OWN_EVIDENCE="package main and $module (a guess: the most frequent non-standard module, $n of the profile's $total non-standard functions; --module names another)"
     else
-      OWN_EVIDENCE="package main (no non-standard module in the profile; --module names one)"
+      OWN_EVIDENCE="package main (the profile names no non-standard module; --module names one)"
     fi
   fi
   OWN_RE='^main\.'
@@ -191,4 +191,34 @@ verdict_empty() {
     block) echo "block: empty: the service records blocking only after runtime.SetBlockProfileRate(N), e.g. 10000 (ns)" ;;
     *) echo "$kind: empty profile" ;;
   esac
+}
+
+# verdict_heap_report REPORT COUNT: what a go-heap-diff report found: with
+# two snapshots the row that grew most; with more, the leak suspects
+# (heapdiff's rule), or that there are none.
+verdict_heap_report() {
+  local report="$1" count="$2" row
+  if [ "$count" -eq 2 ]; then
+    row="$(top_row "$report")"
+    if [ -z "$row" ]; then
+      echo "heap: nothing changed between the two snapshots"
+      return 0
+    fi
+    set -- $row
+    local flat="$1" share="$2"
+    shift 4
+    echo "heap: grew most: $* $flat ($share of the last total; one comparison cannot tell a leak from the GC sawtooth: take 3 or more, -n 3)"
+    return 0
+  fi
+  awk '
+    /^Leak suspects: / { n = $3; total = $5; on = 1; next }
+    /^Not leaks/ { on = 0 }
+    on && / growth +per / { rows = 1; next }
+    on && rows && NF { if (++k <= 3) { sub(/^ +/, ""); gsub(/   +/, "  "); print "heap: leak suspect: " $0 }; next }
+    on && rows && !NF { on = 0 }
+    END {
+      if (n == "") print "heap: no series in the report"
+      else if (n == 0) print "heap: no leak suspects among " total " paths (heapdiff'"'"'s leak rule)"
+      else if (n > 3) print "heap: and " n - 3 " more leak suspects (see the report)"
+    }' "$report"
 }
