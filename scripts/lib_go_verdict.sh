@@ -219,6 +219,6 @@ verdict_heap_report() {
     END {
       if (n == "") print "heap: no series in the report"
       else if (n == 0) print "heap: no leak suspects among " total " paths (heapdiff'"'"'s leak rule)"
-      else if (n > 3) print "heap: and " n - 3 " more leak suspects (see the report)"
+      else if (n > 3) print "heap: and " n - 3 " more leak suspect" (n > 4 ? "s" : "") " (see the report)"
     }' "$report"
 }
