@@ -258,3 +258,20 @@ fetch_series() {
     echo "$PROG: the report covers the ${#SERIES[@]} ${what}s taken" >&2
   fi
 }
+
+# is_go_binary FILE: the Go linker's build-info magic is in the file.
+is_go_binary() {
+  [ -r "$1" ] && LC_ALL=C grep -qaF -m 1 'Go buildinf:' "$1" 2>/dev/null
+}
+
+# top_self FOLDED N: the N leaf frames with the most samples of their own,
+# with their share, from folded stacks ("a;b;leaf COUNT").
+top_self() {
+  awk '{
+      n = $NF; line = $0; sub(/ [^ ]+$/, "", line)
+      k = split(line, f, ";"); self[f[k]] += n; total += n
+    }
+    END { for (x in self) printf "%d\t%.2f%%\t%s\n", self[x], 100 * self[x] / total, x }' "$1" |
+    sort -t "$(printf '\t')" -k1,1nr -k3,3 | head -n "$2" |
+    awk -F '\t' '{ printf "%14s %7s  %s\n", $1, $2, $3 }'
+}
