@@ -118,9 +118,11 @@ got block.pb.gz block
 [ "$CPU_SECONDS" = 0 ] || got cpu.pb.gz "profile?seconds=$CPU_SECONDS" "$CPU_SECONDS"
 trap - INT TERM
 [ "$INTERRUPTED" = 0 ] || echo "$PROG: interrupted: reading what was fetched" >&2
-if ! ls "$DIR"/*.txt "$DIR"/*.pb.gz >/dev/null 2>&1; then
-  die "nothing fetched from $BASE (see above)"
-fi
+fetched=0
+for f in "$DIR"/*.txt "$DIR"/*.pb.gz; do
+  [ ! -f "$f" ] || fetched=1
+done
+[ "$fetched" = 1 ] || die "nothing fetched from $BASE (see above)"
 
 # The verdict: one line per culprit, from the tools' own output.
 VERDICT="$(mktemp "${TMPDIR:-/tmp}/go-collect.XXXXXX")"
