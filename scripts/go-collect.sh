@@ -53,13 +53,13 @@ data, plus the CPU profile's length): STACKTOOLS_CONNECT_TIMEOUT,
 STACKTOOLS_READ_TIMEOUT. The tools are found next to this script, in the
 repository's build/, or on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
 
+Exit status: 0 everything collected and read, 2 bad usage, a download or
+profile failed, or Ctrl-C (the report covers what was collected).
+
 Examples:
   go-collect localhost:6060
   go-collect -d 10s -o incident http://10.0.0.7:6060
   go-collect -d 0 --top 5 http://127.0.0.1:6060    # no CPU profile
-
-Exit status: 0 everything collected and read, 2 bad usage, a download or
-profile failed, or Ctrl-C (the report covers what was collected).
 EOF
 }
 

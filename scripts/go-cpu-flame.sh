@@ -46,12 +46,12 @@ profile's length plus 30s (STACKTOOLS_CONNECT_TIMEOUT,
 STACKTOOLS_READ_TIMEOUT). The tools are found next to this script, in the
 repository's build/, or on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
 
+Exit status: 0 success, 2 bad usage, failed download or unreadable profile.
+
 Examples:
   go-cpu-flame localhost:6060
   go-cpu-flame -d 10s --top 5 --cum -o cpu.svg http://10.0.0.7:6060
   go-cpu-flame --module github.com/acme/shop http://127.0.0.1:6060
-
-Exit status: 0 success, 2 bad usage, failed download or unreadable profile.
 EOF
 }
 

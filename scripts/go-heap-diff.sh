@@ -52,14 +52,14 @@ download has a connect timeout (5s) and a read timeout (30s without data):
 STACKTOOLS_CONNECT_TIMEOUT, STACKTOOLS_READ_TIMEOUT.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
+Exit status: 0 success, 1 --fail-on-leak and a leak suspect,
+2 bad usage, failed download, unreadable profile, or Ctrl-C before the
+second snapshot.
+
 Examples:
   go-heap-diff -i 5m localhost:6060
   go-heap-diff -n 4 -i 10m --fail-on-leak -o heap-incident http://10.0.0.7:6060
   go-heap-diff -s alloc_space -i 30s http://127.0.0.1:6060
-
-Exit status: 0 success, 1 --fail-on-leak and a leak suspect,
-2 bad usage, failed download, unreadable profile, or Ctrl-C before the
-second snapshot.
 EOF
 }
 

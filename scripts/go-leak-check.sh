@@ -45,13 +45,13 @@ Each download has a connect timeout (5s) and a read timeout (30s without
 data): STACKTOOLS_CONNECT_TIMEOUT, STACKTOOLS_READ_TIMEOUT.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
+Exit status: 0 no suspect cluster grew, 1 one did, 2 bad usage, failed
+download, unreadable dump, or Ctrl-C before the second dump.
+
 Examples:
   go-leak-check -i 5m localhost:6060
   go-leak-check -n 3 -i 30s -m 10 http://10.0.0.7:6060
-  go-leak-check -i 10m -o /var/tmp/leaks http://127.0.0.1:6060 || mail ...
-
-Exit status: 0 no suspect cluster grew, 1 one did, 2 bad usage, failed
-download, unreadable dump, or Ctrl-C before the second dump.
+  go-leak-check -i 10m -o /var/tmp/leaks 127.0.0.1:6060    # exit 1: a leak
 EOF
 }
 

@@ -53,12 +53,12 @@ for your own processes (-1 for -a). Kernel frames need <= 1 too.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
 
+Exit status: 0 success, 2 bad usage, perf failed or recorded no samples.
+
 Examples:
   perf-flame -p "$(pidof mysvc)" -d 30s -o spike.svg
   perf-flame -a -d 10
   perf-flame -F 999 -o build.svg -- make -j8
-
-Exit status: 0 success, 2 bad usage, perf failed or recorded no samples.
 EOF
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd/goleak-cluster/help_text.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/formats/wrong_tool.h"
@@ -68,11 +69,8 @@ bool Write(const cli::Command& cmd, const goroutine::Analysis& analysis,
 }
 
 int Run(int argc, char** argv) {
-  cli::Command cmd(
-      "goleak-cluster", "goleak-cluster [options] [DUMP...]",
-      "Clusters the goroutines of Go goroutine dumps (?debug=2, ?debug=1,\n"
-      "panic/fatal error/SIGQUIT output; files or stdin, .gz too) and lists\n"
-      "the leak suspects first. With --base, reports which clusters grew.");
+  cli::Command cmd("goleak-cluster", goleak_cluster_help::kUsage,
+                   goleak_cluster_help::kSummary, goleak_cluster_help::End());
   std::string base, similarity = "lines", color = "auto", threads;
   goroutine::AnalysisOptions options;
   cmd.options().add_options()(

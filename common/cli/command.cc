@@ -40,10 +40,12 @@ void OutOfMemory() {
 
 }  // namespace
 
-Command::Command(std::string name, std::string usage, std::string summary)
+Command::Command(std::string name, std::string usage, std::string summary,
+                 HelpEnd help_end)
     : name_(std::move(name)),
       usage_(std::move(usage)),
       summary_(std::move(summary)),
+      help_end_(std::move(help_end)),
       options_("Options") {
   std::string m = name_ +
                   ": out of memory (the input holds more distinct stacks than "
@@ -84,6 +86,24 @@ void Command::SummariseBadLines(uint64_t count, std::string_view first) const {
   Warn("skipped " + std::to_string(count) +
        (count == 1 ? " malformed line" : " malformed lines") +
        " (first: " + std::string(first) + ")");
+}
+
+void Command::PrintHelp(const po::options_description& common) const {
+  std::cout << "Usage: " << usage_ << "\n\n"
+            << summary_ << "\n\n"
+            << options_ << "\n"
+            << common << "\n"
+            << "Exit status: "
+            << (help_end_.exit_status.empty()
+                    ? "0 success, 2 bad usage or unreadable input"
+                    : help_end_.exit_status)
+            << ".\n";
+  if (!help_end_.examples.empty()) {
+    std::cout << "\nExamples:\n";
+    for (const std::string& example : help_end_.examples) {
+      std::cout << "  " << example << "\n";
+    }
+  }
 }
 
 std::vector<std::string> Command::GoStyleToLong(
@@ -137,12 +157,7 @@ std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use,
     return UsageError(e.what());
   }
   if (vars_.count("help")) {
-    std::cout << "Usage: " << usage_ << "\n\n"
-              << summary_ << "\n\n"
-              << options_ << "\n"
-              << common << "\n"
-              << "Exit status: 0 success, 1 a finding asked to fail on, "
-                 "2 bad usage or unreadable input.\n";
+    PrintHelp(common);
     return FlushedOutput();
   }
   if (vars_.count("version")) {
