@@ -14,7 +14,8 @@ usage() {
 Usage: go-heap-diff [options] [URL]
 
 Takes N heap snapshots of a Go service (URL/debug/pprof/heap?gc=1, the
-net/http/pprof handler; URL defaults to http://127.0.0.1:6060) INTERVAL
+net/http/pprof handler; URL: http://host:port or host:port, default
+127.0.0.1:6060) INTERVAL
 apart, keeps them in a folder with their UTC times in the names, and
 compares them with heapdiff: with two snapshots, what grew from the first
 to the second (the table of go tool pprof -top -base); with three or more,
@@ -24,7 +25,8 @@ steps, and never fell back by more than one sample; flat steps of sampled
 heap profiles are fine, a bump or a GC sawtooth that comes back is not a
 leak). The change from the first to the last snapshot is also drawn as a
 differential flame graph (heapdiff --folded | flamesvg --diff: red grew,
-blue shrank, each frame coloured by its own change).
+blue shrank, each frame coloured by its own change). The verdict (what
+grew most, or the leak suspects) is printed first and last.
 
 Options:
   -n, --count N          snapshots to take (default 2, at least 2)
@@ -33,7 +35,8 @@ Options:
   -o, --dir DIR          folder for snapshots and results
                          (default heap-<UTC time>)
   -s, --sample-index S   inuse_space (default), inuse_objects, alloc_space
-                         or alloc_objects
+                         or alloc_objects (as heapdiff -s; also
+                         -sample_index=S, pprof's spelling)
       --nodecount N      rows of the two-snapshot table (default: what
                          go tool pprof -top shows)
       --no-gc            do not ask for a garbage collection before each
@@ -43,11 +46,20 @@ Options:
   -h, --help             show this help
 
 Files in DIR: heap-1-<time>.pb.gz ... heap-N-<time>.pb.gz (the snapshots),
-report.txt (heapdiff's output, also printed), diff.svg.
+report.txt (heapdiff's output, also printed), diff.svg. Ctrl-C during
+the series compares the snapshots already taken (two or more). Each
+download has a connect timeout (5s) and a read timeout (30s without data):
+STACKTOOLS_CONNECT_TIMEOUT, STACKTOOLS_READ_TIMEOUT.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
 Exit status: 0 success, 1 --fail-on-leak and a leak suspect,
-2 bad usage, failed download or unreadable profile.
+2 bad usage, failed download, unreadable profile, or Ctrl-C before the
+second snapshot.
+
+Examples:
+  go-heap-diff -i 5m localhost:6060
+  go-heap-diff -n 4 -i 10m --fail-on-leak -o heap-incident http://10.0.0.7:6060
+  go-heap-diff -s alloc_space -i 30s http://127.0.0.1:6060
 EOF
 }
 
@@ -66,7 +78,8 @@ while [ $# -gt 0 ]; do
     -n|--count) need_value "$1" $#; COUNT="$2"; shift 2 ;;
     -i|--interval) need_value "$1" $#; INTERVAL="$2"; shift 2 ;;
     -o|--dir) need_value "$1" $#; DIR="$2"; shift 2 ;;
-    -s|--sample-index) need_value "$1" $#; INDEX="$2"; shift 2 ;;
+    -s|--sample-index|-sample_index) need_value "$1" $#; INDEX="$2"; shift 2 ;;
+    -sample_index=*) INDEX="${1#*=}"; shift ;;
     --nodecount) need_value "$1" $#; NODECOUNT=(--nodecount "$2"); shift 2 ;;
     --no-gc) GC=""; shift ;;
     --fail-on-leak) FAIL=(--fail-on-leak); shift ;;
@@ -78,7 +91,7 @@ done
 if ! [[ "$COUNT" =~ ^[0-9]+$ ]] || [ "$COUNT" -lt 2 ]; then die "--count must be a number >= 2"; fi
 [ ${#NODECOUNT[@]} -eq 0 ] || [[ "${NODECOUNT[1]}" =~ ^[1-9][0-9]*$ ]] ||
   die "--nodecount must be a number >= 1"
-check_interval "$INTERVAL"
+to_seconds "$INTERVAL" > /dev/null
 [ ${#FAIL[@]} -eq 0 ] || [ "$COUNT" -ge 3 ] ||
   die "--fail-on-leak needs --count 3 or more (one comparison cannot tell a leak from a bump)"
 case "$INDEX" in
@@ -88,13 +101,14 @@ case "$INDEX" in
 esac
 BASE="$(pprof_base "$URL")"
 [ -n "$DIR" ] || DIR="heap-$(utc_stamp)"
-mkdir -p "$DIR"
 
 HEAPDIFF="$(find_tool heapdiff)"
 FLAMESVG="$(find_tool flamesvg)"
+own_dir "$DIR"
 
 fetch_series "$COUNT" "$INTERVAL" "$BASE/debug/pprof/heap$GC" "$DIR/heap" .pb.gz snapshot
 SNAPS=("${SERIES[@]}")
+COUNT=${#SNAPS[@]}
 
 FIRST="${SNAPS[0]}"
 LAST="${SNAPS[$((COUNT - 1))]}"
@@ -106,6 +120,8 @@ else
   "$HEAPDIFF" -s "$INDEX" "${FAIL[@]}" "${SNAPS[@]}" > "$DIR/report.txt" || rc=$?
 fi
 [ "$rc" -le 1 ] || exit "$rc"
+VERDICT="$(verdict_heap_report "$DIR/report.txt" "$COUNT")"
+printf '== verdict\n%s\n\n' "$VERDICT"
 cat "$DIR/report.txt"
 
 "$HEAPDIFF" -s "$INDEX" --folded "$FIRST" "$LAST" |
@@ -113,5 +129,6 @@ cat "$DIR/report.txt"
     --title "heap $INDEX: ${FIRST##*/} -> ${LAST##*/}" \
     > "$DIR/diff.svg.tmp" || { rm -f "$DIR/diff.svg.tmp"; exit 2; }
 mv "$DIR/diff.svg.tmp" "$DIR/diff.svg"
+printf '\n== verdict\n%s\n' "$VERDICT"
 echo "$PROG: snapshots and report in $DIR/; differential flame graph: $DIR/diff.svg"
 exit "$rc"

@@ -14,7 +14,8 @@ usage() {
 Usage: go-leak-check [options] [URL]
 
 Takes N goroutine dumps of a Go service (URL/debug/pprof/goroutine?debug=2,
-the net/http/pprof handler; URL defaults to http://127.0.0.1:6060) INTERVAL
+the net/http/pprof handler; URL: http://host:port or host:port, default
+127.0.0.1:6060) INTERVAL
 apart, keeps them, and compares the last with the first with
 goleak-cluster --base. A leak is a cluster of goroutines that
 goleak-cluster calls a leak suspect (blocked where nothing will wake it)
@@ -33,14 +34,24 @@ Options:
                          has them)
   -h, --help             show this help
 
-Prints goleak-cluster's one-line-per-cluster comparison, then a verdict:
+Prints the stuck clusters (count, where, who started them), then
+goleak-cluster's one-line-per-cluster comparison, the stuck clusters
+again, and a verdict:
   go-leak-check: LEAK: 3 suspect clusters grew by 6 goroutines (...)
   go-leak-check: no leak: no suspect cluster grew (...)
 Files in DIR: goroutine-1-<time>.txt ... (the dumps), report.txt.
+Ctrl-C during the series compares the dumps already taken (two or more).
+Each download has a connect timeout (5s) and a read timeout (30s without
+data): STACKTOOLS_CONNECT_TIMEOUT, STACKTOOLS_READ_TIMEOUT.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
 Exit status: 0 no suspect cluster grew, 1 one did, 2 bad usage, failed
-download or unreadable dump.
+download, unreadable dump, or Ctrl-C before the second dump.
+
+Examples:
+  go-leak-check -i 5m localhost:6060
+  go-leak-check -n 3 -i 30s -m 10 http://10.0.0.7:6060
+  go-leak-check -i 10m -o /var/tmp/leaks 127.0.0.1:6060    # exit 1: a leak
 EOF
 }
 
@@ -66,20 +77,23 @@ while [ $# -gt 0 ]; do
 done
 if ! [[ "$COUNT" =~ ^[0-9]+$ ]] || [ "$COUNT" -lt 2 ]; then die "--count must be a number >= 2"; fi
 [[ "$MIN_GROWTH" =~ ^[1-9][0-9]*$ ]] || die "--min-growth must be a number >= 1"
-check_interval "$INTERVAL"
+to_seconds "$INTERVAL" > /dev/null
 BASE="$(pprof_base "$URL")"
 [ -n "$DIR" ] || DIR="goroutines-$(utc_stamp)"
-mkdir -p "$DIR"
 
 GOLEAK="$(find_tool goleak-cluster)"
+own_dir "$DIR"
 
 fetch_series "$COUNT" "$INTERVAL" "$BASE/debug/pprof/goroutine?debug=2" "$DIR/goroutine" .txt dump
 DUMPS=("${SERIES[@]}")
 FIRST="${DUMPS[0]}"
-LAST="${DUMPS[$((COUNT - 1))]}"
+LAST="${DUMPS[$((${#DUMPS[@]} - 1))]}"
 
 "$GOLEAK" --color never --base "$FIRST" "$LAST" > "$DIR/report.txt" || exit 2
+VERDICT="$(verdict_goroutines "$LAST" "$FIRST")"
+printf '== verdict\n%s\n\n' "$VERDICT"
 "$GOLEAK" --color never "${STACKS[@]}" --base "$FIRST" "$LAST" || exit 2
+printf '\n== verdict\n%s\n' "$VERDICT"
 # The verdict comes from the JSON report: one cluster per line, with its
 # "suspect", "change" (new, grew, shrank, same, gone), "count" and
 # "base_count". Every quote inside names is escaped there, so these

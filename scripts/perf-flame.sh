@@ -16,9 +16,16 @@ Usage: perf-flame [options] -p PID
        perf-flame [options] -- COMMAND [ARG...]
 
 Samples on-CPU call stacks with perf (perf record -g, then perf script),
-folds them (stackfold) and draws a flame graph (flamesvg). Works for any
-program perf can sample: C, C++, Rust, Go (frame pointers are on by
-default in Go), Java/Node with their perf maps.
+folds them (stackfold), draws a flame graph (flamesvg) and prints the
+functions with the most samples of their own. For programs built with
+frame pointers (C, C++, Rust with -C force-frame-pointers), or -g dwarf;
+Java/Node with their perf maps.
+
+Go programs: perf's frame-pointer walk stops in Go assembly, cgo and
+signal frames, so part of the time lands in [unknown] frames or cut
+stacks. perf-flame says so when the target is a Go binary (and how many
+samples were affected); for a Go service, go-cpu-flame (the runtime's own
+profiler, net/http/pprof) gives whole Go stacks.
 
 What to sample (one of):
   -p, --pid PID        a running process, all its threads, for --duration
@@ -28,7 +35,8 @@ What to sample (one of):
 
 Options:
   -F, --freq HZ        samples per second (default 99)
-  -d, --duration S     seconds to sample (default 30 with -p and -a)
+  -d, --duration T     how long to sample: seconds, or 30s, 5m, 1h
+                       (default 30s with -p and -a)
   -g, --call-graph M   how perf walks stacks: fp (frame pointers, default),
                        dwarf (no frame pointers needed; bigger data), lbr
   -o, --output SVG     the flame graph (default perf-<UTC time>.svg); the
@@ -36,13 +44,21 @@ Options:
                        stackfold --merge or flamesvg --diff later
   -t, --title TEXT     flame graph title (default: what was sampled)
   -k, --keep-data      keep perf.data beside the SVG (.perf.data)
+      --top N          rows of the table of the functions with the most
+                       samples of their own (default 10; 0 prints none)
   -h, --help           show this help
 
 perf needs permission to sample: root, or kernel.perf_event_paranoid <= 1
 for your own processes (-1 for -a). Kernel frames need <= 1 too.
 The tools are found next to this script, in the repository's build/, or
 on PATH; STACKTOOLS_BUILD=DIR picks a build folder.
+
 Exit status: 0 success, 2 bad usage, perf failed or recorded no samples.
+
+Examples:
+  perf-flame -p "$(pidof mysvc)" -d 30s -o spike.svg
+  perf-flame -a -d 10
+  perf-flame -F 999 -o build.svg -- make -j8
 EOF
 }
 
@@ -54,6 +70,7 @@ CALLGRAPH=fp
 OUT=""
 TITLE=""
 KEEP=0
+TOP=10
 CMD=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -67,6 +84,7 @@ while [ $# -gt 0 ]; do
     -o|--output) need_value "$1" $#; OUT="$2"; shift 2 ;;
     -t|--title) need_value "$1" $#; TITLE="$2"; shift 2 ;;
     -k|--keep-data) KEEP=1; shift ;;
+    --top) need_value "$1" $#; TOP="$2"; shift 2 ;;
     --) shift; CMD=("$@"); break ;;
     *) die "unknown argument $1 (see --help; a command goes after --)" ;;
   esac
@@ -80,8 +98,8 @@ targets=0
 [ -z "$PID" ] || kill -0 "$PID" 2>/dev/null || [ -d "/proc/$PID" ] ||
   die "no process $PID"
 [[ "$FREQ" =~ ^[1-9][0-9]*$ ]] || die "--freq must be a number >= 1"
-[ -z "$DURATION" ] || [[ "$DURATION" =~ ^[0-9]+(\.[0-9]+)?$ ]] ||
-  die "--duration must be a number of seconds"
+[ -z "$DURATION" ] || DURATION="$(to_seconds "$DURATION")"
+[[ "$TOP" =~ ^[0-9]+$ ]] || die "--top must be a number"
 case "$CALLGRAPH" in fp|dwarf|lbr) ;; *) die "--call-graph must be fp, dwarf or lbr" ;; esac
 command -v perf >/dev/null 2>&1 ||
   die "perf not found (Debian: apt-get install linux-perf)"
@@ -112,6 +130,18 @@ else
   fi
 fi
 [ -n "$TITLE" ] || TITLE="perf: $what"
+# A Go binary: the process's executable, or the command as PATH finds it.
+exe=""
+if [ -n "$PID" ]; then
+  exe="/proc/$PID/exe"
+elif [ ${#CMD[@]} -gt 0 ]; then
+  exe="$(command -v "${CMD[0]}" 2>/dev/null || true)"
+fi
+GO_TARGET=0
+if [ -n "$exe" ] && is_go_binary "$exe"; then
+  GO_TARGET=1
+  warn "$what is a Go program: perf's frame-pointer walk stops in Go assembly and cgo, so some stacks end in [unknown] or are cut short; for whole Go stacks use go-cpu-flame on its net/http/pprof (go-cpu-flame -d 30s host:port)"
+fi
 echo "$PROG: sampling $what at $FREQ Hz${DURATION:+ for ${DURATION}s} ..." >&2
 # perf record's own status is the command's when it runs one; what matters
 # is whether it wrote samples, checked below.
@@ -140,6 +170,15 @@ mv "$OUT.tmp" "$OUT"
 if [ "$KEEP" = 1 ]; then
   mv "$DATA" "$STEM.perf.data"
   echo "$PROG: perf data: $STEM.perf.data"
+fi
+if [ "$GO_TARGET" = 1 ]; then
+  awk '{ n = $NF; t += n; if ($0 ~ /\[unknown\]/) u += n }
+       END { if (t > 0 && u > 0) printf "%.1f%% of the samples went through an [unknown] frame\n", 100 * u / t }' \
+    "$STEM.folded" | while read -r line; do warn "$line (go-cpu-flame does not have this problem)"; done
+fi
+if [ "$TOP" -gt 0 ]; then
+  echo "Top functions by own samples ($countname):"
+  top_self "$STEM.folded" "$TOP"
 fi
 echo "$PROG: $(wc -l < "$STEM.folded") distinct stacks: $STEM.folded"
 echo "$PROG: flame graph: $OUT (open it in a browser)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the tests need (only those
 # missing), then configures and builds into build/ (or $BUILD_DIR).
-# Sourced by quickstart.sh and test.sh; quiet when everything is there.
+# Run by quickstart.sh and test.sh; quiet when everything is there.
+# BUILD_TARGETS="a b" builds only those targets (quickstart: the tools);
+# SETUP_PROGRESS=1 prints a line per tenth of the build and per target.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,8 +37,23 @@ if [ ${#EXTRA_PACKAGES[@]} -gt 0 ]; then
 fi
 
 JOBS="$(nproc 2>/dev/null || echo 2)"
+[ "${SETUP_PROGRESS:-0}" = 0 ] || echo "setup: configuring $BUILD_DIR" >&2
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" \
   ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$BUILD_DIR" -j "$JOBS" -- --no-print-directory 2>&1 |
-  grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+targets=()
+for t in ${BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+if [ "${SETUP_PROGRESS:-0}" = 0 ]; then
+  cmake --build "$BUILD_DIR" -j "$JOBS" "${targets[@]}" -- --no-print-directory 2>&1 |
+    grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+else
+  echo "setup: building ${BUILD_TARGETS:-everything} with $JOBS jobs (minutes on a busy 2-core machine)" >&2
+  # Compiler messages pass; progress is one line per 10% and per target.
+  cmake --build "$BUILD_DIR" -j "$JOBS" "${targets[@]}" -- --no-print-directory 2>&1 |
+    awk '/^\[ *[0-9]+%\] Built target / { sub(/^\[ */, ""); sub(/%\] Built target /, "% built "); print "setup: " $0; fflush(); next }
+         /^\[ *[0-9]+%\]/ { p = $0; sub(/^\[ */, "", p); p = int(p)
+                            if (p >= last + 10) { last = p - p % 10; print "setup: " p "% ..."; fflush() }
+                            next }
+         /^(Consolidate|Scanning)/ { next }
+         { print; fflush() }' >&2 || true
+fi
 test "${PIPESTATUS[0]}" -eq 0

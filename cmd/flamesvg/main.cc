@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cmd/flamesvg/help_text.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/flame/folded_input.h"
@@ -85,12 +86,8 @@ void AddFlags(cli::Command* cmd, flame::Flags* flags) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cli::Command cmd(
-      "flamesvg", "flamesvg [options] [FILE...]   (FILE may be - or .gz)",
-      "Draws folded stacks (\"root;...;leaf COUNT\", or \"stack BEFORE AFTER\" "
-      "for a\ndifferential graph) as an interactive flame graph SVG on "
-      "standard output.\nOptions follow flamegraph.pl. Several files are "
-      "merged; input need not be sorted.");
+  cli::Command cmd("flamesvg", flamesvg_help::kUsage, flamesvg_help::kSummary,
+                   flamesvg_help::End());
   flame::Flags flags;
   AddFlags(&cmd, &flags);
   io::InputLimits limits;

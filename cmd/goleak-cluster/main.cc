@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd/goleak-cluster/help_text.h"
 #include "common/cli/command.h"
 #include "common/cli/duration.h"
 #include "common/cli/exit_codes.h"
@@ -64,10 +65,8 @@ bool Write(const cli::Command& cmd, const goroutine::Analysis& analysis,
 }
 
 int Run(int argc, char** argv) {
-  cli::Command cmd(
-      "goleak-cluster", "goleak-cluster [options] [DUMP...]",
-      "Clusters the goroutines of Go goroutine dumps (?debug=2, ?debug=1,\n"
-      "crash/SIGQUIT output; files or stdin, .gz too), leak suspects first.");
+  cli::Command cmd("goleak-cluster", goleak_cluster_help::kUsage,
+                   goleak_cluster_help::kSummary, goleak_cluster_help::End());
   std::string similarity = "lines", color = "auto", threads, min_wait = "0";
   std::vector<std::string> bases;
   goroutine::AnalysisOptions options;

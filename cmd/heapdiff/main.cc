@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd/heapdiff/help_text.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/formats/wrong_tool.h"
@@ -15,15 +16,8 @@
 #include "common/pprof/load.h"
 
 int main(int argc, char** argv) {
-  cli::Command cmd(
-      "heapdiff", "heapdiff [options] [BASE] PROFILE [MORE...]",
-      "Compares Go pprof profiles (heap, allocs, CPU, mutex, block, "
-      "goroutine),\ngzipped or raw protobuf, or legacy text heap profiles "
-      "(?debug=1).\n  heapdiff A           -top of A (like go tool pprof "
-      "-top)\n"
-      "  heapdiff A B         what changed from A to B (like -top -base A B)\n"
-      "  heapdiff A B C ...   per call path series; leak suspects (the leak\n"
-      "                       rule: README \"heapdiff\") first");
+  cli::Command cmd("heapdiff", heapdiff_help::kUsage, heapdiff_help::kSummary,
+                   heapdiff_help::End());
   std::string sample_index, granularity = "functions", unit = "minimum", base;
   int nodecount = 0;
   pprof::DiffOptions o;

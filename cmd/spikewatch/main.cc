@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "cmd/spikewatch/help_text.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/io/bad_lines.h"
@@ -88,15 +89,8 @@ int Replay(const cli::Command& cmd, const watch::WatchConfig& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cli::Command cmd(
-      "spikewatch",
-      "spikewatch [options] --rule RULE... (--url URL | --pid PID "
-      "| --replay FILE)",
-      "Watches a Go service (--url, its net/http/pprof) and/or a process\n"
-      "(--pid) and, when a metric spikes, keeps the evidence: profiles in\n"
-      "OUT/<UTC time>-<metric>/ with report.txt. One line on stdout per "
-      "event.\nSIGUSR1 captures now; SIGTERM/SIGINT finish the capture and "
-      "exit 0.");
+  cli::Command cmd("spikewatch", spikewatch_help::kUsage,
+                   spikewatch_help::kSummary, spikewatch_help::End());
   watch::WatchFlags flags;
   AddFlags(&cmd, &flags);
   io::InputLimits limits;

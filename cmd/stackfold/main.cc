@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "cmd/stackfold/help_text.h"
 #include "common/cli/command.h"
 #include "common/cli/exit_codes.h"
 #include "common/formats/input_folder.h"
@@ -127,15 +128,8 @@ int Run(const cli::Command& cmd, const formats::FoldOptions& opt) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cli::Command cmd(
-      "stackfold", "stackfold [options] [FILE...]",
-      "Folds profiles into stacks, one line each:  root;...;leaf COUNT\n"
-      "Inputs (files or stdin, .gz too, detected by content): `perf script`\n"
-      "text, pprof profiles (CPU, heap, allocs, mutex, block, goroutine),\n"
-      "Go text profiles (heap and goroutine ?debug=1), goroutine dumps\n"
-      "(?debug=2, SIGQUIT, crash output) and folded text. Several inputs are\n"
-      "summed. perf: COUNT is the sum of the period column when perf printed\n"
-      "one, else samples.");
+  cli::Command cmd("stackfold", stackfold_help::kUsage,
+                   stackfold_help::kSummary, stackfold_help::End());
   Flags flags;
   AddFlags(&cmd, &flags);
   if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;

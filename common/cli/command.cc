@@ -20,10 +20,12 @@ void PrintError(std::string_view tool, std::string_view message) {
   (void)ignored;
 }
 
-Command::Command(std::string name, std::string usage, std::string summary)
+Command::Command(std::string name, std::string usage, std::string summary,
+                 HelpEnd help_end)
     : name_(std::move(name)),
       usage_(std::move(usage)),
       summary_(std::move(summary)),
+      help_end_(std::move(help_end)),
       options_("Options"),
       limits_("Input limits") {}
 
@@ -101,6 +103,25 @@ void Command::SummariseBadLines(uint64_t count, std::string_view first) const {
        " (first: " + std::string(first) + ")");
 }
 
+void Command::PrintHelp(const po::options_description& common) const {
+  std::cout << "Usage: " << usage_ << "\n\n"
+            << summary_ << "\n\n"
+            << options_ << "\n";
+  if (!limits_.options().empty()) std::cout << limits_ << "\n";
+  std::cout << common << "\n"
+            << "Exit status: "
+            << (help_end_.exit_status.empty()
+                    ? "0 success, 2 bad usage or unreadable input"
+                    : help_end_.exit_status)
+            << ".\n";
+  if (!help_end_.examples.empty()) {
+    std::cout << "\nExamples:\n";
+    for (const std::string& example : help_end_.examples) {
+      std::cout << "  " << example << "\n";
+    }
+  }
+}
+
 std::vector<std::string> Command::GoStyleToLong(
     int argc, char** argv, const po::options_description& all) const {
   std::vector<std::string> args;
@@ -153,13 +174,7 @@ std::optional<int> Command::Parse(int argc, char** argv, StdinUse stdin_use,
     return UsageError(e.what());
   }
   if (vars_.count("help")) {
-    std::cout << "Usage: " << usage_ << "\n\n"
-              << summary_ << "\n\n"
-              << options_ << "\n";
-    if (!limits_.options().empty()) std::cout << limits_ << "\n";
-    std::cout << common << "\n"
-              << "Exit status: 0 success, 1 a finding asked to fail on, "
-                 "2 bad usage or unreadable input.\n";
+    PrintHelp(common);
     return FlushedOutput();
   }
   if (vars_.count("version")) {

@@ -24,9 +24,18 @@ enum StdinUse { kNoStdin, kReadsStdin };
 // read as '-') is read as that option; anything else is left as it is.
 enum FlagStyle { kPosixFlags, kGoStyleFlags };
 
+// The end of --help, after the options: the exit statuses the tool really
+// uses (empty: "0 success, 2 bad usage or unreadable input") and 2-4
+// command lines to copy, printed last so they stay on the screen.
+struct HelpEnd {
+  std::string exit_status;
+  std::vector<std::string> examples;
+};
+
 class Command {
  public:
-  Command(std::string name, std::string usage, std::string summary);
+  Command(std::string name, std::string usage, std::string summary,
+          HelpEnd help_end = {});
 
   // Options of the tool; add to it before Parse().
   po::options_description& options() { return options_; }
@@ -81,6 +90,9 @@ class Command {
   // when one is out of range.
   std::optional<int> ApplyInputLimits() const;
 
+  // Prints --help: usage, summary, options, exit status, examples.
+  void PrintHelp(const po::options_description& common) const;
+
   // Flushes --help/--version text: kExitOk, or kExitBadInput with a message
   // when it could not be written.
   int FlushedOutput() const;
@@ -88,6 +100,7 @@ class Command {
   std::string name_;
   std::string usage_;
   std::string summary_;
+  HelpEnd help_end_;
   po::options_description options_;
   po::options_description limits_;
   uint64_t* max_input_bytes_ = nullptr;

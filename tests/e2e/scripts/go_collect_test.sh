@@ -32,7 +32,7 @@ routes() {  # routes BLOCK-ANSWER MUTEX-FILE
 }
 routes "$D/scripts/block.pb.gz" "$D/scripts/mutex.pb.gz"
 start_server "$T/routes"
-rc=$(run_rc "$S" -s 2 --top 4 -o "$T/all" "$URL")
+rc=$(run_rc "$S" -d 2s --top 4 -o "$T/all" "$URL")
 check "everything: exit 0" test "$rc" = 0
 check "asked each endpoint once, volatile first" test "$(requests)" = "$(printf '%s\n' /debug/pprof/goroutine?debug=2 /debug/pprof/goroutine?debug=1 /debug/pprof/heap /debug/pprof/allocs /debug/pprof/mutex /debug/pprof/block /debug/pprof/profile?seconds=2)"
 check "goroutine.debug2.txt as served" cmp -s "$T/all/goroutine.debug2.txt" "$D/goleak-cluster/nil-chan-select.debug2.txt"
@@ -69,7 +69,29 @@ check "cpu.svg by hand" cmp -s "$T/all/cpu.svg" <(svg "$D/scripts/cpu.pb.gz" nan
 check "heap.svg by hand" cmp -s "$T/all/heap.svg" <(svg "$D/heapdiff/2.heap" bytes "Heap in use")
 check "allocs.svg by hand (alloc_space)" cmp -s "$T/all/allocs.svg" <(svg "$D/heapdiff/1.heap" bytes "Allocated since start" --sample-index alloc_space)
 check "goroutines.svg by hand" cmp -s "$T/all/goroutines.svg" <(svg "$D/goleak-cluster/nil-chan-select.debug2.txt" goroutines Goroutines)
-check "last line" test "$(tail -n 1 "$T/out")" = "go-collect: everything is in $T/all/ (report: $T/all/report.txt)"
+check "last line" test "$(tail -n 1 "$T/out")" = "go-collect: everything is in $T/all/ (report: $T/all/report.txt; in a browser: $T/all/index.html)"
+# The verdict: first in the report, and again at the end of the output,
+# one line per culprit, from the fixtures' known answers.
+cat > "$T/verdict" <<'EOF'
+== verdict
+goroutines: stuck: 3 goroutines blocked in chan send (nil chan) at main.(*Stats).reporter (nilchan.go:30), created by main.main (nilchan.go:50)
+goroutines: stuck: 3 goroutines blocked in chan receive (nil chan) at main.(*Stats).listener (nilchan.go:35), created by main.main (nilchan.go:51)
+goroutines: stuck: 3 goroutines blocked in select (no cases) at main.keepAlive (nilchan.go:41), created by main.main (nilchan.go:52)
+goroutines: and 1 more cluster (4 suspect, 0 unsure: see the report)
+heap: top in-use: main.newSession holds 1.25MB (45.47% of 2.74MB)
+cpu: hottest own code: main.buildReport at service.go:95: 4.56s (95.80% of CPU, with the library calls it makes)
+EOF
+check "verdict at the top of the report" cmp -s <(sed -n '4,10p' "$T/all/report.txt") "$T/verdict"
+check "verdict at the end of the output" cmp -s <(tail -n 8 "$T/out" | head -n 7) "$T/verdict"
+check "fetching lines, one per download" test "$(grep -c "^go-collect: fetching $URL/debug/pprof/" "$T/err")" = 7
+check "index.html written" test -s "$T/all/index.html"
+check "index.html: the verdict" has "$T/all/index.html" "<li>heap: top in-use: main.newSession holds 1.25MB (45.47% of 2.74MB)</li>"
+check "index.html: the graphs, relative" has "$T/all/index.html" '<iframe class="graph" src="cpu.svg"'
+check "index.html: no absolute paths or network" bash -c "! grep -qE 'src=\"(/|http)|href=\"(/|http)' '$T/all/index.html'"
+check "index.html: the report, escaped" has "$T/all/index.html" "main.(*Stats).reporter (nilchan.go:30), created by main.main (nilchan.go:50)"
+if command -v xmllint >/dev/null; then
+  check "index.html parses as XHTML-clean HTML" xmllint --html --noout "$T/all/index.html"
+fi
 if command -v xmllint >/dev/null; then
   check "SVGs well-formed" xmllint --noout "$T"/all/*.svg
 fi
@@ -78,9 +100,9 @@ fi
 routes '!500 block profile unavailable' "$D/scripts/mutex-empty.pb.gz"
 start_server "$T/routes"
 mkdir -p "$T/cwd"
-rc=$(cd "$T/cwd" && run_rc "$S" -s 0 "$URL")
+rc=$(cd "$T/cwd" && run_rc "$S" -d 0 "$URL")
 check "one failure: exit 2" test "$rc" = 2
-check "one failure: no CPU request with -s 0" bash -c "! grep -q profile '$T/requests'"
+check "one failure: no CPU request with -d 0" bash -c "! grep -q profile '$T/requests'"
 dir="$(ls -d "$T"/cwd/pprof-* 2>/dev/null || true)"
 check "default folder name: host_port and UTC time" bash -c "[[ '${dir##*/}' =~ ^pprof-127\.0\.0\.1_$(cat "$T/port")-[0-9]{8}T[0-9]{6}Z$ ]]"
 check "one failure: named" has "$T/err" "go-collect: $URL/debug/pprof/block: HTTP 500: block profile unavailable"
@@ -90,4 +112,25 @@ check "one failure: in the report" has "$dir/report.txt" "== failed: block.pb.gz
 check "empty mutex profile: section" has "$dir/report.txt" "Showing nodes accounting for 0, 0% of 0 total"
 check "empty mutex profile: no SVG" test ! -e "$dir/mutex.svg"
 check "no CPU: no cpu.svg" has "$dir/report.txt" "== flame graphs (stackfold | flamesvg): heap.svg allocs.svg goroutines.svg"
+check "empty mutex profile: the hint" has "$dir/report.txt" "mutex: empty: the service records lock contention only after runtime.SetMutexProfileFraction(N), e.g. 5"
+check "one failure: index.html still written" test -s "$dir/index.html"
+
+# Names from the service reach HTML escaped: a dump whose function names
+# carry markup.
+sed -e 's/main\.keepAlive/main.keepAlive<script>alert(1)<\/script>\&amp;"x"/' \
+  "$D/goleak-cluster/nil-chan-select.debug2.txt" > "$T/hostile.txt"
+printf '/debug/pprof/goroutine?debug=2\t%s\n' "$T/hostile.txt" > "$T/routes"
+start_server "$T/routes"
+rc=$(run_rc "$S" -d 0 -o "$T/hostile" "$URL")
+check "hostile names: exit 2 (the rest 404)" test "$rc" = 2
+check "hostile names: in the report as given" has "$T/hostile/report.txt" 'main.keepAlive<script>alert(1)</script>&amp;"x"'
+check "hostile names: escaped in index.html" has "$T/hostile/index.html" 'main.keepAlive&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&quot;x&quot;'
+check "hostile names: no script element" bash -c "! grep -q '<script' '$T/hostile/index.html'"
+
+# Nothing answers at all: no empty folder is left behind.
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+rc=$(run_rc "$S" -d 0 -o "$T/nothing" "${URL#http://}")
+check "nothing fetched: exit 2" test "$rc" = 2
+check "nothing fetched: message" test "$(tail -n 1 "$T/err")" = "go-collect: nothing fetched from $URL (see above)"
+check "nothing fetched: no folder left" test ! -e "$T/nothing"
 finish

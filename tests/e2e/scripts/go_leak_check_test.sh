@@ -32,7 +32,18 @@ check "two dumps kept" test "${#dumps[@]}" = 2
 check "dump names: index and UTC time" bash -c "[[ '${dumps[0]##*/}' =~ ^goroutine-1-[0-9]{8}T[0-9]{6}Z\.txt$ && '${dumps[1]##*/}' =~ ^goroutine-2-[0-9]{8}T[0-9]{6}Z\.txt$ ]]"
 check "first dump as served" cmp -s "${dumps[0]}" "$BEFORE"
 check "second dump as served" cmp -s "${dumps[1]}" "$AFTER"
-check "prints goleak-cluster --no-stacks --base" cmp -s <(head -n -1 "$T/out") <("$G" --color never --no-stacks --base "$BEFORE" "$AFTER")
+# stdout: the verdict block, goleak-cluster's comparison, the verdict
+# block again, the LEAK line.
+cat > "$T/verdict" <<'EOF'
+== verdict
+goroutines: stuck: [grew +2 from 1] 3 goroutines blocked in chan send (nil chan) at main.(*Stats).reporter (nilchan.go:30), created by main.main (nilchan.go:50)
+goroutines: stuck: [grew +2 from 1] 3 goroutines blocked in chan receive (nil chan) at main.(*Stats).listener (nilchan.go:35), created by main.main (nilchan.go:51)
+goroutines: stuck: [grew +2 from 1] 3 goroutines blocked in select (no cases) at main.keepAlive (nilchan.go:41), created by main.main (nilchan.go:52)
+goroutines: and 1 more cluster (4 suspect, 0 unsure: see the report)
+EOF
+check "verdict first" cmp -s <(head -n 5 "$T/out") "$T/verdict"
+check "prints goleak-cluster --no-stacks --base" cmp -s <(sed -n "7,$(($(wc -l < "$T/out") - 7))p" "$T/out") <("$G" --color never --no-stacks --base "$BEFORE" "$AFTER")
+check "verdict last" cmp -s <(tail -n 6 "$T/out" | head -n 5) "$T/verdict"
 check "report.txt has the stacks" cmp -s "$T/grew/report.txt" <("$G" --color never --base "$BEFORE" "$AFTER")
 check "comparison line" has "$T/out" "[grew +2 from 1] 3 goroutines blocked in chan send (nil chan) at main.(*Stats).reporter (nilchan.go:30), created by main.main (nilchan.go:50)"
 check "verdict" test "$(tail -n 1 "$T/out")" = "go-leak-check: LEAK: 3 suspect clusters grew by 6 goroutines (between ${dumps[0]##*/} and ${dumps[1]##*/}; report: $T/grew/report.txt)"
@@ -68,5 +79,17 @@ check "not a dump: goleak-cluster says so" grep -q '^goleak-cluster: .*no gorout
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 rc=$(run_rc "$S" -i 0 -o "$T/down" "$URL")
 check "server down: exit 2" test "$rc" = 2
-check "server down: names the URL" grep -q "^go-leak-check: $URL/debug/pprof/goroutine?debug=2: " "$T/err"
+check "server down: names the URL" grep -q "^go-leak-check: $URL/debug/pprof/goroutine?debug=2: .*(is the service running, and is this its net/http/pprof port?)$" "$T/err"
+check "server down: no empty folder left" test ! -e "$T/down"
+check "server down: no .err files left" bash -c "! ls -a '$T' | grep -q '\.err$'"
+
+# A service that accepts the connection and never answers: a clear
+# message within 40 s with the default timeouts (5 s connect, 30 s read).
+printf '/debug/pprof/goroutine?debug=2\t!hang\n' > "$T/routes"
+start_server "$T/routes"
+rc=$(run_rc timeout 40 "$S" -i 0 -o "$T/hang" "$URL")
+check "no answer: exit 2 (not killed by timeout 40)" test "$rc" = 2
+check "no answer: fetching line first" test "$(head -n 1 "$T/err")" = "go-leak-check: fetching $URL/debug/pprof/goroutine?debug=2 ..."
+check "no answer: message" has "$T/err" "go-leak-check: $URL/debug/pprof/goroutine?debug=2: connected, but no answer within 30s (the service is hung or overloaded, or this port is not its net/http/pprof; STACKTOOLS_READ_TIMEOUT sets the limit)"
+check "no answer: no empty folder left" test ! -e "$T/hang"
 finish

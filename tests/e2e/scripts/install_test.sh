@@ -20,7 +20,9 @@ scripts=(perf-flame go-cpu-flame go-heap-diff go-leak-check go-collect)
 for c in "${tools[@]}" "${scripts[@]}"; do
   check "installed: bin/$c" test -x "$P/bin/$c"
 done
-check "installed: share/stacktools/lib_go_fetch.sh" test -f "$P/share/stacktools/lib_go_fetch.sh"
+for lib in lib_go_fetch.sh lib_go_verdict.sh lib_go_index.sh; do
+  check "installed: share/stacktools/$lib" test -f "$P/share/stacktools/$lib"
+done
 check "no .sh names in bin" bash -c "! ls '$P/bin' | grep -q '\.sh$'"
 
 mkdir -p "$T/elsewhere" "$T/decoy"
@@ -68,7 +70,7 @@ check "symlinked go-leak-check: verdict" grep -q '^go-leak-check: LEAK: ' "$T/ou
 
 # Run from a checkout: scripts/X.sh finds build/cmd/<tool>/<tool> beside it.
 mkdir -p "$T/checkout/scripts"
-cp "$REPO/scripts/go-leak-check.sh" "$REPO/scripts/lib_go_fetch.sh" "$T/checkout/scripts/"
+cp "$REPO/scripts/go-leak-check.sh" "$REPO"/scripts/lib_go_*.sh "$T/checkout/scripts/"
 for c in "${tools[@]}"; do
   mkdir -p "$T/checkout/build/cmd/$c"
   ln -s "$BUILD/cmd/$c/$c" "$T/checkout/build/cmd/$c/$c"

@@ -11,6 +11,12 @@ S="$REPO/scripts/perf-flame.sh"
 rc=$(run_rc "$S" --help)
 check "--help exits 0" test "$rc" = 0
 check "--help usage line" has "$T/out" "Usage: perf-flame [options] -p PID"
+check "--help: Go programs are pointed to go-cpu-flame" has "$T/out" "for a Go service, go-cpu-flame (the runtime's own"
+check "--help: no promise that Go stacks work" bash -c "! grep -qi 'go (frame pointers' '$T/out'"
+check "--help: ends with examples" test "$(tail -n 4 "$T/out" | head -n 1)" = "Examples:"
+rc=$(run_rc "$S" -d 5x -- true)
+check "bad duration: exit 2" test "$rc" = 2
+check "bad duration: message" has "$T/err" "perf-flame: bad duration '5x' (use seconds, or 30s, 5m, 1h)"
 rc=$(run_rc "$S")
 check "no target: exit 2" test "$rc" = 2
 check "no target: message" has "$T/err" "perf-flame: give exactly one of -p PID, -a, or -- COMMAND (see --help)"
@@ -64,6 +70,36 @@ check "pid: default title names it" grep -q "perf: pid $wpid (perf_workload)" "$
 rc=$(run_rc "$S" -F 997 -d 0.3 -o "$T/dur/d.svg" -- "$W" 20000)
 check "duration: exit 0" test "$rc" = 0
 check "duration: sampled" grep -q 'RunRounds;SpinAlpha' "$T/dur/d.folded"
+
+# The top table: the functions with the most samples of their own, from
+# the folded stacks; no Go warning for a C++ program.
+check "duration: top table heading" has "$T/out" "Top functions by own samples ("
+check "duration: top row is a Spin function" bash -c "grep -A1 '^Top functions by own samples' '$T/out' | tail -n 1 | grep -qE '%  (\(anonymous namespace\)::)?Spin'"
+check "duration: no Go warning for C++" bash -c "! grep -q 'is a Go program' '$T/err'"
+rc=$(run_rc "$S" -F 997 -d 0.005m --top 0 -o "$T/dur2/d.svg" -- "$W" 20000)
+check "-d 0.005m: exit 0" test "$rc" = 0
+check "--top 0: no table" bash -c "! grep -q '^Top functions' '$T/out'"
+
+# A Go program: the warning about perf's unwinding, and go-cpu-flame.
+if command -v go >/dev/null 2>&1; then
+  mkdir -p "$BUILD/go-cache"
+  if (cd "$T" && GOCACHE="$BUILD/go-cache" GOPATH="$T/gopath" GO111MODULE=off GOFLAGS='' \
+      go build -o "$T/leaky_service" "$REPO/tests/e2e/scripts/leaky_service.go") > "$T/build.log" 2>&1; then
+    "$T/leaky_service" "$T/addr" 30 &
+    gpid=$!
+    for _ in $(seq 100); do [ -s "$T/addr" ] && break; sleep 0.05; done
+    rc=$(run_rc "$S" -F 499 -d 1s -p "$gpid" -o "$T/go/g.svg")
+    kill "$gpid" 2>/dev/null || true
+    wait "$gpid" 2>/dev/null || true
+    check "Go pid: exit 0" test "$rc" = 0
+    check "Go pid: the warning" has "$T/err" "perf-flame: warning: pid $gpid (leaky_service) is a Go program: perf's frame-pointer walk stops in Go assembly and cgo, so some stacks end in [unknown] or are cut short; for whole Go stacks use go-cpu-flame on its net/http/pprof (go-cpu-flame -d 30s host:port)"
+    check "Go pid: top table names main.burnCPU" bash -c "grep -A3 '^Top functions' '$T/out' | grep -q 'main.burnCPU'"
+  else
+    echo "  (go build failed; Go case not run)"; sed 's/^/  | /' "$T/build.log"
+  fi
+else
+  echo "  (no Go toolchain: the Go case is not run)"
+fi
 
 rc=$(run_rc "$S" -p 999999999)
 check "no such pid: exit 2" test "$rc" = 2

@@ -10,7 +10,8 @@ query strings are really exercised. Routes come from a file, one per line:
 Each request for a target gets the next file of its list; after the last,
 the last again (a service whose heap stopped changing). A file named
 "!CODE text" answers HTTP CODE with that text as body, as net/http/pprof
-does ("!500 Could not enable CPU profiling: ..."). Anything else is 404.
+does ("!500 Could not enable CPU profiling: ..."); "!hang" accepts the
+request and never answers (a hung service). Anything else is 404.
 Every request target is appended to --log, one per line. The port is
 written to --port-file once the socket listens. The server exits by itself
 after --lifetime seconds, so a crashed test never leaves it behind.
@@ -20,6 +21,7 @@ import http.server
 import os
 import sys
 import threading
+import time
 
 
 def load_routes(path):
@@ -57,6 +59,9 @@ def main():
                     name = files[min(n, len(files) - 1)]
             if files is None:
                 return self.reply(404, b"404 page not found\n", "text/plain")
+            if name == "!hang":
+                time.sleep(3600)
+                return None
             if name.startswith("!"):
                 code, _, text = name[1:].partition(" ")
                 return self.reply(int(code), (text + "\n").encode(),

@@ -31,10 +31,12 @@ done
 URL="http://$(cat "$T/addr")"
 
 # CPU: a one-second profile names the burning function.
-rc=$(run_rc "$REPO/scripts/go-cpu-flame.sh" -s 1 --top 20 -o "$T/cpu/cpu.svg" "$URL")
+rc=$(run_rc "$REPO/scripts/go-cpu-flame.sh" -d 1s --top 20 -o "$T/cpu/cpu.svg" "$URL")
 check "cpu: exit 0" test "$rc" = 0
 check "cpu: table has main.burnCPU" grep -qE '%  main\.burnCPU$' "$T/out"
 check "cpu: SVG has main.burnCPU" grep -q 'main.burnCPU' "$T/cpu/cpu.svg"
+check "cpu: own code ranks main.burnCPU first" bash -c "grep -A2 '^Own code: package main ' '$T/out' | tail -n 1 | grep -qE '%  main\.burnCPU$'"
+check "cpu: hottest own code and line" grep -qE '^go-cpu-flame: cpu: hottest own code: main\.burnCPU at leaky_service\.go:[0-9]+: ' "$T/out"
 check "cpu: the profile is a Go CPU profile" bash -c "'$BUILD/cmd/heapdiff/heapdiff' '$T/cpu/cpu.pb.gz' | grep -q '^Type: cpu$'"
 
 # Heap: three snapshots, main.grow grows at every step.
@@ -43,17 +45,27 @@ check "heap: --fail-on-leak exits 1" test "$rc" = 1
 check "heap: suspects line" grep -q '^Leak suspects: ' "$T/heap/report.txt"
 check "heap: main.grow is a suspect" bash -c "sed -n '/^Leak suspects/,/^\$/p' '$T/heap/report.txt' | grep -qE '  main\.grow( < .*)?$'"
 check "heap: diff.svg has main.grow" grep -q 'main.grow' "$T/heap/diff.svg"
+check "heap: verdict first names main.grow" bash -c "sed -n 2p '$T/out' | grep -qE '^heap: leak suspect: .*  main\.grow( < .*)?$'"
 
 # Goroutines: leakOne piles up between two dumps.
 rc=$(run_rc "$REPO/scripts/go-leak-check.sh" -i 0.5 -o "$T/leak" "$URL")
 check "leak: exit 1" test "$rc" = 1
 check "leak: grew line" grep -qE '^\[grew \+[0-9]+ from [0-9]+\] [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' "$T/out"
 check "leak: verdict" grep -q '^go-leak-check: LEAK: 1 suspect cluster grew by ' "$T/out"
+check "leak: verdict block names main.leakOne" bash -c "sed -n 2p '$T/out' | grep -qE '^goroutines: stuck: \[grew \+[0-9]+ from [0-9]+\] [0-9]+ goroutines blocked in chan send at main\.leakOne '"
 
-# Everything at once.
-rc=$(run_rc "$REPO/scripts/go-collect.sh" -s 1 -o "$T/all" "$URL")
+# Everything at once, with the address as go tool pprof takes it (no
+# scheme). The last screen (80x25) names the three culprits.
+rc=$(run_rc "$REPO/scripts/go-collect.sh" -d 1s -o "$T/all" "${URL#http://}")
 check "collect: exit 0" test "$rc" = 0
-for f in goroutine.debug2.txt goroutine.debug1.txt heap.pb.gz allocs.pb.gz mutex.pb.gz block.pb.gz cpu.pb.gz report.txt cpu.svg heap.svg allocs.svg goroutines.svg; do
+fold -w 80 "$T/out" | tail -n 25 > "$T/screen"
+check "collect: last screen: the stuck goroutines" grep -qE '^goroutines: (stuck|unsure from one dump[^:]*): [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' <(tail -n 25 "$T/out")
+check "collect: last screen: the heap" grep -qE '^heap: top in-use: main\.grow holds ' "$T/screen"
+check "collect: last screen: the CPU" grep -qE '^cpu: hottest own code: main\.burnCPU at leaky_service\.go:[0-9]+: ' "$T/screen"
+check "collect: last screen: the goroutines" grep -q 'main.leakOne' "$T/screen"
+check "collect: verdict at the top of the report" bash -c "sed -n '4,9p' '$T/all/report.txt' | grep -q '^cpu: hottest own code: main.burnCPU'"
+check "collect: index.html" test -s "$T/all/index.html"
+for f in goroutine.debug2.txt goroutine.debug1.txt heap.pb.gz allocs.pb.gz mutex.pb.gz block.pb.gz cpu.pb.gz report.txt cpu.svg heap.svg allocs.svg goroutines.svg index.html; do
   check "collect: $f" test -s "$T/all/$f"
 done
 check "collect: leak suspect in the report" grep -qE '^[0-9]+ goroutines blocked in chan send at main\.leakOne ' "$T/all/report.txt"
