@@ -3,15 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include "common/stack/hash.h"
 
 namespace flame {
 namespace {
-
-uint64_t ChildHash(uint32_t parent, uint32_t name) {
-  return stack::MixHash((static_cast<uint64_t>(parent) << 32 | name) *
-                        0x9e3779b97f4a7c15ULL);
-}
 
 // Length of the common prefix of a and b.
 size_t CommonPrefix(std::string_view a, std::string_view b) {
@@ -31,7 +25,7 @@ size_t CommonPrefix(std::string_view a, std::string_view b) {
 }  // namespace
 
 FrameTree::FrameTree(TreeOptions options) : options_(options) {
-  nodes_.push_back(FrameNode{0, symbols_.Intern("all"), 0, 0, 0});
+  nodes_.push_back(FrameNode{0, symbols_.Intern("all"), 0, 0});
   path_.push_back(0);
 }
 
@@ -46,8 +40,13 @@ std::string FrameTree::Path(uint32_t node) const {
   return out;
 }
 
+void FrameTree::FinishAdding() {
+  children_.Release();
+  prev_.clear();
+  prev_.shrink_to_fit();
+}
+
 uint32_t FrameTree::Child(uint32_t parent, uint32_t name) {
-  const uint32_t depth = nodes_[parent].depth + 1;
   const uint32_t next = static_cast<uint32_t>(nodes_.size());
   bool inserted = true;
   // A flame chart never merges with earlier lines: every frame past the
@@ -55,16 +54,9 @@ uint32_t FrameTree::Child(uint32_t parent, uint32_t name) {
   const uint32_t id =
       options_.flamechart
           ? next
-          : children_.FindOrInsert(
-                ChildHash(parent, name), next,
-                [&](uint32_t i) {
-                  return nodes_[i].parent == parent && nodes_[i].name == name;
-                },
-                &inserted,
-                [&](uint32_t i) {
-                  return ChildHash(nodes_[i].parent, nodes_[i].name);
-                });
-  if (inserted) nodes_.push_back(FrameNode{parent, name, depth, 0, 0});
+          : children_.FindOrInsert(static_cast<uint64_t>(parent) << 32 | name,
+                                   next, &inserted);
+  if (inserted) nodes_.push_back(FrameNode{parent, name, 0, 0});
   return id;
 }
 

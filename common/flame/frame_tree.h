@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/stack/index_table.h"
+#include "common/stack/int_key_table.h"
 #include "common/stack/symbol_table.h"
 
 namespace flame {
@@ -23,11 +23,11 @@ struct TreeOptions {
 
 // One frame of the call tree: a function at one path from the root. The
 // counts are "self" (stacks ending here) while the tree is built; layout
-// turns them into inclusive sums.
+// turns them into inclusive sums. 24 bytes: a big graph has millions of
+// nodes (depth is not kept: layout derives it from the parents).
 struct FrameNode {
   uint32_t parent;
   uint32_t name;  // symbol id
-  uint32_t depth;
   double after;   // count of single-count input, or AFTER of a pair
   double before;  // BEFORE of differential input
 };
@@ -58,6 +58,10 @@ class FrameTree {
   std::string Path(uint32_t node) const;
   const TreeOptions& options() const { return options_; }
 
+  // Frees what only adding stacks needs (the child index); layout calls it,
+  // as counts are inclusive from then on and no stack may be added.
+  void FinishAdding();
+
  private:
   uint32_t Child(uint32_t parent, uint32_t name);
   void AddReversed(std::string_view stack, double before, double after);
@@ -65,9 +69,9 @@ class FrameTree {
   TreeOptions options_;
   stack::SymbolTable symbols_;
   std::vector<FrameNode> nodes_;
-  // (parent, name) -> node. Compact: a big graph has millions of nodes,
-  // and comparing a node is two integer loads.
-  stack::IndexTable children_{stack::IndexTable::kCompact};
+  // (parent << 32 | name) -> node, the key kept in the table: a big graph
+  // has millions of nodes, and a lookup then costs one cache miss.
+  stack::IntKeyTable children_;
   // The previous stack: its text, where each of its frames ends in that
   // text, and the node of each frame (path_[0] is the root).
   std::string prev_;
