@@ -21,13 +21,27 @@ class IntKeyTable {
  public:
   IntKeyTable() { Reset(16); }
 
+  // The hash FindOrInsert places `key` by (keyed MixHash).
+  static uint64_t Hash(uint64_t key) { return MixHash(key); }
+
+  // Asks the CPU to start loading the slot of a key with hash `hash`, so
+  // several independent lookups can wait for memory at the same time.
+  void Prefetch(uint64_t hash) const {
+    __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+
   // Returns the index stored for `key`, or stores `next` and returns it,
   // setting *inserted.
   uint32_t FindOrInsert(uint64_t key, uint32_t next, bool* inserted) {
+    return FindOrInsert(key, Hash(key), next, inserted);
+  }
+  // The same with `hash` == Hash(key) already computed.
+  uint32_t FindOrInsert(uint64_t key, uint64_t hash, uint32_t next,
+                        bool* inserted) {
     if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
     const Slot probe = MakeSlot(key, next);
     const size_t mask = slots_.size() - 1;
-    for (size_t i = MixHash(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.index1 == 0) {
         s = probe;
