@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/stack/index_table.h"
+#include "common/stack/int_key_table.h"
 #include "common/stack/symbol_table.h"
 
 namespace flame {
@@ -23,11 +23,11 @@ struct TreeOptions {
 
 // One frame of the call tree: a function at one path from the root. The
 // counts are "self" (stacks ending here) while the tree is built; layout
-// turns them into inclusive sums.
+// turns them into inclusive sums. 24 bytes: a big graph has millions of
+// nodes (depth is not kept: layout derives it from the parents).
 struct FrameNode {
   uint32_t parent;
   uint32_t name;  // symbol id
-  uint32_t depth;
   double after;   // count of single-count input, or AFTER of a pair
   double before;  // BEFORE of differential input
 };
@@ -37,6 +37,9 @@ struct FrameNode {
 // not input size. Children always get larger ids than their parent, which
 // lets later passes run bottom-up or top-down in plain loops (no recursion
 // on stack depth).
+//
+// Stacks are added in batches (see ResolvePending): the accessors resolve
+// what is queued first, so callers never see a half-built tree.
 class FrameTree {
  public:
   explicit FrameTree(TreeOptions options = {});
@@ -48,34 +51,79 @@ class FrameTree {
   // comparing text with the previous stack instead of hashing each name.
   void AddStack(std::string_view stack, double before, double after);
 
-  const std::vector<FrameNode>& nodes() const { return nodes_; }
-  std::vector<FrameNode>& mutable_nodes() { return nodes_; }
+  const std::vector<FrameNode>& nodes() const {
+    ResolvePending();
+    return nodes_;
+  }
+  std::vector<FrameNode>& mutable_nodes() {
+    ResolvePending();
+    return nodes_;
+  }
   const stack::SymbolTable& symbols() const { return symbols_; }
   std::string_view Name(uint32_t node) const {
-    return symbols_.Name(nodes_[node].name);
+    return symbols_.Name(nodes()[node].name);
   }
   // "root;...;node" (tests, diagnostics).
   std::string Path(uint32_t node) const;
   const TreeOptions& options() const { return options_; }
 
+  // Resolves what is queued and frees what only adding stacks needs (the
+  // child index); layout calls it, as counts are inclusive from then on and
+  // no stack may be added.
+  void FinishAdding();
+
  private:
-  uint32_t Child(uint32_t parent, uint32_t name);
-  void AddReversed(std::string_view stack, double before, double after);
+  // A stack whose nodes are not found yet: its first `keep` frames are the
+  // previous stack's, the names of the others are ids_[first_id ...].
+  struct Pending {
+    uint32_t keep;
+    uint32_t frames;
+    uint32_t first_id;
+    double before;
+    double after;
+  };
+  // Lookups of one stack depend on each other (a child needs its parent),
+  // so stacks are queued and resolved a depth at a time across the batch:
+  // the lookups of one depth are independent and their cache misses
+  // overlap (on big graphs each one is a miss).
+  static constexpr size_t kBatchStacks = 32;
+  static constexpr size_t kBatchIds = 1 << 16;
+
+  void Queue(uint32_t keep, uint32_t frames, double before, double after);
+  void ResolvePending() const {
+    if (!pending_.empty()) Resolve();
+  }
+  void Resolve() const;
+  void ResolveDepth(uint32_t depth) const;
+  uint32_t Child(uint32_t parent, uint32_t name, uint64_t hash) const;
+  uint32_t SplitNew(std::string_view stack);
+  uint32_t SplitReversed(std::string_view stack);
 
   TreeOptions options_;
   stack::SymbolTable symbols_;
-  std::vector<FrameNode> nodes_;
-  // (parent, name) -> node. Compact: a big graph has millions of nodes,
-  // and comparing a node is two integer loads.
-  stack::IndexTable children_{stack::IndexTable::kCompact};
-  // The previous stack: its text, where each of its frames ends in that
-  // text, and the node of each frame (path_[0] is the root).
+  // The queue and what resolving it changes are mutable: resolving is part
+  // of adding, finished lazily by the const accessors.
+  mutable std::vector<FrameNode> nodes_;
+  // (parent << 32 | name) -> node, the key kept in the table: a big graph
+  // has millions of nodes, and a lookup then costs one cache miss.
+  mutable stack::IntKeyTable children_;
+  mutable std::vector<Pending> pending_;
+  mutable std::vector<uint32_t> ids_;  // names of the queued new frames
+  // While resolving: each queued stack's node at the current depth, the
+  // stacks that reach it, and the hash of each one's next lookup.
+  mutable std::vector<uint32_t> at_;
+  mutable std::vector<uint32_t> active_;
+  mutable std::vector<uint64_t> hashes_;
+  // The nodes of the last resolved stack (path_[0] is the root), and those
+  // of the last queued one below the depths the whole batch shares.
+  mutable std::vector<uint32_t> path_;
+  mutable std::vector<uint32_t> tail_;
+  // The last added stack: its text, where each of its frames ends in that
+  // text (or, reversed, its name ids).
   std::string prev_;
   std::vector<uint32_t> prev_ends_;
-  std::vector<uint32_t> path_;
-  // Reverse mode works on name ids instead of text.
-  std::vector<uint32_t> ids_;
   std::vector<uint32_t> prev_ids_;
+  std::vector<uint32_t> scratch_ids_;
 };
 
 }  // namespace flame

@@ -35,6 +35,7 @@ class LayoutBuilder {
         n_(nodes_.size()) {}
 
   Layout Build() {
+    tree_.FinishAdding();
     SumWidths();
     // Nothing to draw, or counts so large that their sum overflowed.
     if (!(layout_.total > 0) || !std::isfinite(layout_.total)) return layout_;
@@ -70,7 +71,8 @@ class LayoutBuilder {
   // Self counts -> inclusive counts, widths and subtree sizes.
   void SumWidths() {
     width_.resize(n_);
-    self_delta_.resize(n_);
+    // Only differential colours need each frame's own change.
+    if (options_.differential) self_delta_.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
       FrameNode& node = nodes_[i];
       // A delta (heapdiff --folded) below zero is BEFORE work.
@@ -79,7 +81,7 @@ class LayoutBuilder {
         node.after = 0;
       }
       width_[i] = SelfWidth(node);
-      self_delta_[i] = node.after - node.before;
+      if (options_.differential) self_delta_[i] = node.after - node.before;
     }
     subtree_.assign(n_, 1);
     for (size_t i = n_; i-- > 1;) {
@@ -143,8 +145,9 @@ class LayoutBuilder {
         frame_of_[i] = 0;
       }
     }
+    const std::vector<uint32_t> depth = Depths();
     std::stable_sort(ties.begin(), ties.end(), [&](uint32_t a, uint32_t b) {
-      return nodes_[a].depth < nodes_[b].depth;
+      return depth[a] < depth[b];
     });
     for (uint32_t t : ties) {
       if (budget == 0) break;
@@ -153,6 +156,13 @@ class LayoutBuilder {
         --budget;
       }
     }
+  }
+
+  // Every node's depth (the root's is 0); parents come before children.
+  std::vector<uint32_t> Depths() const {
+    std::vector<uint32_t> depth(n_, 0);
+    for (size_t i = 1; i < n_; ++i) depth[i] = depth[nodes_[i].parent] + 1;
+    return depth;
   }
 
   // Children of drawn frames, drawn or not, grouped by parent in sibling
@@ -172,15 +182,16 @@ class LayoutBuilder {
     return kids;
   }
 
-  void AddFrame(uint32_t node, double x) {
+  // `parent_depth` is the depth of the parent's frame (-1 for the root).
+  void AddFrame(uint32_t node, double x, int64_t parent_depth) {
     LaidFrame f;
     f.node = node;
-    f.depth = nodes_[node].depth;
+    f.depth = static_cast<uint32_t>(parent_depth + 1);
     f.x = x;
     f.width = width_[node];
     f.after = nodes_[node].after;
     f.before = nodes_[node].before;
-    f.self_delta = self_delta_[node];
+    f.self_delta = options_.differential ? self_delta_[node] : 0;
     layout_.frames.push_back(f);
     frame_of_[node] = static_cast<uint32_t>(layout_.frames.size());
     layout_.max_depth = std::max(layout_.max_depth, f.depth);
@@ -214,7 +225,7 @@ class LayoutBuilder {
   // after it.
   void PlaceFrames() {
     const std::vector<std::pair<uint64_t, uint32_t>> kids = SortedChildren();
-    AddFrame(0, 0);
+    AddFrame(0, 0, -1);
     uint32_t current_parent = UINT32_MAX;
     double cursor = 0;
     for (size_t k = 0; k < kids.size(); ++k) {
@@ -230,7 +241,7 @@ class LayoutBuilder {
         cursor = parent.x + (parent.width - children);
       }
       if (frame_of_[node]) {
-        AddFrame(node, cursor);
+        AddFrame(node, cursor, layout_.frames[frame_of_[p] - 1].depth);
       } else {
         AddUndrawn(node, &layout_.frames[frame_of_[p] - 1]);
       }
@@ -238,13 +249,13 @@ class LayoutBuilder {
     }
   }
 
-  const FrameTree& tree_;
+  FrameTree& tree_;
   std::vector<FrameNode>& nodes_;
   const LayoutOptions& options_;
   const size_t n_;
   Layout layout_;
   std::vector<double> width_;       // per node, inclusive
-  std::vector<double> self_delta_;  // per node, after - before of its self
+  std::vector<double> self_delta_;  // differential: after - before of self
   std::vector<uint32_t> subtree_;   // nodes in each node's subtree
   // frame_of_[i]: index + 1 of node i's frame; 0 = not drawn. While
   // selecting, just 1 for "will be drawn".

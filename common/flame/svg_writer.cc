@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <unordered_map>
 #include <vector>
 
 #include "common/flame/legend.h"
@@ -236,7 +235,7 @@ class FrameWriter {
         max_abs_delta_(max_abs_delta),
         char_width_(o.fontsize * o.fontwidth) {
     if (o.palette == Palette::kGo && !o.differential) {
-      in_kernel_.reserve(layout.frames.size());
+      in_kernel_.assign(tree.nodes().size(), 0);
     }
   }
 
@@ -376,8 +375,7 @@ class FrameWriter {
     if (o_.palette == Palette::kGo) {
       // Frames under a kernel frame are kernel work too.
       GoFrameKind kind = ClassifyGoFrame(name);
-      auto parent = in_kernel_.find(tree_.nodes()[f.node].parent);
-      if (f.node != 0 && parent != in_kernel_.end() && parent->second) {
+      if (f.node != 0 && in_kernel_[tree_.nodes()[f.node].parent]) {
         kind = GoFrameKind::kKernel;
       }
       in_kernel_[f.node] = kind == GoFrameKind::kKernel;
@@ -426,8 +424,9 @@ class FrameWriter {
   const double px_;  // pixels per count unit
   const double max_abs_delta_;
   const double char_width_;
-  // Go palette: whether each frame written so far is kernel work.
-  std::unordered_map<uint32_t, bool> in_kernel_;
+  // Go palette: whether each node written so far is kernel work (by node
+  // id; frames come parents first).
+  std::vector<uint8_t> in_kernel_;
   std::string scratch_;
 };
 
