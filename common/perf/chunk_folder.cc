@@ -1,5 +1,7 @@
 #include "common/perf/chunk_folder.h"
 
+#include <algorithm>
+
 #include "common/io/line_reader.h"
 #include "common/perf/frame_namer.h"
 #include "common/perf/sample_header.h"
@@ -47,66 +49,60 @@ void ChunkFolder::StartSample(std::string_view comm, std::string_view pid,
   for (char& c : p) {
     if (c == ' ') c = '_';
   }
-  pname_id_ = out_.symbols.Intern(p);
-  sample_groups_.clear();
+  // Samples come in runs of one thread: most roots equal the previous one.
+  if (p != pname_key_ || out_.symbols.size() == 0) {
+    pname_id_ = out_.symbols.Intern(p);
+    pname_key_ = p;
+  }
+  leaf_first_.clear();
+  last_line_at_ = std::string::npos;
+  frames_[java_ ? 1 : 0].Restart();
 }
 
 void ChunkFolder::EndSample() {
   if (in_sample_ && !skipping_) {
-    stack_.clear();
-    stack_.push_back(pname_id_);
-    for (size_t g = sample_groups_.size(); g-- > 0;) {
-      const Group& grp = sample_groups_[g];
-      stack_.insert(stack_.end(), group_ids_.begin() + grp.offset,
-                    group_ids_.begin() + grp.offset + grp.length);
-    }
-    out_.stacks.Add(stack_, period_);
+    leaf_first_.push_back(pname_id_);
+    std::reverse(leaf_first_.begin(), leaf_first_.end());
+    out_.stacks.Add(leaf_first_, period_);
     ++stats_.samples;
   }
+  leaf_first_.clear();
   in_sample_ = false;
   skipping_ = false;
+}
+
+void ChunkFolder::NameFrameText(std::string_view text, std::string_view pc,
+                                std::vector<uint32_t>* ids) {
+  FrameLine frame;
+  frame.pc = pc;
+  SplitSymbolAndDso(text, &frame);
+  std::vector<std::string> names;
+  NameFrame(frame, java_, options_, &names);
+  for (const std::string& n : names) ids->push_back(out_.symbols.Intern(n));
 }
 
 void ChunkFolder::AddFrameText(std::string_view line, size_t text_start,
                                std::string_view pc) {
   // With --addrs an unresolved frame's name includes its address, so the
-  // cache key must too.
-  std::string_view key = options_.include_addrs
-                             ? line.substr(text_start - pc.size() - 1)
-                             : line.substr(text_start);
-  int j = java_ ? 1 : 0;
-  uint32_t key_id = raw_[j].Intern(key);
-  if (key_id == groups_[j].size()) {
-    FrameLine frame;
-    frame.pc = pc;
-    SplitSymbolAndDso(line.substr(text_start), &frame);
-    names_scratch_.clear();
-    NameFrame(frame, java_, options_, &names_scratch_);
-    Group g{static_cast<uint32_t>(group_ids_.size()),
-            static_cast<uint32_t>(names_scratch_.size())};
-    for (const std::string& n : names_scratch_) {
-      group_ids_.push_back(out_.symbols.Intern(n));
-    }
-    groups_[j].push_back(g);
-  }
-  const Group& g = groups_[j][key_id];
-  if (g.length > 0) sample_groups_.push_back(g);
+  // key must too.
+  const std::string_view text = line.substr(text_start);
+  const FrameKey key = KeyOfFrameText(text, pc, options_.include_addrs);
+  std::span<const uint32_t> ids = frames_[java_ ? 1 : 0].Get(
+      key, [&](std::vector<uint32_t>* out) { NameFrameText(text, pc, out); });
+  if (ids.empty()) return;
+  last_line_at_ = leaf_first_.size();
+  leaf_first_.insert(leaf_first_.end(), ids.rbegin(), ids.rend());
 }
 
 void ChunkFolder::AddSrcline(std::string_view line) {
   std::string_view loc = SrclineLocation(line);
-  if (loc.empty() || sample_groups_.empty()) return;
-  // Replace the last frame of the latest group by "name:file:line"; the
-  // group is copied so the cached one stays untouched.
-  Group g = sample_groups_.back();
-  std::string name(out_.symbols.Name(group_ids_[g.offset + g.length - 1]));
+  if (loc.empty() || last_line_at_ == std::string::npos) return;
+  // The last frame of the latest line becomes "name:file:line" (in this
+  // sample only: the cached ids stay untouched).
+  uint32_t& frame = leaf_first_[last_line_at_];
+  std::string name(out_.symbols.Name(frame));
   name.append(":").append(loc);
-  Group copy{static_cast<uint32_t>(group_ids_.size()), g.length};
-  for (uint32_t i = 0; i + 1 < g.length; ++i) {
-    group_ids_.push_back(group_ids_[g.offset + i]);
-  }
-  group_ids_.push_back(out_.symbols.Intern(name));
-  sample_groups_.back() = copy;
+  frame = out_.symbols.Intern(name);
 }
 
 void ChunkFolder::Fold(std::string_view text) {

@@ -9,6 +9,7 @@
 
 #include "common/io/bad_lines.h"
 #include "common/perf/collapse_options.h"
+#include "common/perf/frame_cache.h"
 #include "common/perf/frame_line.h"
 #include "common/stack/folded_stacks.h"
 #include "common/stack/symbol_table.h"
@@ -29,9 +30,9 @@ struct FoldStats {
 // Folds the samples of `perf script` text into stacks. Each instance owns
 // its symbol table and stacks, so one can run per thread on separate
 // chunks (each chunk must start at a sample boundary) and the results are
-// merged at the end. Frame lines are named once per distinct text: a cache
-// maps the raw text after the address to its interned frame ids, so the
-// tidying rules run on the few distinct frames, not on every line.
+// merged at the end. Frame lines are named once per distinct text: a
+// FrameCache maps the raw text after the address to its interned frame ids,
+// so the tidying rules run on the few distinct frames, not on every line.
 class ChunkFolder {
  public:
   // `event` is the event to keep (already resolved: never empty unless the
@@ -56,6 +57,9 @@ class ChunkFolder {
   void EndSample();
   void AddFrameText(std::string_view line, size_t text_start,
                     std::string_view pc);
+  // Names a frame text seen for the first time (the reference's rules).
+  void NameFrameText(std::string_view text, std::string_view pc,
+                     std::vector<uint32_t>* ids);
   void AddSrcline(std::string_view line);
   // Reports a malformed line; false when the chunk must stop (strict).
   bool Bad(std::string_view reason);
@@ -67,16 +71,9 @@ class ChunkFolder {
   bool strict_;
   FoldStats stats_;
 
-  // Frame cache: raw text -> group of frame ids, one table per Java-ness
-  // (the Java tidying depends on the comm).
-  stack::SymbolTable raw_[2];
-  struct Group {
-    uint32_t offset;
-    uint32_t length;
-  };
-  std::vector<Group> groups_[2];
-  std::vector<uint32_t> group_ids_;
-  std::vector<std::string> names_scratch_;
+  // Frame text -> frame ids, one cache per Java-ness (the Java tidying
+  // depends on the comm).
+  FrameCache frames_[2];
 
   // The sample being read.
   bool in_sample_ = false;
@@ -84,9 +81,14 @@ class ChunkFolder {
   bool java_ = false;
   int64_t period_ = 0;
   uint32_t pname_id_ = 0;
-  // Groups of the current sample, leaf first (as perf prints them).
-  std::vector<Group> sample_groups_;
-  std::vector<uint32_t> stack_;
+  // The frames of the current sample, leaf first (as perf prints them),
+  // each line's names reversed so that one reverse gives the stack.
+  std::vector<uint32_t> leaf_first_;
+  // Where the latest line that named frames put its names (its last name
+  // first), for --srcline; npos when none yet.
+  size_t last_line_at_ = 0;
+  // The root frame name of the previous sample, to skip re-interning it.
+  std::string pname_key_;
   std::string pname_scratch_;
   uint64_t line_no_ = 0;
 };

@@ -18,7 +18,7 @@
 namespace perf {
 namespace {
 
-constexpr size_t kChunkSize = 1 << 20;
+constexpr size_t kChunkSize = 256 << 10;
 // How far back to look for a header when the data has no blank line.
 constexpr size_t kHeaderScanBytes = 256 * 1024;
 

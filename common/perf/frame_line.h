@@ -21,6 +21,25 @@ struct FrameLine {
 // symbol and dso. The dso is the last " (...)" group without spaces.
 void SplitSymbolAndDso(std::string_view rest, FrameLine* out);
 
+// The symbol without a trailing "+0x<lowercase hex>" offset (the reference
+// strips it before naming).
+std::string_view SymbolWithoutOffset(std::string_view symbol);
+
+// What a frame's names depend on, as two pieces of its text: `head` is the
+// symbol without its offset (from the address on when `with_pc`), `tail`
+// is the " (dso)" after the symbol ("" without a dso). Texts that differ
+// only in the offset ("f+0x1b (x)", "f+0x30 (x)") have equal keys and name
+// the same frames, so a cache keyed on this holds each function once, not
+// once per instruction address.
+struct FrameKey {
+  std::string_view head;
+  std::string_view tail;
+};
+// `text` starts at the symbol (FrameTextStart); `pc` is the address before
+// it, in the same line.
+FrameKey KeyOfFrameText(std::string_view text, std::string_view pc,
+                        bool with_pc);
+
 // Parses a whole frame line (leading whitespace, hex address, text).
 // Returns false when the line does not start with a hex address followed
 // by a space.

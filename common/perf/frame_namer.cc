@@ -3,20 +3,6 @@
 namespace perf {
 namespace {
 
-bool IsLowerHex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
-
-// Removes a trailing "+0x<lowercase hex>" symbol offset.
-std::string_view StripOffset(std::string_view sym) {
-  size_t plus = sym.rfind("+0x");
-  if (plus == std::string_view::npos || plus + 3 >= sym.size()) return sym;
-  for (size_t i = plus + 3; i < sym.size(); ++i) {
-    if (!IsLowerHex(sym[i])) return sym;
-  }
-  return sym.substr(0, plus);
-}
-
 // Perl's m/\.\(.*\)\./: a Go method such as "net/http.(*Client).Do".
 bool LooksLikeGoMethod(std::string_view f) {
   size_t open = f.find(".(");
@@ -65,7 +51,7 @@ bool IsJitDso(std::string_view dso) {
 void NameFrame(const FrameLine& frame, bool java,
                const CollapseOptions& options,
                std::vector<std::string>* names) {
-  std::string_view raw = StripOffset(frame.symbol);
+  std::string_view raw = SymbolWithoutOffset(frame.symbol);
   // "7f1e2215d058  (/lib/libc.so)": no symbol at all. The reference names
   // it " " (its regex gives the second space to the symbol); so do we, for
   // byte-identical output.

@@ -16,25 +16,33 @@ bool AllDigits(std::string_view s) {
 }
 
 // Cursor over space-separated tokens of the header, keeping positions so
-// the comm and the rest can be cut from the original text.
+// the comm and the rest can be cut from the original text. Each token is
+// scanned once: Take reuses the bounds Peek found.
 struct Tokens {
   std::string_view line;
   size_t pos = 0;
+  size_t peeked_at = std::string_view::npos;
+  size_t tok_begin = 0, tok_end = 0;
 
   void SkipSpaces() {
     while (pos < line.size() && line[pos] == ' ') ++pos;
   }
   // Next token, without consuming it.
-  std::string_view Peek() const {
-    size_t p = pos;
-    while (p < line.size() && line[p] == ' ') ++p;
-    size_t end = p;
-    while (end < line.size() && line[end] != ' ') ++end;
-    return line.substr(p, end - p);
+  std::string_view Peek() {
+    if (peeked_at != pos) {
+      size_t p = pos;
+      while (p < line.size() && line[p] == ' ') ++p;
+      size_t end = p;
+      while (end < line.size() && line[end] != ' ') ++end;
+      peeked_at = pos;
+      tok_begin = p;
+      tok_end = end;
+    }
+    return line.substr(tok_begin, tok_end - tok_begin);
   }
   void Take() {
-    SkipSpaces();
-    while (pos < line.size() && line[pos] != ' ') ++pos;
+    Peek();
+    pos = tok_end;
   }
 };
 

@@ -51,11 +51,24 @@ inline uint64_t Load64(const unsigned char* p) {
   return w;
 }
 
-// 1 to 7 bytes as one word (the length goes in separately).
-inline uint64_t LoadTail(const unsigned char* p, size_t n) {
+inline uint64_t Load32(const unsigned char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// 1 to 7 bytes as the low bytes of one word, as they are in memory.
+inline uint64_t LoadTailExact(const unsigned char* p, size_t n) {
   uint64_t w = 0;
   std::memcpy(&w, p, n);
   return w;
+}
+
+// 1 to 7 bytes as one word (the length goes in separately), in at most two
+// loads: a variable-length memcpy compiles to a byte loop.
+inline uint64_t LoadTail(const unsigned char* p, size_t n) {
+  if (n >= 4) return (Load32(p) << 32) | Load32(p + n - 4);
+  return (uint64_t{p[0]} << 16) | (uint64_t{p[n >> 1]} << 8) | p[n - 1];
 }
 
 }  // namespace hash_internal
@@ -102,7 +115,7 @@ inline uint64_t StableHash(std::string_view s, uint64_t seed) {
     n -= 8;
   }
   if (n > 0) {
-    h = (h ^ hash_internal::LoadTail(p, n)) * 0x94d049bb133111ebULL;
+    h = (h ^ hash_internal::LoadTailExact(p, n)) * 0x94d049bb133111ebULL;
     h ^= h >> 31;
   }
   h ^= h >> 32;

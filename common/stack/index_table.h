@@ -8,23 +8,36 @@
 
 namespace stack {
 
-// The one open-addressing hash table of the project: a set of dense indexes
-// (0, 1, 2 ...) whose keys live in the caller's own arrays. The caller
-// passes a key's 64-bit hash and an equality test against an existing
-// index, so interning frame names, stacks, locations, samples, graph edges
-// or tree nodes never builds a key object per lookup. Linear probing.
+// The one open-addressing hash table of the project: a set of indexes whose
+// keys live in the caller's own arrays. The caller passes a key's 64-bit
+// hash and an equality test against an existing index, so interning frame
+// names, stacks, locations, samples, graph edges or tree nodes never builds
+// a key object per lookup. An index is any value below 2^32 - 1 the caller
+// chooses: usually dense (0, 1, 2 ...), or an offset into the caller's key
+// arena. Linear probing.
 //
-// By default the table keeps 32 bits of each slot's hash: most mismatches
-// are rejected without calling eq, and growing never calls back into the
-// caller (8 bytes a slot; 32 bits place up to 2^32 slots). A compact table
-// keeps only the indexes (4 bytes a slot, grown at half full instead of
-// three quarters): for keys whose eq is a couple of integer compares and
-// that are many (a flame graph's tree nodes), at the price of asking the
-// caller, through FindOrInsert's `rehash`, for each key's hash again when it
-// grows.
+// By default the table keeps 32 bits of each slot's hash next to its index
+// (one cache line holds both): most mismatches are rejected without calling
+// eq, and growing never calls back into the caller (8 bytes a slot; 32 bits
+// place up to 2^32 slots). A compact table keeps only the indexes (4 bytes a
+// slot, grown at half full instead of three quarters): for keys whose eq is
+// a couple of integer compares and that are many (a flame graph's tree
+// nodes), at the price of asking the caller, through FindOrInsert's
+// `rehash`, for each key's hash again when it grows.
+//
+// Probe-length guard: the keyed hash (stack/hash.h) is what keeps hostile
+// keys apart; as a second line, an insert that walked more than
+// kLongProbe slots (keys that cluster, e.g. structured ids through a weak
+// hash) doubles the table, up to kMaxSpread times the size the load needs,
+// so clustered keys spread instead of forming one long run.
 class IndexTable {
  public:
   enum Mode { kTagged, kCompact };
+  // Probes past which an insert counts as long.
+  static constexpr size_t kLongProbe = 64;
+  // How far past its load-based size the guard may grow the table.
+  static constexpr size_t kMaxSpread = 16;
+
   explicit IndexTable(Mode mode = kTagged) : compact_(mode == kCompact) {
     Reset(16);
   }
@@ -36,18 +49,19 @@ class IndexTable {
   uint32_t FindOrInsert(uint64_t hash, uint32_t next, Eq eq, bool* inserted,
                         Rehash rehash = nullptr) {
     if (NeedsGrow()) Grow(rehash);
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = slots() - 1;
     const uint32_t tag = static_cast<uint32_t>(hash);
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const uint32_t s = slots_[i];
+    for (size_t i = hash & mask, probes = 0;; i = (i + 1) & mask, ++probes) {
+      const uint32_t s = IndexAt(i);
       if (s == 0) {
-        slots_[i] = next + 1;
-        if (!compact_) tags_[i] = tag;
+        Set(i, next + 1, tag);
         ++count_;
         *inserted = true;
+        if (probes > longest_probe_) longest_probe_ = probes;
+        if (probes > kLongProbe && CanSpread()) Grow(rehash);
         return next;
       }
-      if ((compact_ || tags_[i] == tag) && eq(s - 1)) {
+      if ((compact_ || TagAt(i) == tag) && eq(s - 1)) {
         *inserted = false;
         return s - 1;
       }
@@ -57,12 +71,12 @@ class IndexTable {
   // The index whose key equals the probe, or -1.
   template <typename Eq>
   int64_t Find(uint64_t hash, Eq eq) const {
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = slots() - 1;
     const uint32_t tag = static_cast<uint32_t>(hash);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const uint32_t s = slots_[i];
+      const uint32_t s = IndexAt(i);
       if (s == 0) return -1;
-      if ((compact_ || tags_[i] == tag) && eq(s - 1)) return s - 1;
+      if ((compact_ || TagAt(i) == tag) && eq(s - 1)) return s - 1;
     }
   }
 
@@ -70,52 +84,64 @@ class IndexTable {
   void Reserve(size_t n) {
     size_t want = 16;
     while (!Fits(n, want)) want *= 2;
-    if (want > slots_.size() && count_ == 0) Reset(want);
+    if (want > slots() && count_ == 0) Reset(want);
   }
 
   size_t size() const { return count_; }
+  // Slots now (for tests of the guard).
+  size_t capacity() const { return slots(); }
+  // The most slots any insert walked past (for tests and benchmarks).
+  size_t longest_probe() const { return longest_probe_; }
 
  private:
+  // Tagged: {index + 1, tag} pairs; compact: index + 1 only. 0 = empty.
+  size_t width() const { return compact_ ? 1 : 2; }
+  size_t slots() const { return cells_.size() / width(); }
+  uint32_t IndexAt(size_t i) const { return cells_[i * width()]; }
+  uint32_t TagAt(size_t i) const { return cells_[i * 2 + 1]; }
+  void Set(size_t i, uint32_t index1, uint32_t tag) {
+    cells_[i * width()] = index1;
+    if (!compact_) cells_[i * 2 + 1] = tag;
+  }
+
   bool Fits(size_t n, size_t slots) const {
     return compact_ ? n * 2 <= slots : n * 4 <= slots * 3;
   }
-  bool NeedsGrow() const { return !Fits(count_ + 1, slots_.size()); }
+  bool NeedsGrow() const { return !Fits(count_ + 1, slots()); }
+  bool CanSpread() const { return slots() < kMaxSpread * 2 * count_; }
 
   void Reset(size_t n) {
-    slots_.assign(n, 0);
-    if (!compact_) tags_.assign(n, 0);
+    cells_.assign(n * width(), 0);
     count_ = 0;
   }
 
   template <typename Rehash>
   void Grow(Rehash rehash) {
-    std::vector<uint32_t> old_slots;
-    std::vector<uint32_t> old_tags;
-    old_slots.swap(slots_);
-    old_tags.swap(tags_);
-    slots_.assign(old_slots.size() * 2, 0);
-    if (!compact_) tags_.assign(old_slots.size() * 2, 0);
-    const size_t mask = slots_.size() - 1;
-    for (size_t j = 0; j < old_slots.size(); ++j) {
-      if (old_slots[j] == 0) continue;
+    std::vector<uint32_t> old;
+    old.swap(cells_);
+    const size_t old_slots = old.size() / width();
+    cells_.assign(old.size() * 2, 0);
+    const size_t mask = slots() - 1;
+    for (size_t j = 0; j < old_slots; ++j) {
+      const uint32_t s = old[j * width()];
+      if (s == 0) continue;
       uint64_t hash;
       if constexpr (std::is_same_v<Rehash, std::nullptr_t>) {
         if (compact_) __builtin_trap();  // a compact table needs rehash
-        hash = old_tags[j];              // the tag holds the hash's low bits
+        hash = old[j * 2 + 1];           // the tag holds the hash's low bits
       } else {
-        hash = compact_ ? rehash(old_slots[j] - 1) : old_tags[j];
+        hash = compact_ ? rehash(s - 1) : old[j * 2 + 1];
       }
       size_t i = hash & mask;
-      while (slots_[i] != 0) i = (i + 1) & mask;
-      slots_[i] = old_slots[j];
-      if (!compact_) tags_[i] = static_cast<uint32_t>(hash);
+      while (IndexAt(i) != 0) i = (i + 1) & mask;
+      Set(i, s, static_cast<uint32_t>(hash));
     }
   }
 
   bool compact_;
-  std::vector<uint32_t> slots_;  // index + 1; 0 = empty
-  std::vector<uint32_t> tags_;   // tagged mode: the low 32 bits of the hash
+  std::vector<uint32_t> cells_;
   size_t count_ = 0;
+  size_t longest_probe_ = 0;
 };
 
 }  // namespace stack

@@ -20,18 +20,17 @@ StackCounts::StackCounts(int columns) : columns_(std::max(columns, 1)) {
 
 size_t StackCounts::Entry(std::span<const uint32_t> frames) {
   bool inserted = false;
-  const uint32_t next = static_cast<uint32_t>(lengths_.size());
+  const uint32_t next = static_cast<uint32_t>(spans_.size());
   const uint32_t e = index_.FindOrInsert(
       HashBytes(frames.data(), frames.size_bytes()), next,
       [&](uint32_t k) {
-        return lengths_[k] == frames.size() &&
+        return spans_[k].length == frames.size() &&
                std::equal(frames.begin(), frames.end(),
-                          frames_.begin() + offsets_[k]);
+                          frames_.begin() + spans_[k].offset);
       },
       &inserted);
   if (inserted) {
-    offsets_.push_back(frames_.size());
-    lengths_.push_back(static_cast<uint32_t>(frames.size()));
+    spans_.push_back({frames_.size(), static_cast<uint32_t>(frames.size())});
     values_.resize(values_.size() + columns_, 0);
     frames_.insert(frames_.end(), frames.begin(), frames.end());
   }

@@ -28,9 +28,10 @@ class StackCounts {
     AddTo(frames, 0, count);
   }
 
-  size_t size() const { return lengths_.size(); }
+  size_t size() const { return spans_.size(); }
   std::span<const uint32_t> Frames(size_t i) const {
-    return std::span<const uint32_t>(frames_.data() + offsets_[i], lengths_[i]);
+    return std::span<const uint32_t>(frames_.data() + spans_[i].offset,
+                                     spans_[i].length);
   }
   std::span<const int64_t> Values(size_t i) const {
     return std::span<const int64_t>(values_.data() + i * columns_, columns_);
@@ -48,9 +49,14 @@ class StackCounts {
   size_t Entry(std::span<const uint32_t> frames);
 
   int columns_;
-  std::vector<uint64_t> offsets_;  // by entry: start in frames_
-  std::vector<uint32_t> lengths_;  // by entry: frame count
-  std::vector<int64_t> values_;    // by entry: `columns_` values
+  // By entry: where its frames are in frames_ (side by side: a lookup
+  // touches one of them).
+  struct FrameSpan {
+    uint64_t offset;
+    uint32_t length;
+  };
+  std::vector<FrameSpan> spans_;
+  std::vector<int64_t> values_;  // by entry: `columns_` values
   std::vector<uint32_t> frames_;
   IndexTable index_;  // frames -> entry
 };

@@ -1,0 +1,27 @@
+#include "common/perf/frame_cache.h"
+
+namespace perf {
+
+void FrameCache::Store(const FrameKey& key, const std::vector<uint32_t>& ids) {
+  const size_t r = arena_.size();
+  const size_t text = key.head.size() + key.tail.size();
+  arena_.resize(r + kHeaderWords + (text + 3) / 4, 0);
+  uint32_t* rec = arena_.data() + r;
+  rec[0] = static_cast<uint32_t>(key.head.size());
+  rec[1] = static_cast<uint32_t>(key.tail.size());
+  rec[2] = static_cast<uint32_t>(ids.size());
+  if (ids.size() == 1) {
+    rec[3] = ids[0];
+  } else {
+    rec[3] = static_cast<uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+  }
+  rec[kNext] = kNone;
+  char* out = reinterpret_cast<char*>(rec + kHeaderWords);
+  if (!key.head.empty()) std::memcpy(out, key.head.data(), key.head.size());
+  if (!key.tail.empty()) {
+    std::memcpy(out + key.head.size(), key.tail.data(), key.tail.size());
+  }
+}
+
+}  // namespace perf

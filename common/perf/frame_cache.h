@@ -1,0 +1,118 @@
+#ifndef COMMON_PERF_FRAME_CACHE_H_
+#define COMMON_PERF_FRAME_CACHE_H_
+
+#include <cstdint>
+#include <cstring>
+#include <new>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/perf/frame_line.h"
+#include "common/stack/hash.h"
+#include "common/stack/index_table.h"
+
+namespace perf {
+
+// The frame ids each distinct frame key names (frame_line.h: the text
+// without the instruction offset), decided once: a perf recording repeats a
+// few thousand functions millions of times, so a line is answered by one
+// compare against the stored key (no parsing, no naming, no interning). A
+// key names 0 to n frames (0 for process-name frames, several for Java
+// inline chains). Memory grows with the number of distinct keys.
+//
+// Each key is one record in a flat arena, and the table's index is the
+// record's offset: a hit touches one slot and one record (header and text
+// side by side). Call chains repeat, so each record also remembers the
+// record that followed it last time; that guess is checked first and,
+// when right, spares the hash and the probe.
+class FrameCache {
+ public:
+  FrameCache() : arena_{kNone, kNone, 0, 0, kNone} { index_.Reserve(4096); }
+
+  // The ids `key` names; on the first sight of `key`, name(&ids) fills
+  // them. The span stays valid until the next call.
+  template <typename Name>
+  std::span<const uint32_t> Get(const FrameKey& key, Name name) {
+    const uint32_t guess = arena_[last_ + kNext];
+    if (guess != kNone && Matches(guess, key)) {
+      last_ = guess;
+      return Ids(guess);
+    }
+    const uint32_t at = Lookup(key, name);
+    arena_[last_ + kNext] = at;
+    last_ = at;
+    return Ids(at);
+  }
+
+  // The next Get is the first line of a sample.
+  void Restart() { last_ = kStart; }
+
+  size_t size() const { return index_.size(); }
+
+ private:
+  // A record: {head length, tail length, id count, the id (one) or an
+  // offset in ids_ (none or several), the record that followed it last
+  // time}, then head and tail, padded to a word. The record at kStart is the
+  // start of a sample and matches no key.
+  static constexpr size_t kHeaderWords = 5;
+  static constexpr size_t kNext = 4;
+  static constexpr uint32_t kStart = 0;
+  static constexpr uint32_t kNone = 0xffffffffu;
+  static constexpr size_t kMaxOffset = 0xfffffff0u;
+
+  template <typename Name>
+  uint32_t Lookup(const FrameKey& key, Name name) {
+    // Offsets are table indexes: below 2^32 - 1 (16 GiB of records).
+    if (arena_.size() > kMaxOffset) throw std::bad_alloc();
+    const uint64_t hash = stack::HashString(
+        key.tail, stack::HashString(key.head, key.head.size()));
+    bool inserted = false;
+    const uint32_t at = index_.FindOrInsert(
+        hash, static_cast<uint32_t>(arena_.size()),
+        [&](uint32_t r) { return Matches(r, key); }, &inserted);
+    if (inserted) {
+      scratch_.clear();
+      name(&scratch_);
+      Store(key, scratch_);
+    }
+    return at;
+  }
+
+  bool Matches(uint32_t r, const FrameKey& key) const {
+    const uint32_t* rec = arena_.data() + r;
+    if (rec[0] != key.head.size() || rec[1] != key.tail.size()) return false;
+    const char* text = reinterpret_cast<const char*>(rec + kHeaderWords);
+    return SameBytes(text, key.head.data(), key.head.size()) &&
+           SameBytes(text + key.head.size(), key.tail.data(), key.tail.size());
+  }
+  // memcmp(a, b, n) == 0 for the short texts of frames, inline: a word at
+  // a time, the last word overlapping.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n < 8) return std::memcmp(a, b, n) == 0;
+    uint64_t diff = 0;
+    for (size_t i = 0; i + 8 < n; i += 8) diff |= Word(a + i) ^ Word(b + i);
+    return (diff | (Word(a + n - 8) ^ Word(b + n - 8))) == 0;
+  }
+  static uint64_t Word(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  std::span<const uint32_t> Ids(uint32_t r) const {
+    const uint32_t* rec = arena_.data() + r;
+    if (rec[2] == 1) return {rec + 3, 1};
+    return {ids_.data() + rec[3], rec[2]};
+  }
+  void Store(const FrameKey& key, const std::vector<uint32_t>& ids);
+
+  stack::IndexTable index_;      // key -> record offset in arena_
+  std::vector<uint32_t> arena_;  // records
+  std::vector<uint32_t> ids_;    // ids of records naming 0 or 2+ frames
+  std::vector<uint32_t> scratch_;
+  uint32_t last_ = kStart;  // the record of the previous line
+};
+
+}  // namespace perf
+
+#endif  // COMMON_PERF_FRAME_CACHE_H_
