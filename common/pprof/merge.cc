@@ -278,6 +278,14 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
   out->profile = Profile();
   MergeHeaders(sources, &out->profile);
   out->profile.samples.Clear(out->num_types * (1 + out->num_sources));
+  // At most every sample of every source: sized once (pages never written
+  // cost no memory), instead of copying as it grows.
+  size_t samples = 0, locations = 0;
+  for (const MergeSource& src : sources) {
+    samples += src.profile->samples.size();
+    locations += src.profile->samples.num_locations();
+  }
+  out->profile.samples.Reserve(samples, locations);
   ProfileMerger merger(out);
   for (size_t i = 0; i < sources.size(); ++i) merger.AddSource(sources[i], i);
   // Samples that cancelled out in every type stay (their raw columns are

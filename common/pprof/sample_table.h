@@ -86,6 +86,8 @@ class SampleTable {
                                   labels_.data() + set_begin_[id + 1]);
   }
   size_t num_label_sets() const { return set_begin_.size() - 1; }
+  // Location indexes of all samples together.
+  size_t num_locations() const { return locations_.size(); }
 
   // Keeps the first n samples.
   void Truncate(size_t n);
