@@ -32,9 +32,8 @@ void SortLabels(std::vector<Label>* labels) {
                    });
 }
 
-// The header fields of the merge: the first source's types and frame
-// regexps, the earliest time, summed durations, the largest period, every
-// distinct comment.
+}  // namespace
+
 void MergeHeaders(const std::vector<MergeSource>& sources, Profile* p) {
   const Profile& first = *sources[0].profile;
   p->sample_types = first.sample_types;
@@ -60,11 +59,15 @@ void MergeHeaders(const std::vector<MergeSource>& sources, Profile* p) {
   }
 }
 
+namespace {
+
 // pprof's profileMerger: maps each source's mappings, functions, locations
 // and samples onto the merged profile's, one source after the other.
 class ProfileMerger {
  public:
-  explicit ProfileMerger(MergedProfile* out) : out_(out), p_(out->profile) {}
+  // `types`: the sources' sample types that become the merge's types.
+  ProfileMerger(MergedProfile* out, std::vector<int> types)
+      : out_(out), p_(out->profile), types_(std::move(types)) {}
 
   void AddSource(const MergeSource& src, size_t index) {
     const Profile& s = *src.profile;
@@ -224,15 +227,18 @@ class ProfileMerger {
       out_->from_diff_base.push_back(base);
     }
     std::span<int64_t> dst = merged.mutable_values(idx);
-    const size_t n = out_->num_types;
-    for (size_t t = 0; t < n && t < values.size(); ++t) {
-      dst[t] = AddWrap(dst[t], MulWrap(src.sign, values[t]));
-      dst[n + si * n + t] = AddWrap(dst[n + si * n + t], values[t]);
+    const size_t n = types_.size();
+    for (size_t t = 0; t < n; ++t) {
+      const size_t from = static_cast<size_t>(types_[t]);
+      if (from >= values.size()) continue;
+      dst[t] = AddWrap(dst[t], MulWrap(src.sign, values[from]));
+      dst[n + si * n + t] = AddWrap(dst[n + si * n + t], values[from]);
     }
   }
 
   MergedProfile* out_;
   Profile& p_;
+  const std::vector<int> types_;
   stack::IndexTable mappings_, functions_, locations_, samples_;
   // Per source: where its mappings, functions and locations went.
   std::vector<int32_t> mapping_of_;
@@ -262,7 +268,7 @@ bool Compatible(const Profile& a, const Profile& b, std::string* error) {
 }
 
 bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
-           std::string* error) {
+           std::string* error, std::span<const int> types) {
   if (sources.empty()) {
     *error = "no profiles to merge";
     return false;
@@ -272,11 +278,23 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
       return false;
     }
   }
-  out->num_types = sources[0].profile->sample_types.size();
+  const std::vector<ValueType>& all = sources[0].profile->sample_types;
+  std::vector<int> kept;
+  for (int t : types) {
+    if (t >= 0 && static_cast<size_t>(t) < all.size()) kept.push_back(t);
+  }
+  if (types.empty()) {
+    for (size_t t = 0; t < all.size(); ++t) kept.push_back(static_cast<int>(t));
+  }
+  out->num_types = kept.size();
   out->num_sources = sources.size();
   out->from_diff_base.clear();
   out->profile = Profile();
   MergeHeaders(sources, &out->profile);
+  if (!types.empty()) {
+    out->profile.sample_types.clear();
+    for (int t : kept) out->profile.sample_types.push_back(all[t]);
+  }
   out->profile.samples.Clear(out->num_types * (1 + out->num_sources));
   // At most every sample of every source: sized once (pages never written
   // cost no memory), instead of copying as it grows.
@@ -286,7 +304,7 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
     locations += src.profile->samples.num_locations();
   }
   out->profile.samples.Reserve(samples, locations);
-  ProfileMerger merger(out);
+  ProfileMerger merger(out, std::move(kept));
   for (size_t i = 0; i < sources.size(); ++i) merger.AddSource(sources[i], i);
   // Samples that cancelled out in every type stay (their raw columns are
   // still wanted); they weigh zero in every report, as pprof's removal does.
