@@ -217,7 +217,7 @@ void CallGraph::Build(bool edges) {
   edges_.clear();
   edge_table_ = stack::IndexTable();
   uint64_t stamp = 0;
-  for (const Sample& s : p_.samples) {
+  for (const Sample s : p_.samples) {
     bool any = s.values[sample_index_] != 0;
     for (int c : extra_columns_) any = any || s.values[c] != 0;
     if (any) AddSample(s, ++stamp, edges);

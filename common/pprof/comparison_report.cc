@@ -27,7 +27,9 @@ bool WriteComparison(const LoadedProfile* before, const LoadedProfile& after,
                      std::string* out, std::vector<std::string>* warnings,
                      std::string* error) {
   Comparison c;
-  if (!Compare(before ? &before->profile : nullptr, after.profile, options, &c,
+  DiffOptions o = options;
+  o.selected_type_only = view != ReportView::kAllTypes;
+  if (!Compare(before ? &before->profile : nullptr, after.profile, o, &c,
                error)) {
     *error = (before ? before->name + " vs " : "") + after.name + ": " + *error;
     return false;

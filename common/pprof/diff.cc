@@ -36,11 +36,22 @@ bool Compare(const Profile* before, const Profile& after, const DiffOptions& o,
     }
     sources.push_back(MergeSource{before, -1, o.diff_base});
   }
-  if (!Merge(sources, &out->merged, error)) return false;
+  // The type is chosen on the merge's header, before the merge, so that
+  // the merge can keep that type only.
+  Profile header;
+  MergeHeaders(sources, &header);
+  std::string index_error;
+  const int index = header.SampleIndex(o.sample_index, &index_error);
+  std::vector<int> types;
+  if (o.selected_type_only && index >= 0) types.push_back(index);
+  if (!Merge(sources, &out->merged, error, types)) return false;
   // As pprof after merging: frames the profile itself calls uninteresting.
   if (!RemoveUninteresting(&out->merged.profile, error)) return false;
-  out->sample_index = out->merged.profile.SampleIndex(o.sample_index, error);
-  if (out->sample_index < 0) return false;
+  if (index < 0) {
+    *error = index_error;
+    return false;
+  }
+  out->sample_index = types.empty() ? index : 0;
   if (!out->filters.Compile(o.focus, o.ignore, o.hide, o.show, error)) {
     return false;
   }

@@ -20,6 +20,9 @@ struct DiffOptions {
   Granularity granularity = Granularity::kFunctions;
   std::string unit = "minimum";
   std::string focus, ignore, hide, show;
+  // Merge only the selected type's values: every view but WriteAllTypes
+  // reads no other, and a heap profile has four.
+  bool selected_type_only = false;
 };
 
 // Two (or one) profiles merged for reporting: `after` minus `before`, with

@@ -34,7 +34,7 @@ void WriteJson(const Comparison& c, const TopReport& r,
                std::string* out) {
   const Profile& p = c.merged.profile;
   int64_t total_before = 0, total_after = 0;
-  for (const Sample& s : p.samples) {
+  for (const Sample s : p.samples) {
     if (c.has_base)
       total_before = AddWrap(total_before, s.values[c.before_column()]);
     total_after = AddWrap(total_after, s.values[c.after_column()]);

@@ -95,25 +95,19 @@ FilterMatches ApplyNameFilters(const NameFilters& f, Profile* p) {
       }
     }
   }
-  std::vector<Sample> kept;
-  kept.reserve(p->samples.size());
-  for (Sample& s : p->samples) {
-    bool focused = false, ignored = false;
-    for (uint32_t l : s.locations) {
-      if (focus_or_ignore[l] == 2) {
-        ignored = true;
-        break;
-      }
+  p->samples.Rewrite([&](size_t, std::vector<uint32_t>* locs) {
+    bool focused = false;
+    for (uint32_t l : *locs) {
+      if (focus_or_ignore[l] == 2) return false;  // ignored
       if (focus_or_ignore[l] == 1) focused = true;
     }
-    if (ignored || !focused) continue;
+    if (!focused) return false;
     if (any_hidden) {
-      std::erase_if(s.locations, [&](uint32_t l) { return hidden[l]; });
-      if (s.locations.empty()) continue;
+      std::erase_if(*locs, [&](uint32_t l) { return hidden[l]; });
+      if (locs->empty()) return false;
     }
-    kept.push_back(std::move(s));
-  }
-  p->samples = std::move(kept);
+    return true;
+  });
   return m;
 }
 

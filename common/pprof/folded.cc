@@ -110,7 +110,7 @@ void AddFoldedSamples(const Profile& p, const FoldOptions& o,
                       stack::FoldedStacks* out) {
   FrameNamer namer(p, o, &out->symbols);
   std::vector<uint32_t> frames;
-  for (const Sample& s : p.samples) {
+  for (const Sample s : p.samples) {
     bool any = false;
     for (int vi : value_indexes) {
       any = any ||

@@ -370,8 +370,7 @@ class RecordParser {
   void Finish() {
     if (!have_record_) return;
     have_record_ = false;
-    Sample s;
-    s.values = values_;
+    std::vector<uint32_t> locations;
     if (!frames_.empty()) {
       // Group frames (innermost first) by function entry: the same entry
       // under a different name is an inlined call.
@@ -379,21 +378,20 @@ class RecordParser {
       for (size_t i = 1; i <= frames_.size(); ++i) {
         if (i == frames_.size() || frames_[i].entry != frames_[i - 1].entry ||
             frames_[i].name == frames_[i - 1].name) {
-          s.locations.push_back(tables_.Location(frames_, begin, i));
+          locations.push_back(tables_.Location(frames_, begin, i));
           begin = i;
         }
       }
     } else {
       for (uint64_t a : addresses_) {
-        s.locations.push_back(tables_.AddressLocation(a - 1));
+        locations.push_back(tables_.AddressLocation(a - 1));
       }
     }
     Label bytes;
     bytes.key = "bytes";
     bytes.is_num = true;
     bytes.num = block_size_;
-    s.labels.push_back(std::move(bytes));
-    p_->samples.push_back(std::move(s));
+    p_->samples.Add(locations, values_, {&bytes, 1});
   }
 
   const Header& header_;

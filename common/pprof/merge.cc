@@ -24,28 +24,16 @@ const std::string& MappingIdentity(const Mapping& m) {
 
 // Labels in pprof's key order: string labels, then numeric, by key; the
 // values of one key keep their order.
-void SortedLabelOrder(const Sample& s, std::vector<uint32_t>* order) {
-  order->resize(s.labels.size());
-  for (size_t i = 0; i < order->size(); ++i) {
-    (*order)[i] = static_cast<uint32_t>(i);
-  }
-  if (order->size() < 2) return;
-  std::stable_sort(order->begin(), order->end(), [&](uint32_t a, uint32_t b) {
-    const Label& la = s.labels[a];
-    const Label& lb = s.labels[b];
-    if (la.is_num != lb.is_num) return la.is_num < lb.is_num;
-    return la.key < lb.key;
-  });
+void SortLabels(std::vector<Label>* labels) {
+  std::stable_sort(labels->begin(), labels->end(),
+                   [](const Label& a, const Label& b) {
+                     if (a.is_num != b.is_num) return a.is_num < b.is_num;
+                     return a.key < b.key;
+                   });
 }
 
-bool SameLabel(const Label& x, const Label& y) {
-  return x.is_num == y.is_num && x.key == y.key && x.num == y.num &&
-         x.str == y.str && x.num_unit == y.num_unit;
-}
+}  // namespace
 
-// The header fields of the merge: the first source's types and frame
-// regexps, the earliest time, summed durations, the largest period, every
-// distinct comment.
 void MergeHeaders(const std::vector<MergeSource>& sources, Profile* p) {
   const Profile& first = *sources[0].profile;
   p->sample_types = first.sample_types;
@@ -71,11 +59,15 @@ void MergeHeaders(const std::vector<MergeSource>& sources, Profile* p) {
   }
 }
 
+namespace {
+
 // pprof's profileMerger: maps each source's mappings, functions, locations
 // and samples onto the merged profile's, one source after the other.
 class ProfileMerger {
  public:
-  explicit ProfileMerger(MergedProfile* out) : out_(out), p_(out->profile) {}
+  // `types`: the sources' sample types that become the merge's types.
+  ProfileMerger(MergedProfile* out, std::vector<int> types)
+      : out_(out), p_(out->profile), types_(std::move(types)) {}
 
   void AddSource(const MergeSource& src, size_t index) {
     const Profile& s = *src.profile;
@@ -90,7 +82,10 @@ class ProfileMerger {
     for (size_t i = 0; i < s.locations.size(); ++i) {
       location_of_[i] = MapLocation(s.locations[i]);
     }
-    for (const Sample& smp : s.samples) MapSample(smp, src, index);
+    label_set_of_.assign(s.samples.num_label_sets(), kUnmapped);
+    for (size_t i = 0; i < s.samples.size(); ++i) {
+      MapSample(s.samples, i, src, index);
+    }
   }
 
  private:
@@ -186,68 +181,73 @@ class ProfileMerger {
     return idx;
   }
 
+  // A source's label set as a set of the merged profile, in pprof's order.
+  uint32_t MapLabelSet(const SampleTable& samples, uint32_t set) {
+    if (label_set_of_[set] == kUnmapped) {
+      std::span<const Label> labels = samples.LabelSet(set);
+      sorted_.assign(labels.begin(), labels.end());
+      SortLabels(&sorted_);
+      label_set_of_[set] = p_.samples.InternLabels(sorted_);
+    }
+    return label_set_of_[set];
+  }
+
   // Samples with the same locations and labels (and the same diff-base
   // flag) become one; its merged values are summed with the source's sign,
   // its raw columns of this source without.
-  void MapSample(const Sample& smp, const MergeSource& src, size_t si) {
-    bool zero = true;
-    for (int64_t v : smp.values) zero = zero && v == 0;
-    if (zero) return;
+  void MapSample(const SampleTable& samples, size_t i, const MergeSource& src,
+                 size_t si) {
+    std::span<const int64_t> values = samples.values(i);
+    if (std::all_of(values.begin(), values.end(),
+                    [](int64_t v) { return v == 0; })) {
+      return;
+    }
     const bool base = src.diff_base;
     locs_.clear();
     uint64_t h = base ? 0x51ed27 : 0x2545f491;
-    for (uint32_t l : smp.locations) {
+    for (uint32_t l : samples.locations(i)) {
       locs_.push_back(location_of_[l]);
       h = stack::MixHash(h ^ (location_of_[l] + 0x9e3779b97f4a7c15ULL));
     }
-    SortedLabelOrder(smp, &order_);
-    for (uint32_t li : order_) {
-      const Label& l = smp.labels[li];
-      h = stack::MixHash(h ^ stack::HashString(l.key, l.is_num));
-      h = stack::MixHash(h ^ (l.is_num ? stack::HashString(l.num_unit, l.num)
-                                       : stack::HashString(l.str)));
-    }
+    const uint32_t labels = MapLabelSet(samples, samples.label_set(i));
+    h = stack::MixHash(h ^ labels);
+    SampleTable& merged = p_.samples;
     bool added;
     uint32_t idx = samples_.FindOrInsert(
-        h, static_cast<uint32_t>(p_.samples.size()),
+        h, static_cast<uint32_t>(merged.size()),
         [&](uint32_t j) {
-          const Sample& o = p_.samples[j];
-          if (out_->from_diff_base[j] != base || o.locations != locs_ ||
-              o.labels.size() != order_.size()) {
-            return false;
-          }
-          for (size_t k = 0; k < order_.size(); ++k) {
-            if (!SameLabel(o.labels[k], smp.labels[order_[k]])) return false;
-          }
-          return true;
+          std::span<const uint32_t> o = merged.locations(j);
+          return out_->from_diff_base[j] == base &&
+                 merged.label_set(j) == labels &&
+                 std::equal(o.begin(), o.end(), locs_.begin(), locs_.end());
         },
         &added);
-    const size_t n = out_->num_types;
     if (added) {
-      Sample copy;
-      copy.locations = locs_;
-      copy.values.assign(n + n * out_->num_sources, 0);
-      copy.labels.reserve(order_.size());
-      for (uint32_t li : order_) copy.labels.push_back(smp.labels[li]);
-      p_.samples.push_back(std::move(copy));
+      merged.AddWithLabelSet(locs_, {}, labels);  // values 0
       out_->from_diff_base.push_back(base);
     }
-    Sample& dst = p_.samples[idx];
-    for (size_t t = 0; t < n && t < smp.values.size(); ++t) {
-      dst.values[t] = AddWrap(dst.values[t], MulWrap(src.sign, smp.values[t]));
-      dst.values[n + si * n + t] =
-          AddWrap(dst.values[n + si * n + t], smp.values[t]);
+    std::span<int64_t> dst = merged.mutable_values(idx);
+    const size_t n = types_.size();
+    for (size_t t = 0; t < n; ++t) {
+      const size_t from = static_cast<size_t>(types_[t]);
+      if (from >= values.size()) continue;
+      dst[t] = AddWrap(dst[t], MulWrap(src.sign, values[from]));
+      dst[n + si * n + t] = AddWrap(dst[n + si * n + t], values[from]);
     }
   }
 
   MergedProfile* out_;
   Profile& p_;
+  const std::vector<int> types_;
   stack::IndexTable mappings_, functions_, locations_, samples_;
   // Per source: where its mappings, functions and locations went.
   std::vector<int32_t> mapping_of_;
   std::vector<int64_t> offset_of_;
   std::vector<uint32_t> function_of_, location_of_;
-  std::vector<uint32_t> locs_, order_;  // scratch per sample
+  static constexpr uint32_t kUnmapped = ~0u;
+  std::vector<uint32_t> label_set_of_;  // per source label set
+  std::vector<uint32_t> locs_;          // scratch per sample
+  std::vector<Label> sorted_;           // scratch per label set
 };
 
 }  // namespace
@@ -268,7 +268,7 @@ bool Compatible(const Profile& a, const Profile& b, std::string* error) {
 }
 
 bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
-           std::string* error) {
+           std::string* error, std::span<const int> types) {
   if (sources.empty()) {
     *error = "no profiles to merge";
     return false;
@@ -278,12 +278,33 @@ bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
       return false;
     }
   }
-  out->num_types = sources[0].profile->sample_types.size();
+  const std::vector<ValueType>& all = sources[0].profile->sample_types;
+  std::vector<int> kept;
+  for (int t : types) {
+    if (t >= 0 && static_cast<size_t>(t) < all.size()) kept.push_back(t);
+  }
+  if (types.empty()) {
+    for (size_t t = 0; t < all.size(); ++t) kept.push_back(static_cast<int>(t));
+  }
+  out->num_types = kept.size();
   out->num_sources = sources.size();
   out->from_diff_base.clear();
   out->profile = Profile();
   MergeHeaders(sources, &out->profile);
-  ProfileMerger merger(out);
+  if (!types.empty()) {
+    out->profile.sample_types.clear();
+    for (int t : kept) out->profile.sample_types.push_back(all[t]);
+  }
+  out->profile.samples.Clear(out->num_types * (1 + out->num_sources));
+  // At most every sample of every source: sized once (pages never written
+  // cost no memory), instead of copying as it grows.
+  size_t samples = 0, locations = 0;
+  for (const MergeSource& src : sources) {
+    samples += src.profile->samples.size();
+    locations += src.profile->samples.num_locations();
+  }
+  out->profile.samples.Reserve(samples, locations);
+  ProfileMerger merger(out, std::move(kept));
   for (size_t i = 0; i < sources.size(); ++i) merger.AddSource(sources[i], i);
   // Samples that cancelled out in every type stay (their raw columns are
   // still wanted); they weigh zero in every report, as pprof's removal does.

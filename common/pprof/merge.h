@@ -1,6 +1,7 @@
 #ifndef COMMON_PPROF_MERGE_H_
 #define COMMON_PPROF_MERGE_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,16 @@ struct MergedProfile {
 // same key become one).
 // The first source gives the header fields (binary, drop_frames); time is
 // the earliest. Fails with *error when sample or period types differ.
+// `types` (indexes into the sources' sample_types) are the types the merge
+// keeps, in that order; all when empty. A report of one type needs only
+// its own columns: a third of the values of a heap profile's four types.
 bool Merge(const std::vector<MergeSource>& sources, MergedProfile* out,
-           std::string* error);
+           std::string* error, std::span<const int> types = {});
+
+// The header fields of a merge: the first source's types and frame
+// regexps, the earliest time, summed durations, the largest period, every
+// distinct comment, the first default sample type.
+void MergeHeaders(const std::vector<MergeSource>& sources, Profile* p);
 
 // True when two profiles can be compared: same sample types and units, same
 // period type. Otherwise sets *error to a sentence saying how they differ.

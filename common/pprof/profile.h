@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/pprof/sample_table.h"
+
 namespace pprof {
 
 // Sums of sample values wrap instead of overflowing (undefined behaviour)
@@ -67,31 +69,13 @@ struct Location {
   bool is_folded = false;
 };
 
-// A string or numeric label on a sample (e.g. numeric "bytes" = object size
-// in heap profiles).
-struct Label {
-  std::string key;
-  std::string str;
-  int64_t num = 0;
-  std::string num_unit;
-  bool is_num = false;
-};
-
-// One sampled stack: location indexes leaf first (as in the wire format),
-// one value per sample type, and its labels.
-struct Sample {
-  std::vector<uint32_t> locations;
-  std::vector<int64_t> values;
-  std::vector<Label> labels;
-};
-
 // The in-memory form of any pprof profile (heap, CPU, mutex, block,
 // goroutine ...), whichever file format it came from. Indexes, not ids,
 // link the tables, so walking a stack costs no lookups.
 struct Profile {
   std::vector<ValueType> sample_types;
   std::string default_sample_type;
-  std::vector<Sample> samples;
+  SampleTable samples;  // width: one value per sample type
   std::vector<Mapping> mappings;
   std::vector<Location> locations;
   std::vector<Function> functions;

@@ -69,10 +69,10 @@ bool RemoveUninteresting(Profile* p, std::string* error) {
       loc.lines.erase(loc.lines.begin(), loc.lines.begin() + i + 1);
     }
   }
-  for (Sample& s : p->samples) {
+  p->samples.Rewrite([&](size_t, std::vector<uint32_t>* locs) {
     bool found_user = false;
-    for (size_t i = s.locations.size(); i-- > 0;) {
-      uint8_t st = state[s.locations[i]];
+    for (size_t i = locs->size(); i-- > 0;) {
+      uint8_t st = state[(*locs)[i]];
       if (st == kKeep) {
         found_user = true;
         continue;
@@ -81,10 +81,11 @@ bool RemoveUninteresting(Profile* p, std::string* error) {
       // Keep the frames rootward of the match (and a partially pruned
       // location itself).
       size_t first = st == kPrune ? i + 1 : i;
-      s.locations.erase(s.locations.begin(), s.locations.begin() + first);
+      locs->erase(locs->begin(), locs->begin() + first);
       break;
     }
-  }
+    return true;
+  });
   return true;
 }
 

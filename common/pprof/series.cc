@@ -185,7 +185,7 @@ bool BuildSeries(const std::vector<Profile*>& profiles,
   }
   out->totals.assign(ns, 0);
   for (size_t i = 0; i < ns; ++i) {
-    for (const Sample& s : profiles[i]->samples) {
+    for (const Sample s : profiles[i]->samples) {
       out->totals[i] = AddWrap(out->totals[i], s.values[index]);
     }
   }

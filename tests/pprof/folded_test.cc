@@ -131,13 +131,9 @@ Profile Tricky() {
   Location bare;
   bare.address = 0x4a1b2c;
   p.locations.push_back(bare);
-  Sample s;
-  s.locations = {3, 4, 1, 0};  // leaf first: mallocgc is dropped
-  s.values = {7};
-  p.samples.push_back(s);
-  s.locations = {2, 0};
-  s.values = {5};
-  p.samples.push_back(s);
+  p.samples.Add(std::vector<uint32_t>{3, 4, 1, 0},  // leaf first: mallocgc
+                std::vector<int64_t>{7});           // is dropped
+  p.samples.Add(std::vector<uint32_t>{2, 0}, std::vector<int64_t>{5});
   p.drop_frames = "runtime\\..*";
   return p;
 }

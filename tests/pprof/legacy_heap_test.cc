@@ -47,7 +47,7 @@ TEST(LegacyHeap, NamesFramesFromCommentsAndGroupsInlinedCalls) {
   EXPECT_EQ(p.functions[inl.lines[1].function].name, "main.main.func4");
   // Root first, the inlined call its own frame.
   Profile first = p;
-  first.samples.resize(1);
+  first.samples.Truncate(1);
   FoldOptions o;
   o.lines = true;
   o.inline_marker = true;

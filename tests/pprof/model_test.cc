@@ -9,6 +9,11 @@
 namespace pprof {
 namespace {
 
+std::vector<uint32_t> Locations(const Profile& p, size_t sample) {
+  std::span<const uint32_t> l = p.samples.locations(sample);
+  return std::vector<uint32_t>(l.begin(), l.end());
+}
+
 // root -> main.work -> runtime.mallocgc -> runtime.nextFreeFast (leaf), and
 // a stack of runtime frames only.
 Profile Sample3() {
@@ -26,14 +31,10 @@ Profile Sample3() {
     l.lines.push_back(Line{i, 10});
     p.locations.push_back(l);
   }
-  Sample s;
-  s.locations = {3, 2, 1, 0};  // leaf first
-  s.values = {5};
-  p.samples.push_back(s);
-  Sample r;
-  r.locations = {3, 2};  // runtime only: never pruned to nothing
-  r.values = {2};
-  p.samples.push_back(r);
+  p.samples.Add(std::vector<uint32_t>{3, 2, 1, 0},  // leaf first
+                std::vector<int64_t>{5});
+  // Runtime only: never pruned to nothing.
+  p.samples.Add(std::vector<uint32_t>{3, 2}, std::vector<int64_t>{2});
   return p;
 }
 
@@ -42,8 +43,8 @@ TEST(Prune, DropFramesCutTheLeafEndAfterTheFirstUserFrame) {
   p.drop_frames = "runtime\\..*";
   std::string err;
   ASSERT_TRUE(RemoveUninteresting(&p, &err)) << err;
-  EXPECT_EQ(p.samples[0].locations, (std::vector<uint32_t>{1, 0}));
-  EXPECT_EQ(p.samples[1].locations, (std::vector<uint32_t>{3, 2}));
+  EXPECT_EQ(Locations(p, 0), (std::vector<uint32_t>{1, 0}));
+  EXPECT_EQ(Locations(p, 1), (std::vector<uint32_t>{3, 2}));
 }
 
 TEST(Prune, KeepFramesWinOverDropFrames) {
@@ -52,7 +53,7 @@ TEST(Prune, KeepFramesWinOverDropFrames) {
   p.keep_frames = "runtime.mallocgc";
   std::string err;
   ASSERT_TRUE(RemoveUninteresting(&p, &err));
-  EXPECT_EQ(p.samples[0].locations, (std::vector<uint32_t>{2, 1, 0}));
+  EXPECT_EQ(Locations(p, 0), (std::vector<uint32_t>{2, 1, 0}));
   p.drop_frames = "(";
   EXPECT_FALSE(RemoveUninteresting(&p, &err));
 }
@@ -77,10 +78,7 @@ TEST(Folded, RootFirstWithInlinedFrames) {
   Location bare;
   bare.address = 0x4a1b2c;
   p.locations.push_back(bare);
-  Sample s;
-  s.locations = {4, 0};
-  s.values = {1};
-  p.samples.push_back(s);
+  p.samples.Add(std::vector<uint32_t>{4, 0}, std::vector<int64_t>{1});
   stack::FoldedStacks folded;
   const int index[] = {0};
   AddFoldedSamples(p, FoldOptions(), index, 0, &folded);
@@ -111,14 +109,11 @@ TEST(DeepStacks, TopReportHandlesThem) {
     l.lines.push_back(Line{i, 0});
     p.locations.push_back(l);
   }
-  Sample distinct;
-  for (uint32_t i = 0; i < kDepth; ++i) distinct.locations.push_back(i);
-  distinct.values = {3};
-  p.samples.push_back(distinct);
-  Sample recursive;
-  recursive.locations.assign(kDepth, 7);
-  recursive.values = {2};
-  p.samples.push_back(recursive);
+  std::vector<uint32_t> distinct;
+  for (uint32_t i = 0; i < kDepth; ++i) distinct.push_back(i);
+  p.samples.Add(distinct, std::vector<int64_t>{3});
+  const std::vector<uint32_t> recursive(kDepth, 7);
+  p.samples.Add(recursive, std::vector<int64_t>{2});
   TopOptions o;
   o.node_fraction = 0;
   TopReport r = BuildTop(&p, o, 5);

@@ -70,7 +70,7 @@ TEST(ProtoReader, ReadsTheModelWithInlinedFramesRootFirst) {
   EXPECT_EQ(p.MainBinary(), "app");
   ASSERT_EQ(p.samples.size(), 2u);
   Profile first = p;
-  first.samples.resize(1);
+  first.samples.Truncate(1);
   FoldOptions o;
   o.lines = true;
   o.inline_marker = true;
