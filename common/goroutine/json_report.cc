@@ -68,10 +68,10 @@ void WriteTotals(const Analysis& a, std::string* out) {
   out->append(",\"hidden_clusters\":" + std::to_string(a.hidden_clusters));
   uint64_t grouped = 0;
   for (const LockGroup& g : a.locks.groups) grouped += g.count;
-  out->append(",\"lock_waiters_total\":" +
-              std::to_string(grouped + a.locks.not_grouped) +
-              ",\"lock_waiters_not_grouped\":" +
-              std::to_string(a.locks.not_grouped));
+  out->append(
+      ",\"lock_waiters_total\":" +
+      std::to_string(grouped + a.locks.not_grouped) +
+      ",\"lock_waiters_not_grouped\":" + std::to_string(a.locks.not_grouped));
 }
 
 // "created_by": the creator frame and the parent goroutines, or null.
@@ -168,7 +168,9 @@ void WriteHolder(const LockGroup& g, const ClusterSet& now, std::string* out) {
   const Cluster& c = now.clusters()[h.cluster];
   const goroutine::Frame& f = c.frames[h.frame];
   out->append("{\"goroutine\":");
-  out->append(c.ids.empty() ? "null" : std::to_string(c.ids[0]));
+  out->append(h.goroutine != 0 ? std::to_string(h.goroutine)
+              : c.ids.empty()  ? "null"
+                               : std::to_string(c.ids[0]));
   out->append(",\"state\":");
   io::AppendJsonString(now.Name(c.state), out);
   out->append(",\"func\":");
@@ -178,7 +180,11 @@ void WriteHolder(const LockGroup& g, const ClusterSet& now, std::string* out) {
   out->append(",\"line\":" + std::to_string(f.line) +
               ",\"lock_line\":" + std::to_string(h.lock_line) +
               ",\"candidates\":" + std::to_string(h.candidates) +
-              ",\"evidence\":");
+              ",\"matched_by\":\"" +
+              (h.evidence == HolderEvidence::kLockAddress ? "lock address"
+               : h.evidence == HolderEvidence::kReceiver  ? "receiver"
+                                                          : "position") +
+              "\",\"evidence\":");
   io::AppendJsonString(HolderText(g, now), out);
   out->push_back('}');
 }

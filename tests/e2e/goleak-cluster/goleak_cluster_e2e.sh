@@ -180,7 +180,7 @@ LEAK SUSPECTS: 1501 goroutines in 4 clusters
     evidence: 1000 goroutines in one place, each holding an OS thread while it is in the call; the process has 1006 OS threads (--threads)
 300 goroutines blocked in semacquire at main.(*store).update (incidents.go:90), created by net/http.(*Server).Serve (server.go:3102)
     why: [pile-up] convoy: 300 goroutines queued on sync.Mutex 0x8c2750; goroutines 2703,2704,2722,2723,2701 (and 295 more)
-    evidence: holder: goroutine 2684 [sleep] at main.(*store).update (incidents.go:93), past the waiters' Lock at line 90 and not waiting for this lock" \
+    evidence: holder: goroutine 2684 [sleep] at main.(*store).update (incidents.go:93), past the waiters' Lock at line 90 and not waiting for this lock (receivers print as dead words, 0x0?: matched by position)" \
   "$(sed -n 1,10p "$TMP/out")"
 expect_contains "sleepers" "    why: [pile-up] per-request sleepers: every sleep arms a runtime timer (CPU in the scheduler's timer checks); goroutines" "$TMP/out"
 expect_contains "unsure select" "UNSURE FROM ONE DUMP: 50 goroutines in 1 cluster (not suspects; compare with a second dump: --base)" "$TMP/out"
