@@ -59,6 +59,12 @@ void WriteTotals(const Analysis& a, std::string* out) {
   if (a.threads >= 0) out->append(",\"threads\":" + std::to_string(a.threads));
   if (a.has_base) {
     out->append(",\"base_total\":" + std::to_string(a.base.info.goroutines));
+    if (!a.earlier.empty()) {
+      std::vector<uint64_t> totals;
+      for (const LoadedDump& d : a.earlier) totals.push_back(d.info.goroutines);
+      out->append(",\"earlier_totals\":");
+      Ids(totals, out);
+    }
   }
   out->append(
       ",\"suspects\":{\"clusters\":" + std::to_string(a.suspect_clusters) +
@@ -107,6 +113,10 @@ void WriteClusterMarks(const ClusterEntry& e, bool has_base, std::string* out) {
     out->append(",\"change\":");
     io::AppendJsonString(ChangeName(e.change), out);
     out->append(",\"base_count\":" + std::to_string(e.base_count));
+    if (!e.series.empty()) {
+      out->append(",\"counts\":");
+      Ids(e.series, out);  // every dump, oldest first, now last
+    }
   }
 }
 
