@@ -203,6 +203,7 @@ void ClusterSet::Count(const Goroutine& g, Cluster* c) {
   }
   if (g.creator_goroutine != 0) AddParent(c, g.creator_goroutine, kSampleIds);
   for (uint64_t a : g.ancestors) AddParent(c, a, kSampleIds);
+  NoteAddresses(g, c);
   if (g.crashed) {
     c->crashed = true;
     c->crashed_id = g.id;
@@ -221,9 +222,41 @@ void ClusterSet::AddLockWait(const Goroutine& g, uint32_t index) {
     lock_waits_[it->second].count += g.count;
   } else if (lock_waits_.size() < kMaxLockWaits) {
     lock_index_.emplace(key, static_cast<uint32_t>(lock_waits_.size()));
-    lock_waits_.push_back(LockWait{lock, kind, index, req.user_frame, g.count});
+    LockWait w{lock, kind, index, req.user_frame, g.count, kNoSymbol, false};
+    if (req.user_frame >= 0) {
+      const std::string_view args = g.frames[req.user_frame].args;
+      std::string_view r = ExactAddress(args, 0);
+      if (!r.empty()) w.receiver = symbols_->Intern(r);
+      const std::string_view first = args.substr(0, args.find(','));
+      w.receiver_dead = r.empty() && first.size() > 2 &&
+                        first.substr(0, 2) == "0x" && first.back() == '?';
+    }
+    lock_waits_.push_back(w);
   } else {
     lock_waits_dropped_ = AddCount(lock_waits_dropped_, g.count);
+  }
+}
+
+void ClusterSet::NoteAddresses(const Goroutine& g, Cluster* c) {
+  if (g.form != DumpForm::kTraceback ||
+      c->address_goroutines >= kArgGoroutines ||
+      c->addresses.size() >= kMaxArgAddresses) {
+    return;
+  }
+  ++c->address_goroutines;
+  for (uint32_t k = 0; k < g.frames.size(); ++k) {
+    for (uint32_t w = 0; w < 4; ++w) {
+      std::string_view a = ExactAddress(g.frames[k].args, w);
+      if (a.empty()) continue;
+      const uint32_t id = symbols_->Intern(a);
+      bool seen = false;
+      for (const ArgAddress& n : c->addresses) {
+        seen |= n.address == id && n.frame == k && n.word == w;
+      }
+      if (seen) continue;
+      if (c->addresses.size() >= kMaxArgAddresses) return;
+      c->addresses.push_back(ArgAddress{id, k, w, g.id});
+    }
   }
 }
 

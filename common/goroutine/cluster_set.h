@@ -40,6 +40,15 @@ struct Frame {
   bool inlined = false;
 };
 
+// An exact address one goroutine of a cluster passed in a frame's
+// arguments (receivers, *Mutex): what the lock holder search reads.
+struct ArgAddress {
+  uint32_t address = kNoSymbol;  // "0xc000012000"
+  uint32_t frame = 0;            // index in the cluster's frames
+  uint32_t word = 0;             // argument word (0: the receiver)
+  uint64_t goroutine = 0;
+};
+
 // One cluster of identical goroutines and what they share.
 struct Cluster {
   uint64_t count = 0;
@@ -55,6 +64,10 @@ struct Cluster {
   uint64_t more_parents = 0;  // parent mentions beyond the sample ("and N
                               // more"; counted per goroutine, not distinct)
   std::vector<Frame> frames;  // top first
+  // Distinct exact argument addresses of the first goroutines (at most
+  // kMaxArgAddresses, from at most kArgGoroutines goroutines: bounded).
+  std::vector<ArgAddress> addresses;
+  uint32_t address_goroutines = 0;  // goroutines whose arguments were read
   bool has_creator = false;
   Frame creator;
   bool elided = false;
@@ -73,6 +86,10 @@ struct LockWait {
   uint32_t cluster = 0;
   int32_t user_frame = -1;  // index in the cluster's frames that asked
   uint64_t count = 0;
+  // The receiver (first argument) of the user frame when the dump shows
+  // it exactly ("0xc000120000"; dead words like "0x0?" are not kept).
+  uint32_t receiver = kNoSymbol;
+  bool receiver_dead = false;  // printed as a dead word ("0x0?")
 };
 
 // Collects clusters from a parser (it is the parser's visitor).
@@ -81,6 +98,8 @@ class ClusterSet : public DumpVisitor {
   // Caps keep a hostile input from growing the tables without bound.
   static constexpr size_t kSampleIds = 5;
   static constexpr size_t kMaxLockWaits = 1 << 16;
+  static constexpr size_t kMaxArgAddresses = 64;
+  static constexpr uint32_t kArgGoroutines = 256;
 
   ClusterSet(stack::SymbolTable* symbols, Similarity similarity);
 
@@ -122,6 +141,7 @@ class ClusterSet : public DumpVisitor {
   void AddCluster(const Goroutine& g, uint64_t hash);
   void Count(const Goroutine& g, Cluster* c);
   void AddLockWait(const Goroutine& g, uint32_t index);
+  void NoteAddresses(const Goroutine& g, Cluster* c);
   void MarkAlive(uint64_t id);
 
   stack::SymbolTable* symbols_;

@@ -59,6 +59,12 @@ void WriteTotals(const Analysis& a, std::string* out) {
   if (a.threads >= 0) out->append(",\"threads\":" + std::to_string(a.threads));
   if (a.has_base) {
     out->append(",\"base_total\":" + std::to_string(a.base.info.goroutines));
+    if (!a.earlier.empty()) {
+      std::vector<uint64_t> totals;
+      for (const LoadedDump& d : a.earlier) totals.push_back(d.info.goroutines);
+      out->append(",\"earlier_totals\":");
+      Ids(totals, out);
+    }
   }
   out->append(
       ",\"suspects\":{\"clusters\":" + std::to_string(a.suspect_clusters) +
@@ -68,10 +74,10 @@ void WriteTotals(const Analysis& a, std::string* out) {
   out->append(",\"hidden_clusters\":" + std::to_string(a.hidden_clusters));
   uint64_t grouped = 0;
   for (const LockGroup& g : a.locks.groups) grouped += g.count;
-  out->append(",\"lock_waiters_total\":" +
-              std::to_string(grouped + a.locks.not_grouped) +
-              ",\"lock_waiters_not_grouped\":" +
-              std::to_string(a.locks.not_grouped));
+  out->append(
+      ",\"lock_waiters_total\":" +
+      std::to_string(grouped + a.locks.not_grouped) +
+      ",\"lock_waiters_not_grouped\":" + std::to_string(a.locks.not_grouped));
 }
 
 // "created_by": the creator frame and the parent goroutines, or null.
@@ -107,6 +113,10 @@ void WriteClusterMarks(const ClusterEntry& e, bool has_base, std::string* out) {
     out->append(",\"change\":");
     io::AppendJsonString(ChangeName(e.change), out);
     out->append(",\"base_count\":" + std::to_string(e.base_count));
+    if (!e.series.empty()) {
+      out->append(",\"counts\":");
+      Ids(e.series, out);  // every dump, oldest first, now last
+    }
   }
 }
 
@@ -168,7 +178,9 @@ void WriteHolder(const LockGroup& g, const ClusterSet& now, std::string* out) {
   const Cluster& c = now.clusters()[h.cluster];
   const goroutine::Frame& f = c.frames[h.frame];
   out->append("{\"goroutine\":");
-  out->append(c.ids.empty() ? "null" : std::to_string(c.ids[0]));
+  out->append(h.goroutine != 0 ? std::to_string(h.goroutine)
+              : c.ids.empty()  ? "null"
+                               : std::to_string(c.ids[0]));
   out->append(",\"state\":");
   io::AppendJsonString(now.Name(c.state), out);
   out->append(",\"func\":");
@@ -178,7 +190,11 @@ void WriteHolder(const LockGroup& g, const ClusterSet& now, std::string* out) {
   out->append(",\"line\":" + std::to_string(f.line) +
               ",\"lock_line\":" + std::to_string(h.lock_line) +
               ",\"candidates\":" + std::to_string(h.candidates) +
-              ",\"evidence\":");
+              ",\"matched_by\":\"" +
+              (h.evidence == HolderEvidence::kLockAddress ? "lock address"
+               : h.evidence == HolderEvidence::kReceiver  ? "receiver"
+                                                          : "position") +
+              "\",\"evidence\":");
   io::AppendJsonString(HolderText(g, now), out);
   out->push_back('}');
 }

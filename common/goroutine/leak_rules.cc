@@ -109,6 +109,14 @@ bool IsRuntimeState(std::string_view s) {
       "dumping heap",
       "debug call",
       "trace goroutine status",
+      // Go 1.22-1.26 (runtime2.go waitReasonStrings, golang/go 00814e7b).
+      "GOMAXPROCS updater (idle)",
+      "GC worker (active)",
+      "GC mark termination",
+      "flushing proc caches",
+      "trace proc status",
+      "page trace flush",
+      "panicwait",
   };
   for (std::string_view k : kStates) {
     if (s == k) return true;

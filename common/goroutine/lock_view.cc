@@ -33,6 +33,30 @@ bool IsRuntimeFrame(std::string_view f) {
 
 }  // namespace
 
+std::string_view ExactAddress(std::string_view args, size_t index) {
+  size_t depth = 0, start = 0, word = 0;
+  for (size_t i = 0; i <= args.size(); ++i) {
+    const char c = i < args.size() ? args[i] : ',';
+    if (c == '{') ++depth;
+    if (c == '}' && depth > 0) --depth;
+    if (c != ',' || depth > 0) continue;
+    if (word++ == index) {
+      std::string_view a = args.substr(start, i - start);
+      while (!a.empty() && a.front() == ' ') a.remove_prefix(1);
+      while (!a.empty() && a.back() == ' ') a.remove_suffix(1);
+      // An address: "0x" and at least four hex digits (0x1 is a number).
+      if (a.size() < 6 || a.substr(0, 2) != "0x") return {};
+      for (size_t k = 2; k < a.size(); ++k) {
+        const char h = a[k];
+        if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f'))) return {};
+      }
+      return a;
+    }
+    start = i + 1;
+  }
+  return {};
+}
+
 bool FindLockRequest(std::span<const RawFrame> frames, LockRequest* out) {
   bool lock = false;
   std::string_view address, sema;

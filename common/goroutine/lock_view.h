@@ -26,6 +26,19 @@ struct LockRequest {
 // True when the stack (top first) is blocked inside a mutex acquisition.
 bool FindLockRequest(std::span<const RawFrame> frames, LockRequest* out);
 
+// Argument word `index` of a frame's argument text when the dump prints it
+// as an exact address ("0xc000120000", four hex digits or more); empty for
+// a dead or possibly inaccurate word ("0x0?", "0xc00012?"), a small number
+// ("0x1"), a struct "{...}", or none.
+std::string_view ExactAddress(std::string_view args, size_t index);
+
+// How the holder of a lock was found.
+enum class HolderEvidence {
+  kLockAddress,  // a frame of it has the lock's address as an argument
+  kReceiver,     // the waiters' function past their Lock, same receiver
+  kPosition,     // the waiters' function past their Lock (no addresses)
+};
+
 // The goroutine that most likely holds a contended lock (lock_holder.h).
 struct LockHolder {
   bool found = false;
@@ -33,6 +46,10 @@ struct LockHolder {
   int32_t frame = -1;       // its frame inside the critical section
   uint32_t lock_line = 0;   // the waiters' Lock line in that function
   uint64_t candidates = 0;  // goroutines that fit (1 = unambiguous)
+  HolderEvidence evidence = HolderEvidence::kPosition;
+  uint64_t goroutine = 0;        // the goroutine matched by address
+  uint32_t address = kNoSymbol;  // the receiver or lock address matched
+  bool receivers_dead = false;   // the waiters' receivers are not in the dump
 };
 
 // Waiters of one lock, most goroutines first.

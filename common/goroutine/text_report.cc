@@ -141,6 +141,13 @@ void WriteHeadline(const Analysis& a, std::string* out) {
   if (a.has_base) {
     out->append("; base: " +
                 Plural(a.base.info.goroutines, "goroutine", "goroutines"));
+    if (!a.earlier.empty()) {
+      out->append("; before it:");
+      for (size_t i = 0; i < a.earlier.size(); ++i) {
+        out->append((i ? ", " : " ") +
+                    std::to_string(a.earlier[i].info.goroutines));
+      }
+    }
   }
   out->append("\n");
   if (!info.panic_message.empty()) {

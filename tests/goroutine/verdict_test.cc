@@ -6,6 +6,7 @@
 
 #include "common/goroutine/format_probe.h"
 #include "common/goroutine/json_report.h"
+#include "common/goroutine/lock_holder.h"
 #include "common/goroutine/text_report.h"
 #include "common/goroutine/thread_count.h"
 #include "tests/goroutine/fixture_util.h"
@@ -514,6 +515,93 @@ TEST(LockCapTest, WaitersPastTheCapAreCountedAndSaid) {
   EXPECT_EQ(set.lock_waits_not_grouped(), 10u);
   LockView view = BuildLockView(set);
   EXPECT_EQ(view.not_grouped, 10u);
+}
+
+// Issue 13, lock holder by address. Written by hand in the form of the
+// incidents convoy (incidents.1: sync.(*Mutex).lockSlow(ADDR) under
+// main.(*store).update(RECEIVER, ...)) with receivers a dump prints exactly
+// when they are live.
+std::string ConvoyDump(bool with_address_holder) {
+  auto waiter = [](int id) {
+    return "goroutine " + std::to_string(id) +
+           " [semacquire]:\nsync.runtime_SemacquireMutex(0xc000012004?, "
+           "0x0?, 0x0?)\n\t/go/src/runtime/sema.go:77 +0x25\n"
+           "sync.(*Mutex).lockSlow(0xc000012008)\n"
+           "\t/go/src/sync/mutex.go:171 +0x165\nsync.(*Mutex).Lock(...)\n"
+           "\t/go/src/sync/mutex.go:90\n"
+           "main.(*store).update(0xc000012000, 0x1)\n"
+           "\t/x/store.go:90 +0x58\ncreated by main.serve\n"
+           "\t/x/main.go:20 +0x1\n\n";
+  };
+  std::string d = waiter(10) + waiter(11);
+  // Another store's goroutine inside its own critical section: not the
+  // holder of this lock (different receiver).
+  d += "goroutine 20 [sleep]:\ntime.Sleep(0x3b9aca00)\n"
+       "\t/go/src/runtime/time.go:195 +0x135\n"
+       "main.(*store).update(0xc000099000, 0x2)\n\t/x/store.go:93 +0x99\n"
+       "created by main.serve\n\t/x/main.go:20 +0x1\n\n";
+  d += "goroutine 21 [sleep]:\ntime.Sleep(0x3b9aca00)\n"
+       "\t/go/src/runtime/time.go:195 +0x135\n"
+       "main.(*store).update(0xc000012000, 0x3)\n\t/x/store.go:93 +0x99\n"
+       "created by main.serve\n\t/x/main.go:20 +0x1\n\n";
+  if (with_address_holder) {
+    d += "goroutine 22 [chan send]:\nmain.flushLocked(0xc000012008, 0x4)\n"
+         "\t/x/store.go:120 +0x20\ncreated by main.serve\n"
+         "\t/x/main.go:20 +0x1\n\n";
+  }
+  return d;
+}
+
+std::unique_ptr<goroutine_test::Loaded> LoadText(const std::string& text,
+                                                 const char* name) {
+  std::string path = testing_util::UniqueTempPath(name);
+  FILE* f = fopen(path.c_str(), "w");
+  EXPECT_NE(f, nullptr);
+  fputs(text.c_str(), f);
+  fclose(f);
+  auto l = Load({path});
+  unlink(path.c_str());
+  return l;
+}
+
+TEST(LockHolderTest, SameReceiverWinsOverAnotherObject) {
+  auto l = LoadText(ConvoyDump(false), "convoy.txt");
+  const Analysis& a = l->a;
+  ASSERT_EQ(a.locks.groups.size(), 1u);
+  const LockGroup& g = a.locks.groups[0];
+  ASSERT_TRUE(g.holder.found);
+  EXPECT_EQ(g.holder.evidence, HolderEvidence::kReceiver);
+  EXPECT_EQ(g.holder.candidates, 1u);
+  EXPECT_EQ(g.holder.goroutine, 21u);
+  EXPECT_EQ(HolderText(g, *a.now.clusters),
+            "holder: goroutine 21 [sleep] at main.(*store).update "
+            "(store.go:93), past the waiters' Lock at line 90 on the same "
+            "receiver 0xc000012000 and not waiting for this lock");
+}
+
+TEST(LockHolderTest, TheLockAddressInArgumentsNamesTheHolder) {
+  auto l = LoadText(ConvoyDump(true), "convoy-address.txt");
+  const LockGroup& g = l->a.locks.groups[0];
+  ASSERT_TRUE(g.holder.found);
+  EXPECT_EQ(g.holder.evidence, HolderEvidence::kLockAddress);
+  EXPECT_EQ(HolderText(g, *l->a.now.clusters),
+            "holder: goroutine 22 [chan send] at main.flushLocked "
+            "(store.go:120), whose arguments hold the lock's address "
+            "0xc000012008, not waiting for this lock");
+  const std::string json = WriteJsonReport(l->a);
+  EXPECT_NE(json.find("\"holder\":{\"goroutine\":22,\"state\":\"chan send\""),
+            std::string::npos);
+}
+
+TEST(LockHolderTest, ExactAddressWords) {
+  EXPECT_EQ(ExactAddress("0xc000012000, 0x1", 0), "0xc000012000");
+  EXPECT_EQ(ExactAddress("0xc000012000, 0x1", 1), "");  // a number
+  EXPECT_EQ(ExactAddress("0x0?, 0x234a40?", 0), "");
+  EXPECT_EQ(ExactAddress("0xc00012?, 0x5", 0), "");
+  EXPECT_EQ(ExactAddress("{0x7661f8?, 0xc002708460}, 0xc00270c000", 1),
+            "0xc00270c000");
+  EXPECT_EQ(ExactAddress("...", 0), "");
+  EXPECT_EQ(ExactAddress("", 0), "");
 }
 
 }  // namespace

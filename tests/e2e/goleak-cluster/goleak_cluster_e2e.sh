@@ -180,7 +180,7 @@ LEAK SUSPECTS: 1501 goroutines in 4 clusters
     evidence: 1000 goroutines in one place, each holding an OS thread while it is in the call; the process has 1006 OS threads (--threads)
 300 goroutines blocked in semacquire at main.(*store).update (incidents.go:90), created by net/http.(*Server).Serve (server.go:3102)
     why: [pile-up] convoy: 300 goroutines queued on sync.Mutex 0x8c2750; goroutines 2703,2704,2722,2723,2701 (and 295 more)
-    evidence: holder: goroutine 2684 [sleep] at main.(*store).update (incidents.go:93), past the waiters' Lock at line 90 and not waiting for this lock" \
+    evidence: holder: goroutine 2684 [sleep] at main.(*store).update (incidents.go:93), past the waiters' Lock at line 90 and not waiting for this lock (receivers print as dead words, 0x0?: matched by position)" \
   "$(sed -n 1,10p "$TMP/out")"
 expect_contains "sleepers" "    why: [pile-up] per-request sleepers: every sleep arms a runtime timer (CPU in the scheduler's timer checks); goroutines" "$TMP/out"
 expect_contains "unsure select" "UNSURE FROM ONE DUMP: 50 goroutines in 1 cluster (not suspects; compare with a second dump: --base)" "$TMP/out"
@@ -222,6 +222,59 @@ expect_eq "cgo SIGSEGV" \
 "fatal error: unexpected signal during runtime execution
 [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x675f80]
   in goroutine 20 [syscall] at main._Cfunc_cgo_crash (_cgo_gotypes.go:53)" "$(sed -n 2,4p "$TMP/out")"
+
+# 14. Growth across N dumps (--base repeated, oldest first): the request
+#     leak grows at every dump; the pool its first requests start filled up
+#     (20 -> 64 -> 64), which two dumps alone call growing.
+run --color=never --no-stacks --fail-on-leak --base "$DATA/tickers.1.debug2.txt.gz" \
+  --base "$DATA/tickers.2.debug2.txt.gz" "$DATA/tickers.3.debug2.txt.gz"
+expect_eq "three dumps exit" 1 "$rc"
+expect_eq "three dumps first suspect" \
+"[grew +150 from 200] 350 goroutines blocked in select at main.waitResult (tickers.go:38), created by main.handleWait (tickers.go:65)
+    why: [growing] blocked in select: many request-scoped goroutines stuck at one line; goroutines 759,777,621,601,623 (and 345 more)
+    evidence: grew at every one of 3 dumps (50 -> 200 -> 350); 350 goroutines here, created by main.handleWait (request-scoped code)" \
+  "$(sed -n 4,6p "$TMP/out")"
+expect_contains "three dumps: pool filled up" "[same] 64 goroutines blocked in chan receive at main.poolWorker (tickers.go:49), created by main.handleJob (tickers.go:70): blocked receiving from a channel (not growing) (stopped growing at the last of 3 dumps (20 -> 64 -> 64): filled up, then flat;" "$TMP/out"
+run --color=never --no-stacks --base "$DATA/tickers.1.debug2.txt.gz" "$DATA/tickers.3.debug2.txt.gz"
+expect_contains "two dumps: pool looks growing" "    evidence: grew since the base dump (20 -> 64); 64 goroutines here" "$TMP/out"
+run --json --base "$DATA/tickers.1.debug2.txt.gz" --base "$DATA/tickers.2.debug2.txt.gz" "$DATA/tickers.3.debug2.txt.gz"
+expect_contains "three dumps JSON counts" '"change":"grew","base_count":200,"counts":[50,200,350]' "$TMP/out"
+
+# 15. Per-request ticker loops caught awake are one pile-up; the service's
+#     own ticker stays healthy.
+run --color=never --no-stacks "$DATA/tickers.awake.debug2.txt.gz"
+expect_contains "ticker pile-up" "    why: [pile-up] per-request ticker or timer loop: woken again and again, every wake-up a runtime timer (CPU in the scheduler's timer checks); goroutines" "$TMP/out"
+expect_contains "ticker evidence" "    evidence: 300 goroutines created by main.handleTick (request-scoped code) at one line: 209 [select] and 91 caught awake (runnable or running) at the dump" "$TMP/out"
+expect_contains "service ticker healthy" "1 goroutine blocked in chan receive at main.serviceTicker (tickers.go:57), created by main.main (tickers.go:80): long-lived goroutine of main or init" "$TMP/out"
+
+# 16. --min-wait takes durations (30s, 5m, 1h) and plain minutes; a cluster
+#     is hidden only when its wait is known to be shorter.
+if [ -n "$SHARED" ] && [ -f "$SHARED/testdata/go/long-wait/goroutine.debug2.txt" ]; then
+  LW="$SHARED/testdata/go/long-wait/goroutine.debug2.txt"
+  for arg in 2 2m 120s; do
+    run --color=never --no-stacks --min-wait "$arg" "$LW"
+    expect_eq "--min-wait $arg exit" 0 "$rc"
+    expect_contains "--min-wait $arg keeps 2 minutes" "100 goroutines blocked in chan send for 2 minutes at main.forward" "$TMP/out"
+    if grep -qF "main.worker (pipeline.go:127)" "$TMP/out"; then
+      fail "--min-wait $arg: the 1-minute ticker workers are shown"
+    fi
+  done
+  # A 1-minute wait may be up to 119 s: 90s keeps it.
+  run --color=never --no-stacks --min-wait 90s "$LW"
+  expect_contains "--min-wait 90s keeps 1 minute" "main.worker (pipeline.go:127)" "$TMP/out"
+  run --color=never --no-stacks --min-wait 30s "$LW"
+  expect_contains "--min-wait 30s hides nothing" "goroutine dump: 519 goroutines in 14 clusters" "$TMP/out"
+  if grep -qF "hidden by" "$TMP/out"; then fail "--min-wait 30s hid clusters"; fi
+  run --color=never --no-stacks --min-wait 1h "$LW"
+  expect_contains "--min-wait 1h hides all" "14 clusters hidden by --min-count/--min-wait/--filter" "$TMP/out"
+fi
+run --min-wait -5 "$DATA/nil-chan-select.debug2.txt"
+expect_eq "--min-wait -5 exit" 2 "$rc"
+
+# 17. The shared panic-crash README's leak: the three notify senders.
+run --color=never --no-stacks --fail-on-leak "$DATA/panic-crash.stderr.txt"
+expect_eq "crash senders exit" 1 "$rc"
+expect_contains "crash senders" "    why: [proven] blocked sending when the process crashed: nothing ever received; goroutines 25,26,27" "$TMP/out"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)" >&2

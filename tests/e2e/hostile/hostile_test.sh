@@ -308,4 +308,14 @@ printf 'app 1 1.0: 1 cycles: \n\tffff a (/x)\njunk 123\n\tffff b (/x)\n\n' > p-j
 expect sfp-junk.want 'app;b;a 1\n'
 row "stackfold perf stray word-number line" 0 "stackfold: warning: skipped 1 malformed line (first: p-junk:3: unrecognized line inside a sample)" =sfp-junk.want -- "$SF" p-junk
 
+# Goroutine dump edges (issue 17): numbers past 2^64-1 saturate, never
+# wrap; extreme ids and huge line numbers keep the goroutine and its
+# frames; a second dump in one input is said, not silently double-counted.
+printf 'goroutine 18446744073709551615 [chan send, 18446744073709551616 minutes]:\nmain.edge()\n\t/src/e.go:99999999999999999999 +0x1\ncreated by main.main\n\t/src/a.go:5 +0x2\n\n' > g-edges
+row "goleak id 2^64-1, minutes >= 2^64" 0 "" "~1 goroutine blocked in chan send for 2147483647 minutes at main.edge (e.go:4294967295), created by main.main (a.go:5)" -- "$GL" --no-stacks g-edges
+row "goleak id 2^64-1 kept in JSON" 0 "" '~"ids":[18446744073709551615],"ids_total":1' -- "$GL" --json g-edges
+cat "$D/goleak-cluster/nil-chan-select.debug2.txt" "$D/goleak-cluster/nil-chan-select.debug2.txt" > g-twice
+row "goleak two dumps in one input" 0 "goleak-cluster: warning: g-twice: a second dump starts at line 134; the goroutines of both are counted together (compare two dumps with --base EARLIER instead)" "~goroutine dump: 26 goroutines in 7 clusters" -- "$GL" --no-stacks g-twice
+row "goleak --min-wait bad" 2 "goleak-cluster: --min-wait: '5x' is not a duration (30s, 5m, 1h, or a number of minutes)" empty -- "$GL" --min-wait 5x g-edges
+
 exit $fail
