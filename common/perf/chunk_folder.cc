@@ -49,6 +49,7 @@ void ChunkFolder::StartSample(std::string_view comm, std::string_view pid,
   for (char& c : p) {
     if (c == ' ') c = '_';
   }
+  has_root_ = true;
   // Samples come in runs of one thread: most roots equal the previous one.
   if (p != pname_key_ || out_.symbols.size() == 0) {
     pname_id_ = out_.symbols.Intern(p);
@@ -59,9 +60,20 @@ void ChunkFolder::StartSample(std::string_view comm, std::string_view pid,
   frames_[java_ ? 1 : 0].Restart();
 }
 
+void ChunkFolder::StartHeaderlessSample() {
+  in_sample_ = true;
+  skipping_ = false;
+  java_ = false;
+  period_ = 1;
+  has_root_ = false;
+  leaf_first_.clear();
+  last_line_at_ = std::string::npos;
+  frames_[0].Restart();
+}
+
 void ChunkFolder::EndSample() {
-  if (in_sample_ && !skipping_) {
-    leaf_first_.push_back(pname_id_);
+  if (in_sample_ && !skipping_ && (has_root_ || !leaf_first_.empty())) {
+    if (has_root_) leaf_first_.push_back(pname_id_);
     std::reverse(leaf_first_.begin(), leaf_first_.end());
     out_.stacks.Add(leaf_first_, period_);
     ++stats_.samples;
@@ -136,13 +148,19 @@ void ChunkFolder::Fold(std::string_view text) {
       if (start != 0) AddFrameText(header.rest, start, pc);
       continue;
     }
-    if (!in_sample_) {
-      if (!Bad("not a sample header, and not inside a sample")) break;
-      continue;
-    }
-    if (skipping_) continue;
     std::string_view pc;
     size_t start = FrameTextStart(line, &pc);
+    if (!in_sample_) {
+      // `perf script -F ip,sym` prints no header fields: in an input with
+      // no event at all, a frame after a blank line starts a sample.
+      if (start != 0 && line[0] == '\t' && event_.empty()) {
+        StartHeaderlessSample();
+      } else {
+        if (!Bad("not a sample header, and not inside a sample")) break;
+        continue;
+      }
+    }
+    if (skipping_) continue;
     if (start != 0) {
       AddFrameText(line, start, pc);
     } else if (line[0] == ' ') {

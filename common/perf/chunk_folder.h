@@ -54,6 +54,8 @@ class ChunkFolder {
  private:
   void StartSample(std::string_view comm, std::string_view pid,
                    std::string_view tid, int64_t period, bool java);
+  // A sample of `perf script -F ip,sym` output: no comm, counted once.
+  void StartHeaderlessSample();
   void EndSample();
   void AddFrameText(std::string_view line, size_t text_start,
                     std::string_view pc);
@@ -81,6 +83,7 @@ class ChunkFolder {
   bool java_ = false;
   int64_t period_ = 0;
   uint32_t pname_id_ = 0;
+  bool has_root_ = true;  // false in headerless samples: no comm frame
   // The frames of the current sample, leaf first (as perf prints them),
   // each line's names reversed so that one reverse gives the stack.
   std::vector<uint32_t> leaf_first_;

@@ -3,8 +3,6 @@
 #include <string.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -22,45 +20,11 @@ constexpr size_t kChunkSize = 256 << 10;
 // How far back to look for a header when the data has no blank line.
 constexpr size_t kHeaderScanBytes = 256 * 1024;
 
-// A chunk of input on its way to a worker.
+// A chunk of input and what a worker needs to fold it.
 struct Job {
   uint64_t index;
   std::string text;
   std::string event;
-};
-
-// A bounded queue: the reader blocks when workers fall behind, so memory
-// stays at a few chunks.
-class JobQueue {
- public:
-  explicit JobQueue(size_t capacity) : capacity_(capacity) {}
-  void Push(Job job) {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_full_.wait(lock, [&] { return jobs_.size() < capacity_; });
-    jobs_.push_back(std::move(job));
-    not_empty_.notify_one();
-  }
-  bool Pop(Job* job) {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_empty_.wait(lock, [&] { return !jobs_.empty() || closed_; });
-    if (jobs_.empty()) return false;
-    *job = std::move(jobs_.front());
-    jobs_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-  void Close() {
-    std::lock_guard<std::mutex> lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Job> jobs_;
-  bool closed_ = false;
 };
 
 }  // namespace
@@ -184,25 +148,24 @@ void Collapser::FoldInOrder(ChunkRun* run, ChunkFolder* folder) {
 
 void Collapser::FoldInParallel(
     ChunkRun* run, const std::vector<std::unique_ptr<ChunkFolder>>& folders) {
-  JobQueue queue(2 * folders.size());
-  std::vector<std::thread> workers;
-  for (const auto& f : folders) {
-    ChunkFolder* folder = f.get();
-    workers.emplace_back([&queue, folder, run] {
-      Job job;
-      while (queue.Pop(&job)) {
-        folder->set_event(job.event);
-        folder->Fold(job.text);
-        run->Record(job.index, folder->TakeStats());
+  // Each worker reads its next chunk itself, under one lock, then folds it:
+  // no reader thread competing for the cores, no hand-off queue, and each
+  // worker's chunk buffer is reused from one chunk to the next.
+  std::mutex reading;
+  auto work = [run, &reading](ChunkFolder* folder) {
+    Job job;
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(reading);
+        if (!run->Next(&job)) return;
       }
-    });
-  }
-  Job job;
-  while (run->Next(&job)) {
-    queue.Push(std::move(job));
-    job = Job();
-  }
-  queue.Close();
+      folder->set_event(job.event);
+      folder->Fold(job.text);
+      run->Record(job.index, folder->TakeStats());
+    }
+  };
+  std::vector<std::thread> workers;
+  for (const auto& folder : folders) workers.emplace_back(work, folder.get());
   for (std::thread& w : workers) w.join();
 }
 

@@ -18,7 +18,7 @@ bool LooksLikePerfScript(std::string_view head) {
   std::string_view line;
   SampleHeader header;
   bool after_header = false;
-  int headers = 0, others = 0;
+  int headers = 0, bare_frames = 0, others = 0;
   while (lines.Next(&line)) {
     if (line.empty()) {
       after_header = false;
@@ -34,7 +34,13 @@ bool LooksLikePerfScript(std::string_view head) {
     if (after_header && FrameTextStart(line, &pc) != 0) return true;
     // The parser's rule: a header never starts with a tab.
     after_header = line[0] != '\t' && ParseSampleHeader(line, &header);
-    ++(after_header ? headers : others);
+    if (after_header) {
+      ++headers;
+    } else if (line[0] == '\t' && FrameTextStart(line, &pc) != 0) {
+      ++bare_frames;  // `perf script -F ip,sym`: frames without headers
+    } else if (line[0] != '#') {
+      ++others;
+    }
     // A one-line sample carries its only frame after the event.
     if (after_header && FrameTextStart(header.rest, &pc) != 0 &&
         !header.rest.empty() && header.rest.back() == ')') {
@@ -42,7 +48,10 @@ bool LooksLikePerfScript(std::string_view head) {
     }
   }
   // Samples recorded without call chains (--max-stack 0): headers alone.
-  return headers >= 2 && headers >= 4 * others;
+  if (headers >= 2 && headers >= 4 * (others + bare_frames)) return true;
+  // Output without header fields (-F ip,sym): tab-indented frames alone,
+  // as the parser reads them when the input has no event at all.
+  return headers == 0 && bare_frames >= 4 && bare_frames >= 4 * others;
 }
 
 }  // namespace perf

@@ -11,19 +11,37 @@ bool LooksLikeGoMethod(std::string_view f) {
   return close != std::string_view::npos && close > open;
 }
 
-// Cuts everything from the first '(' that does not open
-// "(anonymous namespace)": argument lists are noise in a flame graph.
+// Cuts the argument list: everything from the first '(' outside brackets
+// that does not open "(anonymous namespace)". A '(' inside <...>, {...} or
+// [...] is part of the name (std::function<int (int, int)>::operator(),
+// {lambda(int)#1}), as inferno decides it; the Perl reference cuts at the
+// first '(' anywhere. Closing brackets never take the depth below zero (an
+// "operator->" must not hide the argument list after it).
 void CutArguments(std::string* f) {
   static constexpr std::string_view kAnon = "(anonymous namespace)";
-  size_t pos = 0;
-  while ((pos = f->find('(', pos)) != std::string::npos) {
-    if (std::string_view(*f).substr(pos, kAnon.size()) == kAnon) {
-      // The Perl lookahead only excuses the exact "anonymous namespace)".
-      pos += 1;
-      continue;
+  int depth = 0;
+  for (size_t pos = 0; pos < f->size(); ++pos) {
+    switch ((*f)[pos]) {
+      case '<':
+      case '{':
+      case '[':
+        ++depth;
+        break;
+      case '>':
+      case '}':
+      case ']':
+      case ')':
+        if (depth > 0) --depth;
+        break;
+      case '(':
+        if (depth == 0 &&
+            std::string_view(*f).substr(pos, kAnon.size()) != kAnon) {
+          f->resize(pos);
+          return;
+        }
+        ++depth;
+        break;
     }
-    f->resize(pos);
-    return;
   }
 }
 

@@ -26,17 +26,19 @@ namespace stack {
 // `rehash`, for each key's hash again when it grows.
 //
 // Probe-length guard: the keyed hash (stack/hash.h) is what keeps hostile
-// keys apart; as a second line, an insert that walked more than
+// keys apart. As a second line, every bit of the caller's hash takes part
+// in placing a key (Spread), and an insert that walked more than
 // kLongProbe slots (keys that cluster, e.g. structured ids through a weak
-// hash) doubles the table, up to kMaxSpread times the size the load needs,
-// so clustered keys spread instead of forming one long run.
+// hash) doubles the table, up to kGuardLimit slots per key (the load alone
+// needs fewer than 3), so clustered keys spread instead of forming one long
+// run while memory stays bounded.
 class IndexTable {
  public:
   enum Mode { kTagged, kCompact };
   // Probes past which an insert counts as long.
   static constexpr size_t kLongProbe = 64;
-  // How far past its load-based size the guard may grow the table.
-  static constexpr size_t kMaxSpread = 16;
+  // The guard grows a table to at most this many slots per key.
+  static constexpr size_t kGuardLimit = 32;
 
   explicit IndexTable(Mode mode = kTagged) : compact_(mode == kCompact) {
     Reset(16);
@@ -49,6 +51,7 @@ class IndexTable {
   uint32_t FindOrInsert(uint64_t hash, uint32_t next, Eq eq, bool* inserted,
                         Rehash rehash = nullptr) {
     if (NeedsGrow()) Grow(rehash);
+    hash = Spread(hash);
     const size_t mask = slots() - 1;
     const uint32_t tag = static_cast<uint32_t>(hash);
     for (size_t i = hash & mask, probes = 0;; i = (i + 1) & mask, ++probes) {
@@ -58,7 +61,7 @@ class IndexTable {
         ++count_;
         *inserted = true;
         if (probes > longest_probe_) longest_probe_ = probes;
-        if (probes > kLongProbe && CanSpread()) Grow(rehash);
+        if (probes > kLongProbe && GuardMayGrow()) Grow(rehash);
         return next;
       }
       if ((compact_ || TagAt(i) == tag) && eq(s - 1)) {
@@ -71,6 +74,7 @@ class IndexTable {
   // The index whose key equals the probe, or -1.
   template <typename Eq>
   int64_t Find(uint64_t hash, Eq eq) const {
+    hash = Spread(hash);
     const size_t mask = slots() - 1;
     const uint32_t tag = static_cast<uint32_t>(hash);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -94,6 +98,16 @@ class IndexTable {
   size_t longest_probe() const { return longest_probe_; }
 
  private:
+  // Folds all 64 bits of the caller's hash into the low 32 that place a
+  // key and tag it, so hashes that differ only in their high bits (ids
+  // shifted left, a weak hash) do not share a slot and a tag.
+  static uint64_t Spread(uint64_t h) {
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return h;
+  }
+
   // Tagged: {index + 1, tag} pairs; compact: index + 1 only. 0 = empty.
   size_t width() const { return compact_ ? 1 : 2; }
   size_t slots() const { return cells_.size() / width(); }
@@ -108,7 +122,7 @@ class IndexTable {
     return compact_ ? n * 2 <= slots : n * 4 <= slots * 3;
   }
   bool NeedsGrow() const { return !Fits(count_ + 1, slots()); }
-  bool CanSpread() const { return slots() < kMaxSpread * 2 * count_; }
+  bool GuardMayGrow() const { return slots() * 2 <= kGuardLimit * count_; }
 
   void Reset(size_t n) {
     cells_.assign(n * width(), 0);
@@ -130,7 +144,7 @@ class IndexTable {
         if (compact_) __builtin_trap();  // a compact table needs rehash
         hash = old[j * 2 + 1];           // the tag holds the hash's low bits
       } else {
-        hash = compact_ ? rehash(s - 1) : old[j * 2 + 1];
+        hash = compact_ ? Spread(rehash(s - 1)) : old[j * 2 + 1];
       }
       size_t i = hash & mask;
       while (IndexAt(i) != 0) i = (i + 1) & mask;

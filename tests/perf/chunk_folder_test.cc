@@ -7,6 +7,7 @@
 
 #include "common/io/input_file.h"
 #include "common/perf/collapser.h"
+#include "common/perf/format_probe.h"
 #include "common/stack/folded_text.h"
 #include "tests/testing/temp_path.h"
 
@@ -172,6 +173,55 @@ TEST(ChunkFolderTest, SameOutputForAnyThreadCount) {
   std::string one = FoldString(in, {}, 1).text;
   EXPECT_EQ(FoldString(in, {}, 2).text, one);
   EXPECT_EQ(FoldString(in, {}, 7).text, one);
+}
+
+}  // namespace
+
+namespace {
+
+// `perf script -F ip,sym`: an empty "header" line, the frames, a blank line.
+const char kHeaderless[] =
+    "\n"
+    "\tffffffff8168a871 get_mem_cgroup_from_mm\n"
+    "\t            3130 fault_touch_loop\n"
+    "\t            31e2 run_syscalls\n"
+    "\n"
+    "\n"
+    "\t            3130 fault_touch_loop\n"
+    "\t            31e2 run_syscalls\n"
+    "\n"
+    "\n"
+    "\t            3131 fault_touch_loop\n"
+    "\t            31e2 run_syscalls\n"
+    "\n";
+
+TEST(ChunkFolderTest, HeaderlessSamplesFoldWithoutARoot) {
+  Folded f = FoldString(kHeaderless);
+  EXPECT_EQ(f.text,
+            "run_syscalls;fault_touch_loop 2\n"
+            "run_syscalls;fault_touch_loop;get_mem_cgroup_from_mm 1\n");
+  EXPECT_EQ(f.bad, 0u);
+  EXPECT_EQ(FoldString(kHeaderless, {}, 2).text, f.text);
+  EXPECT_TRUE(perf::LooksLikePerfScript(kHeaderless));
+}
+
+TEST(ChunkFolderTest, FramesOutsideASampleAreBadWhenTheInputHasEvents) {
+  // With sample headers in the input, a frame line after a blank line is
+  // still a stray line, not a sample of its own.
+  Folded f =
+      FoldString(std::string(kTwoSamples) +
+                 "\t            31e2 main+0x72 (/opt/perfgen/perfgen)\n");
+  EXPECT_EQ(f.text, "perfgen;main;c_leaf_spin 4008016\n");
+  EXPECT_EQ(f.bad, 1u);
+  perf::CollapseOptions opt;
+  opt.event_filter = "cpu-clock";
+  EXPECT_EQ(FoldString(kHeaderless, opt).bad, 7u);
+}
+
+TEST(ChunkFolderTest, ProbeWantsMoreThanAFewBareFrames) {
+  EXPECT_FALSE(perf::LooksLikePerfScript("\t3130 f\n\n\t31e2 g\n"));
+  EXPECT_FALSE(perf::LooksLikePerfScript(
+      "\t3130 f\n\t3130 f\n\t3130 f\n\t3130 f\nx\ny\nz\n"));
 }
 
 }  // namespace

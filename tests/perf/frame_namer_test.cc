@@ -95,3 +95,41 @@ TEST(FrameNamerTest, SrclineLocation) {
 }
 
 }  // namespace
+
+namespace {
+
+// Deliberate difference from the reference (README): a '(' inside a
+// template, lambda or bracket is part of the name, as inferno reads it.
+TEST(FrameNamerTest, ParenthesesInsideBracketsAreNotArgumentLists) {
+  EXPECT_EQ(Name("\t4a1a std::function<int (int, int)>::operator()(int, int) "
+                 "const+0x1c (/opt/app)"),
+            V{"std::function<int (int, int)>::operator"});
+  EXPECT_EQ(Name("\t4a1a {lambda(int, int)#2}::operator()+0x3 (/opt/app)"),
+            V{"{lambda(int, int)#2}::operator"});
+  EXPECT_EQ(Name("\t4a1a (anonymous namespace)::myBar(int) (/opt/app)"),
+            V{"(anonymous namespace)::myBar"});
+  EXPECT_EQ(Name("\t4a1a [(foo)]::bar() (/opt/app)"), V{"[(foo)]::bar"});
+  // A '>' outside brackets never hides the argument list that follows.
+  EXPECT_EQ(Name("\t4a1a Cmp::operator>(int) (/opt/app)"), V{"Cmp::operator>"});
+  EXPECT_EQ(Name("\t4a1a base(BasicType) const (/opt/app)"), V{"base"});
+}
+
+// The frame cache keys a frame on its text without the offset: texts that
+// differ only there name the same frames, any other difference counts.
+TEST(FrameLineTest, KeyDropsOnlyTheOffset) {
+  std::string_view pc = "2e56";
+  auto key = [&](std::string_view text) {
+    perf::FrameKey k = perf::KeyOfFrameText(text, pc, false);
+    return std::string(k.head) + "|" + std::string(k.tail);
+  };
+  EXPECT_EQ(key("f+0x1b (/x)"), "f| (/x)");
+  EXPECT_EQ(key("f+0x30 (/x)"), "f| (/x)");
+  EXPECT_EQ(key("f+0xZZ (/x)"), "f+0xZZ| (/x)");
+  EXPECT_EQ(key("f+0x (/x)"), "f+0x| (/x)");
+  EXPECT_EQ(key("a+0x+0x1f"), "a+0x|");
+  EXPECT_EQ(key("g (anonymous namespace)"), "g (anonymous namespace)|");
+  EXPECT_EQ(key(" (/lib/libc.so)"), "| (/lib/libc.so)");
+  EXPECT_EQ(key("(/lib/libc.so)"), "|(/lib/libc.so)");
+}
+
+}  // namespace

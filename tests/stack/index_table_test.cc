@@ -49,3 +49,57 @@ TEST(IndexTableTest, CompactInternsAndFindsThroughGrowth) {
 }
 
 }  // namespace
+
+namespace {
+
+// Hashes that differ only above bit 32 (ids shifted left, a weak hash): each
+// would share slot and tag if only the low bits placed a key.
+TEST(IndexTableTest, HashesThatDifferOnlyInHighBitsSpread) {
+  stack::IndexTable table;
+  for (uint32_t k = 0; k < 4096; ++k) {
+    bool inserted = false;
+    table.FindOrInsert(
+        uint64_t{k} << 32, k, [](uint32_t) { return false; }, &inserted);
+    ASSERT_TRUE(inserted);
+  }
+  EXPECT_LT(table.longest_probe(), 64u);
+}
+
+// Equal hashes (what a keyed hash makes infeasible to build): every key is
+// still found, and the probe-length guard grows the table only up to its
+// limit, so memory stays bounded.
+TEST(IndexTableTest, GuardGrowsABoundedAmountOnEqualHashes) {
+  stack::IndexTable table;
+  std::vector<uint32_t> keys;
+  auto eq_to = [&](uint32_t key) {
+    return [&, key](uint32_t i) { return keys[i] == key; };
+  };
+  const uint32_t n = 2000;
+  for (uint32_t k = 0; k < n; ++k) {
+    bool inserted = false;
+    ASSERT_EQ(table.FindOrInsert(42, k, eq_to(k), &inserted), k);
+    ASSERT_TRUE(inserted);
+    keys.push_back(k);
+  }
+  EXPECT_EQ(table.longest_probe(), n - 1);
+  EXPECT_GT(table.capacity(), 4096u);  // the guard grew it
+  EXPECT_LE(table.capacity(), stack::IndexTable::kGuardLimit * n);
+  for (uint32_t k = 0; k < n; k += 97) {
+    EXPECT_EQ(table.Find(42, eq_to(k)), k);
+  }
+}
+
+// Ordinary keys never trip the guard: the table keeps the size its load
+// needs (3000 keys fit 4096 slots at three quarters).
+TEST(IndexTableTest, GuardLeavesOrdinaryKeysAlone) {
+  stack::IndexTable table;
+  for (uint32_t k = 0; k < 3000; ++k) {
+    bool inserted = false;
+    table.FindOrInsert(
+        stack::MixHash(k), k, [](uint32_t) { return false; }, &inserted);
+  }
+  EXPECT_EQ(table.capacity(), 4096u);
+  EXPECT_LT(table.longest_probe(), stack::IndexTable::kLongProbe);
+}
+
+}  // namespace

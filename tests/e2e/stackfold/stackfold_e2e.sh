@@ -153,6 +153,23 @@ else
   echo "SKIPPED Go input checks: $GO not found"
 fi
 
+# 9. `perf script -F ip,sym` (no header fields) is read without --format:
+#    the stacks of the same recording printed with comm (nodso), minus the
+#    comm root, one count per sample. The reference prints nothing here.
+EDGE="$SHARED/testdata/perf/edge"
+if [ -n "$SHARED" ] && [ -f "$EDGE/ip-sym-only.perf.txt" ]; then
+  "$SF" "$EDGE/ip-sym-only.perf.txt" > "$TMP/ipsym" 2> "$TMP/err"
+  expect_eq "ip-sym-only status" "$?" 0
+  expect_eq "ip-sym-only stderr" "$(cat "$TMP/err")" ""
+  "$SF" "$EDGE/nodso.perf.txt" | sed 's/^[^;]*;//' |
+    awk '{n = $NF; $NF = ""; sub(/ $/, ""); c[$0] += n} END {for (s in c) print s " " c[s]}' |
+    LC_ALL=C sort > "$TMP/ipsym-want"
+  [ -s "$TMP/ipsym" ] || fail "ip-sym-only: empty output"
+  cmp -s "$TMP/ipsym" "$TMP/ipsym-want" || fail "ip-sym-only: stacks differ from nodso's without comm: $(diff "$TMP/ipsym-want" "$TMP/ipsym" | head -3)"
+else
+  echo "SKIPPED ip-sym-only check: $EDGE not found"
+fi
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1
