@@ -82,7 +82,7 @@ pprof_base() {
   u="${u%%\?*}"
   u="${u%/}"
   for e in $PPROF_ENDPOINTS; do
-    u="${u%/debug/pprof/$e}"
+    u="${u%/debug/pprof/"$e"}"
   done
   u="${u%/debug/pprof}"
   local rest="${u#*://}"
