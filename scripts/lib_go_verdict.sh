@@ -104,8 +104,7 @@ verdict_goroutines() {
 # _row ROW: splits a top_row line into R_FLAT R_SHARE R_NAME (the name
 # keeps its spaces; nothing is glob-expanded).
 _row() {
-  local cum cum_share
-  read -r R_FLAT R_SHARE cum cum_share R_NAME <<< "$1"
+  read -r R_FLAT R_SHARE _ _ R_NAME <<< "$1"
 }
 
 # _top PROFILE HEAPDIFF-OPTION...: the first row of heapdiff's table.
