@@ -39,26 +39,35 @@ _re_quote() {  # an re2 literal
 }
 
 # own_code PROFILE [MODULE]: which functions are the service's own, and
-# the evidence: MODULE when given (--module), else the module line of
-# ./go.mod, else the most frequent non-standard module among the profile's
-# functions; package main always counts.
+# the evidence, first that applies: MODULE (--module); the module line of
+# ./go.mod; the profile's module named like its main binary (File: shop
+# -> example.com/shop); else, a guess that says so, the most frequent
+# non-standard module among its functions. Package main always counts.
 own_code() {
-  local profile="$1" module="${2:-}" names pkgs top n total
+  local profile="$1" module="${2:-}" table binary pkgs top n total
   OWN_EVIDENCE=""
   if [ -n "$module" ]; then
     OWN_EVIDENCE="package main and $module (given by --module)"
   elif [ -f go.mod ] && module="$(awk '$1 == "module" { print $2; exit }' go.mod)" && [ -n "$module" ]; then
     OWN_EVIDENCE="package main and $module (the module line of ./go.mod)"
   else
-    names="$("$HEAPDIFF" --nodecount 100000 "$profile" 2>/dev/null |
-      awk 'f { $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); print } / flat%  *sum%/ { f = 1 }')" || names=""
+    table="$("$HEAPDIFF" --nodecount 100000 "$profile" 2>/dev/null)" || table=""
+    binary="$(printf '%s\n' "$table" | sed -n 's/^File: //p' | head -n 1)"
     # Non-standard: the first path element has a dot (Go's rule).
-    pkgs="$(printf '%s\n' "$names" | sed 's/ (inline)$//' | _go_package | grep -E '^[^/]*\.[^/]*(/|$)' || true)"
+    pkgs="$(printf '%s\n' "$table" |
+      awk 'f { $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); sub(/ \(inline\)$/, ""); print } / flat%  *sum%/ { f = 1 }' |
+      _go_package | grep -E '^[^/]*\.[^/]*(/|$)' || true)"
     if [ -n "$pkgs" ]; then
       total="$(printf '%s\n' "$pkgs" | wc -l)"
-      read -r n top < <(printf '%s\n' "$pkgs" | _go_module | sort | uniq -c | sort -k1,1nr -k2 | head -n 1)
-      module="$top"
-      OWN_EVIDENCE="package main and $module (a guess: the most frequent non-standard module, $n of the profile's $total non-standard functions; --module names another)"
+      module="$(printf '%s\n' "$pkgs" | _go_module | sort -u |
+        awk -v b="$binary" 'b != "" && ($0 ~ ("/" b "$") || $0 == b) { print; exit }')"
+      if [ -n "$module" ]; then
+        OWN_EVIDENCE="package main and $module (named like the profile's main binary, $binary; --module names another)"
+      else
+        read -r n top < <(printf '%s\n' "$pkgs" | _go_module | sort | uniq -c | sort -k1,1nr -k2 | head -n 1)
+        module="$top"
+        OWN_EVIDENCE="package main and $module (a guess: the most frequent non-standard module, $n of the profile's $total non-standard functions; --module names another)"
+      fi
     else
       OWN_EVIDENCE="package main (the profile names no non-standard module; --module names one)"
     fi
