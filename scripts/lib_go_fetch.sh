@@ -63,6 +63,10 @@ find_tool() {
   die "cannot find $name (looked in ${candidates[*]} and PATH; build with scripts/quickstart.sh, or set STACKTOOLS_BUILD to a build folder)"
 }
 
+# Set to 1 by the scripts' INT/TERM traps (Ctrl-C): fetch then says
+# "interrupted", a series stops and reports on what it has.
+INTERRUPTED=0
+
 # The endpoints net/http/pprof serves under /debug/pprof/.
 PPROF_ENDPOINTS="profile heap allocs goroutine mutex block threadcreate trace cmdline symbol"
 
@@ -132,7 +136,11 @@ fetch() {
       --connect-timeout "$connect" --speed-limit 1 \
       --speed-time $((read + expected)) \
       --output "$file" --write-out '%{http_code}' "$url" 2>"$err")" || rc=$?
-    if [ "$rc" -ne 0 ]; then
+    if [ "$rc" -gt 128 ] || [ "$INTERRUPTED" = 1 ]; then
+      echo "$PROG: $url: interrupted" >&2
+      rm -f "$file" "$err"
+      return 2
+    elif [ "$rc" -ne 0 ]; then
       echo "$PROG: $url: $(_fetch_failure "$rc" "$(sed -e 's/^curl: ([0-9]*) //' "$err" | head -n 1)" "$connect" "$((read + expected))")" >&2
       rm -f "$file" "$err"
       return 2
@@ -230,7 +238,6 @@ trap _remove_empty_dirs EXIT
 # paths land in the array SERIES. Exits 2 when a fetch fails. Ctrl-C (or
 # SIGTERM) ends the series early: SERIES then holds the snapshots already
 # taken and INTERRUPTED=1, for the caller to report on them.
-INTERRUPTED=0
 fetch_series() {
   local count="$1" interval="$2" url="$3" prefix="$4" suffix="$5" what="$6"
   local i file sleeper

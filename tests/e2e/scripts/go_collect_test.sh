@@ -127,6 +127,32 @@ check "hostile names: in the report as given" has "$T/hostile/report.txt" 'main.
 check "hostile names: escaped in index.html" has "$T/hostile/index.html" 'main.keepAlive&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&quot;x&quot;'
 check "hostile names: no script element" bash -c "! grep -q '<script' '$T/hostile/index.html'"
 
+# Ctrl-C while the CPU profile is being taken (the service never answers
+# it here): what was fetched is still read, and the verdict shown.
+{
+  printf '/debug/pprof/goroutine?debug=2\t%s\n' "$D/goleak-cluster/nil-chan-select.debug2.txt"
+  printf '/debug/pprof/heap\t%s\n' "$D/heapdiff/2.heap"
+  printf '/debug/pprof/block\t%s\n' "$D/scripts/block-empty.pb.gz"
+  printf '/debug/pprof/profile?seconds=30\t!hang\n'
+} > "$T/routes"
+start_server "$T/routes"
+set -m
+"$S" -o "$T/ctrlc" "$URL" > "$T/ctrlc.out" 2> "$T/ctrlc.err" &
+pid=$!
+set +m
+for _ in $(seq 300); do
+  grep -q 'takes 30s' "$T/ctrlc.err" 2>/dev/null && break
+  sleep 0.1
+done
+sleep 0.3
+kill -INT -- "-$pid"
+rc=0; wait "$pid" || rc=$?
+check "Ctrl-C: exit 2 (incomplete)" test "$rc" = 2
+check "Ctrl-C: the profile interrupted" has "$T/ctrlc.err" "go-collect: $URL/debug/pprof/profile?seconds=30: interrupted"
+check "Ctrl-C: says so" has "$T/ctrlc.err" "go-collect: interrupted: reading what was fetched"
+check "Ctrl-C: the verdict on what was fetched" test "$(grep -c '^goroutines: stuck: \|^heap: top in-use: main.newSession \|^block: empty: ' "$T/ctrlc.out")" = 10
+check "Ctrl-C: no half profile" test ! -e "$T/ctrlc/cpu.pb.gz"
+
 # Nothing answers at all: no empty folder is left behind.
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 rc=$(run_rc "$S" -d 0 -o "$T/nothing" "${URL#http://}")
