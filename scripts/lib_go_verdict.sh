@@ -205,9 +205,12 @@ verdict_empty() {
 verdict_heap_report() {
   local report="$1" count="$2" row
   if [ "$count" -eq 2 ]; then
-    row="$(top_row "$report")"
+    # The rows are ordered by the size of the change, either way: the
+    # first that grew.
+    row="$(awk 'f && NF >= 6 && $1 !~ /^-/ && $1 != "0" { n = $0; sub(/^ *[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+  /, "", n); print $1, $2, $4, $5, n; exit }
+                / flat%  *sum%/ { f = 1 }' "$report")"
     if [ -z "$row" ]; then
-      echo "heap: nothing changed between the two snapshots"
+      echo "heap: nothing grew between the two snapshots (in the rows shown)"
       return 0
     fi
     _row "$row"
