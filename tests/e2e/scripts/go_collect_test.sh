@@ -96,6 +96,19 @@ if command -v xmllint >/dev/null; then
   check "SVGs well-formed" xmllint --noout "$T"/all/*.svg
 fi
 
+# The old -s SECONDS (deprecated, with a note), --seconds and --duration=
+# give the same report as -d 2s (its first two lines name the time and
+# folder).
+for alias in "-s 2" "--seconds 2" "--duration=2"; do
+  # shellcheck disable=SC2086  # the alias is two words on purpose
+  rc=$(run_rc "$S" $alias --top 4 -o "$T/alias" "${URL#http://}")
+  check "$alias, host:port: exit 0" test "$rc" = 0
+  check "$alias: same report as -d 2s" cmp -s <(sed 1,2d "$T/alias/report.txt") <(sed 1,2d "$T/all/report.txt")
+  rm -rf "$T/alias"
+done
+rc=$(run_rc "$S" -s 2 --top 4 -o "$T/alias" "$URL")
+check "-s: deprecation note first" test "$(head -n 1 "$T/err")" = "go-collect: warning: -s is deprecated here (it means --sample-index in go-heap-diff and heapdiff): use -d 2s"
+
 # Mutex profiling off (no samples), the block endpoint failing, no CPU.
 routes '!500 block profile unavailable' "$D/scripts/mutex-empty.pb.gz"
 start_server "$T/routes"

@@ -59,7 +59,7 @@ check "leak: verdict block names main.leakOne" bash -c "sed -n 2p '$T/out' | gre
 rc=$(run_rc "$REPO/scripts/go-collect.sh" -d 1s -o "$T/all" "${URL#http://}")
 check "collect: exit 0" test "$rc" = 0
 fold -w 80 "$T/out" | tail -n 25 > "$T/screen"
-check "collect: last screen: the stuck goroutines" grep -qE '^goroutines: (stuck|unsure from one dump[^:]*): [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' <(tail -n 25 "$T/out")
+check "collect: last screen: the stuck goroutines" grep -qE '^goroutines: (stuck|unsure from one dump \(take a second: go-leak-check\)): [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' <(tail -n 25 "$T/out")
 check "collect: last screen: the heap" grep -qE '^heap: top in-use: main\.grow holds ' "$T/screen"
 check "collect: last screen: the CPU" grep -qE '^cpu: hottest own code: main\.burnCPU at leaky_service\.go:[0-9]+: ' "$T/screen"
 check "collect: last screen: the goroutines" grep -q 'main.leakOne' "$T/screen"
