@@ -40,8 +40,9 @@ Options:
   -o, --dir DIR       the folder (default pprof-<host>_<port>-<UTC time>)
       --top N         rows per table in the report (default 10)
       --module PATH   the service's own Go module (default: the module
-                      line of ./go.mod, else the most frequent non-standard
-                      module in the CPU profile; package main always counts)
+                      line of ./go.mod, else the profile's module named like
+                      its main binary, else the most frequent non-standard
+                      module in it; package main always counts)
   -h, --help          show this help
 
 Mutex and block profiles are empty unless the service called

@@ -33,8 +33,9 @@ Options:
                       0 prints none)
       --cum           sort the tables by cumulative time (pprof -cum)
       --module PATH   the service's own Go module (default: the module
-                      line of ./go.mod, else the most frequent non-standard
-                      module in the profile; package main always counts)
+                      line of ./go.mod, else the profile's module named like
+                      its main binary, else the most frequent non-standard
+                      module in it; package main always counts)
   -h, --help          show this help
 
 Own code's time includes the library calls it makes (heapdiff --show, as

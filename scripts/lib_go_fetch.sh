@@ -63,6 +63,10 @@ find_tool() {
   die "cannot find $name (looked in ${candidates[*]} and PATH; build with scripts/quickstart.sh, or set STACKTOOLS_BUILD to a build folder)"
 }
 
+# Set to 1 by the scripts' INT/TERM traps (Ctrl-C): fetch then says
+# "interrupted", a series stops and reports on what it has.
+INTERRUPTED=0
+
 # The endpoints net/http/pprof serves under /debug/pprof/.
 PPROF_ENDPOINTS="profile heap allocs goroutine mutex block threadcreate trace cmdline symbol"
 
@@ -82,7 +86,7 @@ pprof_base() {
   u="${u%%\?*}"
   u="${u%/}"
   for e in $PPROF_ENDPOINTS; do
-    u="${u%/debug/pprof/$e}"
+    u="${u%/debug/pprof/"$e"}"
   done
   u="${u%/debug/pprof}"
   local rest="${u#*://}"
@@ -90,10 +94,10 @@ pprof_base() {
   echo "$u"
 }
 
-_timeout_env() {  # _timeout_env NAME DEFAULT: a whole number of seconds
+_timeout_env() {  # _timeout_env NAME DEFAULT VAR: VAR = a whole number of seconds
   local v="${!1:-$2}"
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || die "$1 must be a whole number of seconds, not '$v'"
-  echo "$v"
+  printf -v "$3" '%s' "$v"
 }
 
 # Why a download failed, in words that say what to do next, from curl's
@@ -101,10 +105,10 @@ _timeout_env() {  # _timeout_env NAME DEFAULT: a whole number of seconds
 _fetch_failure() {
   local rc="$1" msg="$2" connect="$3" read="$4"
   case "$rc:$msg" in
-    28:*"onnection timed out"*|28:*"onnect"*)
-      echo "no connection within ${connect}s (is the host up and the port open? STACKTOOLS_CONNECT_TIMEOUT sets the limit)" ;;
-    28:*)
+    28:*"Read error"*|28:*"too slow"*|28:*"Operation timed out"*)
       echo "connected, but no answer within ${read}s (the service is hung or overloaded, or this port is not its net/http/pprof; STACKTOOLS_READ_TIMEOUT sets the limit)" ;;
+    28:*)
+      echo "no connection within ${connect}s (is the host up and the port open? STACKTOOLS_CONNECT_TIMEOUT sets the limit)" ;;
     7:*)
       echo "$msg (is the service running, and is this its net/http/pprof port?)" ;;
     *) echo "$msg" ;;
@@ -117,8 +121,8 @@ _fetch_failure() {
 fetch() {
   local url="$1" file="$2" expected="${3:-0}" rc=0 code
   local connect read err
-  connect="$(_timeout_env STACKTOOLS_CONNECT_TIMEOUT 5)"
-  read="$(_timeout_env STACKTOOLS_READ_TIMEOUT 30)"
+  _timeout_env STACKTOOLS_CONNECT_TIMEOUT 5 connect
+  _timeout_env STACKTOOLS_READ_TIMEOUT 30 read
   err="$(mktemp "${TMPDIR:-/tmp}/stacktools-fetch.XXXXXX")"
   if [ "$expected" -gt 0 ]; then
     echo "$PROG: fetching $url (takes ${expected}s) ..." >&2
@@ -132,7 +136,11 @@ fetch() {
       --connect-timeout "$connect" --speed-limit 1 \
       --speed-time $((read + expected)) \
       --output "$file" --write-out '%{http_code}' "$url" 2>"$err")" || rc=$?
-    if [ "$rc" -ne 0 ]; then
+    if [ "$rc" -gt 128 ] || [ "$INTERRUPTED" = 1 ]; then
+      echo "$PROG: $url: interrupted" >&2
+      rm -f "$file" "$err"
+      return 2
+    elif [ "$rc" -ne 0 ]; then
       echo "$PROG: $url: $(_fetch_failure "$rc" "$(sed -e 's/^curl: ([0-9]*) //' "$err" | head -n 1)" "$connect" "$((read + expected))")" >&2
       rm -f "$file" "$err"
       return 2
@@ -151,7 +159,12 @@ fetch() {
         "$url" 2>"$err"; then
       # wget's last line says why: "... ERROR 404: Not Found." or
       # "failed: Connection refused."
-      echo "$PROG: $url: $(tail -n 1 "$err" | sed -e 's/^.*ERROR /HTTP /' -e 's/^.*failed: //')" >&2
+      local why
+      why="$(tail -n 1 "$err" | sed -e 's/^.*ERROR /HTTP /' -e 's/^.*failed: //')"
+      case "$why" in
+        *"Read error"*|*"timed out"*) why="$(_fetch_failure 28 "$why" "$connect" "$((read + expected))")" ;;
+      esac
+      echo "$PROG: $url: $why" >&2
       rm -f "$file" "$err"
       return 2
     fi
@@ -225,7 +238,6 @@ trap _remove_empty_dirs EXIT
 # paths land in the array SERIES. Exits 2 when a fetch fails. Ctrl-C (or
 # SIGTERM) ends the series early: SERIES then holds the snapshots already
 # taken and INTERRUPTED=1, for the caller to report on them.
-INTERRUPTED=0
 fetch_series() {
   local count="$1" interval="$2" url="$3" prefix="$4" suffix="$5" what="$6"
   local i file sleeper

@@ -39,26 +39,35 @@ _re_quote() {  # an re2 literal
 }
 
 # own_code PROFILE [MODULE]: which functions are the service's own, and
-# the evidence: MODULE when given (--module), else the module line of
-# ./go.mod, else the most frequent non-standard module among the profile's
-# functions; package main always counts.
+# the evidence, first that applies: MODULE (--module); the module line of
+# ./go.mod; the profile's module named like its main binary (File: shop
+# -> example.com/shop); else, a guess that says so, the most frequent
+# non-standard module among its functions. Package main always counts.
 own_code() {
-  local profile="$1" module="${2:-}" names pkgs top n total
+  local profile="$1" module="${2:-}" table binary pkgs top n total
   OWN_EVIDENCE=""
   if [ -n "$module" ]; then
     OWN_EVIDENCE="package main and $module (given by --module)"
   elif [ -f go.mod ] && module="$(awk '$1 == "module" { print $2; exit }' go.mod)" && [ -n "$module" ]; then
     OWN_EVIDENCE="package main and $module (the module line of ./go.mod)"
   else
-    names="$("$HEAPDIFF" --nodecount 100000 "$profile" 2>/dev/null |
-      awk 'f { $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); print } / flat%  *sum%/ { f = 1 }')" || names=""
+    table="$("$HEAPDIFF" --nodecount 100000 "$profile" 2>/dev/null)" || table=""
+    binary="$(printf '%s\n' "$table" | sed -n 's/^File: //p' | head -n 1)"
     # Non-standard: the first path element has a dot (Go's rule).
-    pkgs="$(printf '%s\n' "$names" | sed 's/ (inline)$//' | _go_package | grep -E '^[^/]*\.[^/]*(/|$)' || true)"
+    pkgs="$(printf '%s\n' "$table" |
+      awk 'f { $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); sub(/ \(inline\)$/, ""); print } / flat%  *sum%/ { f = 1 }' |
+      _go_package | grep -E '^[^/]*\.[^/]*(/|$)' || true)"
     if [ -n "$pkgs" ]; then
       total="$(printf '%s\n' "$pkgs" | wc -l)"
-      read -r n top < <(printf '%s\n' "$pkgs" | _go_module | sort | uniq -c | sort -k1,1nr -k2 | head -n 1)
-      module="$top"
-      OWN_EVIDENCE="package main and $module (a guess: the most frequent non-standard module, $n of the profile's $total non-standard functions; --module names another)"
+      module="$(printf '%s\n' "$pkgs" | _go_module | sort -u |
+        awk -v b="$binary" 'b != "" && ($0 ~ ("/" b "$") || $0 == b) { print; exit }')"
+      if [ -n "$module" ]; then
+        OWN_EVIDENCE="package main and $module (named like the profile's main binary, $binary; --module names another)"
+      else
+        read -r n top < <(printf '%s\n' "$pkgs" | _go_module | sort | uniq -c | sort -k1,1nr -k2 | head -n 1)
+        module="$top"
+        OWN_EVIDENCE="package main and $module (a guess: the most frequent non-standard module, $n of the profile's $total non-standard functions; --module names another)"
+      fi
     else
       OWN_EVIDENCE="package main (the profile names no non-standard module; --module names one)"
     fi
@@ -101,37 +110,45 @@ verdict_goroutines() {
     }'
 }
 
+# _row ROW: splits a top_row line into R_FLAT R_SHARE R_NAME (the name
+# keeps its spaces; nothing is glob-expanded).
+_row() {
+  read -r R_FLAT R_SHARE _ _ R_NAME <<< "$1"
+}
+
+# _top PROFILE HEAPDIFF-OPTION...: the first row of heapdiff's table.
+_top() {
+  local profile="$1" out
+  shift
+  out="$(mktemp "${TMPDIR:-/tmp}/stacktools-verdict.XXXXXX")"
+  if "$HEAPDIFF" "$@" --nodecount 1 "$profile" > "$out" 2>/dev/null; then
+    top_row "$out"
+  fi
+  rm -f "$out"
+}
+
 # verdict_heap PROFILE [MODULE]: the function holding the most in-use
 # memory, and the own function that does when it is another.
 verdict_heap() {
-  local out row total
-  out="$(mktemp "${TMPDIR:-/tmp}/stacktools-verdict.XXXXXX")"
-  if ! "$HEAPDIFF" --nodecount 1 "$1" > "$out" 2>/dev/null; then
-    rm -f "$out"
+  local profile="$1" row total name flat share own=""
+  if ! total="$("$HEAPDIFF" --nodecount 1 "$profile" 2>/dev/null |
+      sed -n 's/^Showing nodes accounting for .* of \(.*\) total$/\1/p' | head -n 1)"; then
     echo "heap: the profile could not be read (see the report)"
     return 0
   fi
-  total="$(sed -n 's/^Showing nodes accounting for .* of \(.*\) total$/\1/p' "$out" | head -n 1)"
-  row="$(top_row "$out")"
-  rm -f "$out"
+  row="$(_top "$profile")"
   if [ -z "$row" ]; then
     echo "heap: nothing in use in the profile"
     return 0
   fi
-  set -- $row
-  local flat="$1" share="$2"
-  shift 4
-  local name="$*" own=""
-  own_code "$1" "${2:-}"
-  out="$(mktemp "${TMPDIR:-/tmp}/stacktools-verdict.XXXXXX")"
-  "$HEAPDIFF" --show "$OWN_RE" --nodecount 1 "$1" > "$out" 2>/dev/null || true
-  row="$(top_row "$out")"
-  rm -f "$out"
+  _row "$row"
+  name="$R_NAME" flat="$R_FLAT" share="$R_SHARE"
+  own_code "$profile" "${2:-}"
+  row="$(_top "$profile" --show "$OWN_RE")"
   if [ -n "$row" ]; then
-    set -- $row
-    local f="$1" s="$2"
-    shift 4
-    [ "$*" = "$name" ] || own="; own code: $* holds $f ($s, with the library allocations it makes)"
+    _row "$row"
+    [ "$R_NAME" = "$name" ] ||
+      own="; own code: $R_NAME holds $R_FLAT ($R_SHARE, with the library allocations it makes)"
   fi
   echo "heap: top in-use: $name holds $flat ($share of $total)$own"
 }
@@ -140,42 +157,31 @@ verdict_heap() {
 # code's time includes the library calls it makes (heapdiff --show, as
 # pprof -show: hidden frames count for the shown frame that called them).
 verdict_cpu() {
-  local out row line hottest
-  out="$(mktemp "${TMPDIR:-/tmp}/stacktools-verdict.XXXXXX")"
-  own_code "$1" "${2:-}"
-  if ! "$HEAPDIFF" --nodecount 1 "$1" > "$out" 2>/dev/null; then
-    rm -f "$out"
+  local profile="$1" row line hottest where=""
+  if ! "$HEAPDIFF" --nodecount 1 "$profile" > /dev/null 2>&1; then
     echo "cpu: the profile could not be read (see the report)"
     return 0
   fi
-  hottest="$(top_row "$out")"
-  "$HEAPDIFF" --show "$OWN_RE" --nodecount 1 "$1" > "$out" 2>/dev/null || true
-  row="$(top_row "$out")"
-  "$HEAPDIFF" --show "$OWN_RE" --granularity lines --nodecount 1 "$1" > "$out" 2>/dev/null || true
-  line="$(top_row "$out")"
-  rm -f "$out"
+  own_code "$profile" "${2:-}"
+  hottest="$(_top "$profile")"
+  row="$(_top "$profile" --show "$OWN_RE")"
+  line="$(_top "$profile" --show "$OWN_RE" --granularity lines)"
   if [ -z "$hottest" ]; then
     echo "cpu: no samples in the profile"
     return 0
   fi
   if [ -z "$row" ]; then
-    set -- $hottest
-    local f="$1" s="$2"; shift 4
-    echo "cpu: no own code on CPU ($OWN_EVIDENCE); hottest function: $* $f ($s)"
+    _row "$hottest"
+    echo "cpu: no own code on CPU ($OWN_EVIDENCE); hottest function: $R_NAME $R_FLAT ($R_SHARE)"
     return 0
   fi
-  set -- $row
-  local flat="$1" share="$2"
-  shift 4
-  local name="$*" where=""
   if [ -n "$line" ]; then
-    set -- $line
-    shift 4
+    _row "$line"
     # "main.f /path/to/file.go:95": keep the file's base name.
-    where="$*"
-    where=" at ${where##*/}"
+    where=" at ${R_NAME##*/}"
   fi
-  echo "cpu: hottest own code: $name$where: $flat ($share of CPU, with the library calls it makes)"
+  _row "$row"
+  echo "cpu: hottest own code: $R_NAME$where: $R_FLAT ($R_SHARE of CPU, with the library calls it makes)"
 }
 
 # verdict_empty PROFILE KIND: a profile with no samples says why.
@@ -199,15 +205,16 @@ verdict_empty() {
 verdict_heap_report() {
   local report="$1" count="$2" row
   if [ "$count" -eq 2 ]; then
-    row="$(top_row "$report")"
+    # The rows are ordered by the size of the change, either way: the
+    # first that grew.
+    row="$(awk 'f && NF >= 6 && $1 !~ /^-/ && $1 != "0" { n = $0; sub(/^ *[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+  /, "", n); print $1, $2, $4, $5, n; exit }
+                / flat%  *sum%/ { f = 1 }' "$report")"
     if [ -z "$row" ]; then
-      echo "heap: nothing changed between the two snapshots"
+      echo "heap: nothing grew between the two snapshots (in the rows shown)"
       return 0
     fi
-    set -- $row
-    local flat="$1" share="$2"
-    shift 4
-    echo "heap: grew most: $* $flat ($share of the last total; one comparison cannot tell a leak from the GC sawtooth: take 3 or more, -n 3)"
+    _row "$row"
+    echo "heap: grew most: $R_NAME $R_FLAT ($R_SHARE of the last total; one comparison cannot tell a leak from the GC sawtooth: take 3 or more, -n 3)"
     return 0
   fi
   awk '

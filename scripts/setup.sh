@@ -3,7 +3,7 @@
 # missing), then configures and builds into build/ (or $BUILD_DIR).
 # Run by quickstart.sh and test.sh; quiet when everything is there.
 # BUILD_TARGETS="a b" builds only those targets (quickstart: the tools);
-# SETUP_PROGRESS=1 prints a line per tenth of the build and per target.
+# SETUP_PROGRESS=1 prints a line per target built and per ten files compiled.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,13 +47,12 @@ if [ "${SETUP_PROGRESS:-0}" = 0 ]; then
     grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
 else
   echo "setup: building ${BUILD_TARGETS:-everything} with $JOBS jobs (minutes on a busy 2-core machine)" >&2
-  # Compiler messages pass; progress is one line per 10% and per target.
+  # Compiler messages pass; progress: a line per target built and one per
+  # ten files compiled (make's percentages restart with each target).
   cmake --build "$BUILD_DIR" -j "$JOBS" "${targets[@]}" -- --no-print-directory 2>&1 |
-    awk '/^\[ *[0-9]+%\] Built target / { sub(/^\[ */, ""); sub(/%\] Built target /, "% built "); print "setup: " $0; fflush(); next }
-         /^\[ *[0-9]+%\]/ { p = $0; sub(/^\[ */, "", p); p = int(p)
-                            if (p >= last + 10) { last = p - p % 10; print "setup: " p "% ..."; fflush() }
-                            next }
-         /^(Consolidate|Scanning)/ { next }
+    awk '/^\[ *[0-9]+%\] Built target / { sub(/^.*Built target /, ""); if (!seen[$0]++) { print "setup: built " $0; fflush() }; next }
+         /^\[ *[0-9]+%\] Building / { if (++n % 10 == 0) { print "setup: compiled " n " files ..."; fflush() }; next }
+         /^\[ *[0-9]+%\]/ || /^(Consolidate|Scanning)/ { next }
          { print; fflush() }' >&2 || true
 fi
 test "${PIPESTATUS[0]}" -eq 0

@@ -96,6 +96,19 @@ if command -v xmllint >/dev/null; then
   check "SVGs well-formed" xmllint --noout "$T"/all/*.svg
 fi
 
+# The old -s SECONDS (deprecated, with a note), --seconds and --duration=
+# give the same report as -d 2s (its first two lines name the time and
+# folder).
+for alias in "-s 2" "--seconds 2" "--duration=2"; do
+  # shellcheck disable=SC2086  # the alias is two words on purpose
+  rc=$(run_rc "$S" $alias --top 4 -o "$T/alias" "${URL#http://}")
+  check "$alias, host:port: exit 0" test "$rc" = 0
+  check "$alias: same report as -d 2s" cmp -s <(sed 1,2d "$T/alias/report.txt") <(sed 1,2d "$T/all/report.txt")
+  rm -rf "$T/alias"
+done
+rc=$(run_rc "$S" -s 2 --top 4 -o "$T/alias" "$URL")
+check "-s: deprecation note first" test "$(head -n 1 "$T/err")" = "go-collect: warning: -s is deprecated here (it means --sample-index in go-heap-diff and heapdiff): use -d 2s"
+
 # Mutex profiling off (no samples), the block endpoint failing, no CPU.
 routes '!500 block profile unavailable' "$D/scripts/mutex-empty.pb.gz"
 start_server "$T/routes"
@@ -126,6 +139,32 @@ check "hostile names: exit 2 (the rest 404)" test "$rc" = 2
 check "hostile names: in the report as given" has "$T/hostile/report.txt" 'main.keepAlive<script>alert(1)</script>&amp;"x"'
 check "hostile names: escaped in index.html" has "$T/hostile/index.html" 'main.keepAlive&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&quot;x&quot;'
 check "hostile names: no script element" bash -c "! grep -q '<script' '$T/hostile/index.html'"
+
+# Ctrl-C while the CPU profile is being taken (the service never answers
+# it here): what was fetched is still read, and the verdict shown.
+{
+  printf '/debug/pprof/goroutine?debug=2\t%s\n' "$D/goleak-cluster/nil-chan-select.debug2.txt"
+  printf '/debug/pprof/heap\t%s\n' "$D/heapdiff/2.heap"
+  printf '/debug/pprof/block\t%s\n' "$D/scripts/block-empty.pb.gz"
+  printf '/debug/pprof/profile?seconds=30\t!hang\n'
+} > "$T/routes"
+start_server "$T/routes"
+set -m
+"$S" -o "$T/ctrlc" "$URL" > "$T/ctrlc.out" 2> "$T/ctrlc.err" &
+pid=$!
+set +m
+for _ in $(seq 300); do
+  grep -q 'takes 30s' "$T/ctrlc.err" 2>/dev/null && break
+  sleep 0.1
+done
+sleep 0.3
+kill -INT -- "-$pid"
+rc=0; wait "$pid" || rc=$?
+check "Ctrl-C: exit 2 (incomplete)" test "$rc" = 2
+check "Ctrl-C: the profile interrupted" has "$T/ctrlc.err" "go-collect: $URL/debug/pprof/profile?seconds=30: interrupted"
+check "Ctrl-C: says so" has "$T/ctrlc.err" "go-collect: interrupted: reading what was fetched"
+check "Ctrl-C: the verdict on what was fetched" test "$(grep -c '^goroutines: stuck: \|^heap: top in-use: main.newSession \|^block: empty: ' "$T/ctrlc.out")" = 10
+check "Ctrl-C: no half profile" test ! -e "$T/ctrlc/cpu.pb.gz"
 
 # Nothing answers at all: no empty folder is left behind.
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""

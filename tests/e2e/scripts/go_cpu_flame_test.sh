@@ -28,8 +28,8 @@ rc=$(run_rc "$S" ftp://example)
 check "non-http URL exits 2" test "$rc" = 2
 check "non-http URL message" has "$T/err" "go-cpu-flame: ftp://example: not an http:// or https:// URL"
 
-printf '/debug/pprof/profile?seconds=3\t%s\n/debug/pprof/profile?seconds=1\t!500 Could not enable CPU profiling: cpu profiling already in use\n/debug/pprof/profile?seconds=2\t%s\n' \
-  "$D/scripts/cpu.pb.gz" "$REPO/README.md" > "$T/routes"
+printf '/debug/pprof/profile?seconds=3\t%s\n/debug/pprof/profile?seconds=1\t!500 Could not enable CPU profiling: cpu profiling already in use\n/debug/pprof/profile?seconds=2\t%s\n/debug/pprof/profile?seconds=4\t%s\n' \
+  "$D/scripts/cpu.pb.gz" "$REPO/README.md" "$D/scripts/module-cpu.pb.gz" > "$T/routes"
 start_server "$T/routes"
 
 # A real run; the URL given with /debug/pprof/ as people copy it.
@@ -81,6 +81,21 @@ rc=$(run_rc "$S" -d 3 -o "$T/alias/cpu.svg" --top 0 "$URL/debug/pprof/profile?se
 check "URL with the endpoint: exit 0" test "$rc" = 0
 check "URL with the endpoint: not appended twice" test "$(tail -n 1 "$T/requests")" = "/debug/pprof/profile?seconds=3"
 check "fetching line" has "$T/err" "go-cpu-flame: fetching $URL/debug/pprof/profile?seconds=3 (takes 3s) ..."
+
+# Own code outside package main (module example.com/shop, binary shop):
+# found from the binary's name, from ./go.mod, or given by --module.
+mkdir -p "$T/mod"
+rc=$(cd "$T/mod" && run_rc "$S" -d 4 --top 3 -o m.svg "$URL")
+check "module: exit 0" test "$rc" = 0
+check "module: evidence is the main binary's name" has "$T/out" "Own code: package main and example.com/shop (named like the profile's main binary, shop; --module names another); time with the library calls it makes (--show '^main\.|^example\.com/shop[/.]'):"
+check "module: own code's first row" test "$(grep -A2 '^Own code' "$T/out" | tail -n 1)" = "     240ms 82.76% 82.76%      240ms 82.76%  example.com/shop/internal/pricing.Quote"
+check "module: hottest own line" test "$(tail -n 1 "$T/out")" = "go-cpu-flame: cpu: hottest own code: example.com/shop/internal/pricing.Quote at pricing.go:12: 240ms (82.76% of CPU, with the library calls it makes)"
+printf 'module example.com/shop\n\ngo 1.19\n' > "$T/mod/go.mod"
+rc=$(cd "$T/mod" && run_rc "$S" -d 4 --top 3 -o m.svg "$URL")
+check "module: evidence ./go.mod" has "$T/out" "Own code: package main and example.com/shop (the module line of ./go.mod); "
+rc=$(cd "$T/mod" && run_rc "$S" -d 4 --top 3 --module example.com/other -o m.svg "$URL")
+check "module: --module wins" has "$T/out" "Own code: package main and example.com/other (given by --module); "
+check "module: --module's own code is main only" test "$(grep -A2 '^Own code' "$T/out" | tail -n 1 | sed 's/.*  //')" = "main.main"
 
 # Default names: cpu-<UTC time>.svg and .pb.gz in the current folder; the
 # default title names the service.

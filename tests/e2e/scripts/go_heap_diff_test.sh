@@ -91,6 +91,13 @@ check "slow leak: suspect line" has "$T/slow/report.txt" "Leak suspects: 1 of 8 
 check "slow leak: ranked first, which rule" bash -c "sed -n 10p '$T/slow/report.txt' | grep -qE 'leak: 2 of 3 steps +15.74MB -> 16.76MB -> 16.76MB -> 17.77MB  main.newSession < main.main < runtime.main$'"
 check "slow leak: diff.svg in bytes" grep -q '<title>main.newSession (after 17.77 MiB, before 15.74 MiB' "$T/slow/diff.svg"
 
+# The heap shrank between the two: the verdict says nothing grew.
+printf '/debug/pprof/heap?gc=1\t%s\t%s\n' "$D/2.heap" "$D/1.heap" > "$T/routes-shrank"
+start_server "$T/routes-shrank"
+rc=$(run_rc "$S" -i 0 -o "$T/shrank" "$URL")
+check "shrank: exit 0" test "$rc" = 0
+check "shrank: verdict" test "$(sed -n 2p "$T/out")" = "heap: nothing grew between the two snapshots (in the rows shown)"
+
 # pprof's spelling of the sample index is the same option.
 start_server "$T/routes"
 rc=$(run_rc "$S" -i 0 --no-gc -sample_index=alloc_space --nodecount 3 -o "$T/alias" "$URL")

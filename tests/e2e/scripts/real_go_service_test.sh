@@ -59,7 +59,7 @@ check "leak: verdict block names main.leakOne" bash -c "sed -n 2p '$T/out' | gre
 rc=$(run_rc "$REPO/scripts/go-collect.sh" -d 1s -o "$T/all" "${URL#http://}")
 check "collect: exit 0" test "$rc" = 0
 fold -w 80 "$T/out" | tail -n 25 > "$T/screen"
-check "collect: last screen: the stuck goroutines" grep -qE '^goroutines: (stuck|unsure from one dump[^:]*): [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' <(tail -n 25 "$T/out")
+check "collect: last screen: the stuck goroutines" grep -qE '^goroutines: (stuck|unsure from one dump \(take a second: go-leak-check\)): [0-9]+ goroutines blocked in chan send at main\.leakOne \(leaky_service\.go:[0-9]+\), created by main\.leak ' <(tail -n 25 "$T/out")
 check "collect: last screen: the heap" grep -qE '^heap: top in-use: main\.grow holds ' "$T/screen"
 check "collect: last screen: the CPU" grep -qE '^cpu: hottest own code: main\.burnCPU at leaky_service\.go:[0-9]+: ' "$T/screen"
 check "collect: last screen: the goroutines" grep -q 'main.leakOne' "$T/screen"
@@ -71,4 +71,14 @@ done
 check "collect: leak suspect in the report" grep -qE '^[0-9]+ goroutines blocked in chan send at main\.leakOne ' "$T/all/report.txt"
 check "collect: heap section names main.grow" bash -c "sed -n '/^== heap in use/,/^== /p' '$T/all/report.txt' | grep -q 'main.grow$'"
 check "collect: CPU section names main.burnCPU" bash -c "sed -n '/^== CPU/,/^== /p' '$T/all/report.txt' | grep -q 'main.burnCPU$'"
+# The README's "try it" lines, as pasted: start the service with go run in
+# the background, wait for its address, collect (no race with the start).
+sed -n '/^rm -f \/tmp\/leaky.addr; go run /,/^go-collect /p' "$REPO/README.md" |
+  sed -e "s|/tmp/leaky.addr|$T/readme.addr|g" -e 's| 600 &| 30 \&|' \
+    -e "s|^go-collect |'$REPO/scripts/go-collect.sh' -o '$T/readme' |" > "$T/readme.sh"
+check "README try-it: three lines found" test "$(wc -l < "$T/readme.sh")" = 3
+rc=$(cd "$REPO" && GOCACHE="$BUILD/go-cache" GOPATH="$T/gopath" GO111MODULE=off GOFLAGS='' \
+  run_rc setsid bash "$T/readme.sh")
+check "README try-it: go-collect exit 0" test "$rc" = 0
+check "README try-it: the leak in the verdict" grep -q 'main.leakOne' <(tail -n 10 "$T/out")
 finish
