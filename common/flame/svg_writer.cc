@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/flame/legend.h"
+#include "common/flame/svg_numbers.h"
 #include "common/flame/svg_script.h"
 #include "common/flame/xml_text.h"
 
@@ -13,31 +14,6 @@ namespace flame {
 namespace {
 
 constexpr double kFramePad = 1;
-
-// Appends v with `decimals` digits after the point; returns the value as
-// printed.
-double AppendFixed(double v, int decimals, std::string* out) {
-  char buf[400];  // fits any finite double in fixed notation
-  auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed,
-                         decimals);
-  out->append(buf, r.ptr);
-  double printed = v;
-  std::from_chars(buf, r.ptr, printed);
-  return printed;
-}
-
-// Shortest form that reads back the same ("287.5", "277").
-void AppendNumber(double v, std::string* out) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof(buf), v);
-  out->append(buf, r.ptr);
-}
-
-void AppendInt(long long v, std::string* out) {
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof(buf), v);
-  out->append(buf, r.ptr);
-}
 
 void AppendRgb(const Rgb& c, std::string* out) {
   out->append("rgb(");
@@ -52,7 +28,7 @@ void AppendRgb(const Rgb& c, std::string* out) {
 void AppendSignedValue(double v, const SvgOptions& o, std::string* out) {
   out->push_back(v < 0 ? '-' : '+');
   if (o.unit == CountUnit::kPlain) {
-    out->append(FormatCount(std::fabs(v)));
+    AppendCount(std::fabs(v), out);
   } else {
     AppendXmlEscaped(FormatAmount(std::fabs(v), o.unit), out);
   }
@@ -297,7 +273,7 @@ class FrameWriter {
   // A count: "1,234" (then the count name) or "1.52 MiB".
   void AppendAmount(double v) {
     if (o_.unit == CountUnit::kPlain) {
-      out_.append(FormatCount(v));
+      AppendCount(v, &out_);
     } else {
       AppendXmlEscaped(FormatAmount(v, o_.unit), &out_);
     }
@@ -344,7 +320,7 @@ class FrameWriter {
   void AppendHidden(const LaidFrame& f) {
     if (f.hidden_frames == 0) return;
     out_.append("\nnot drawn (too narrow): ");
-    out_.append(FormatCount(static_cast<double>(f.hidden_frames)));
+    AppendCount(static_cast<double>(f.hidden_frames), &out_);
     out_.append(f.hidden_frames == 1 ? " frame" : " frames");
     out_.append(" below, ");
     AppendAmount(f.hidden_width);
@@ -358,7 +334,7 @@ class FrameWriter {
     if (f.absent_frames == 0) return;
     const bool vanished = o_.diff_widths != DiffWidths::kBefore;
     out_.append(vanished ? "\nvanished below: " : "\nnew below: ");
-    out_.append(FormatCount(static_cast<double>(f.absent_frames)));
+    AppendCount(static_cast<double>(f.absent_frames), &out_);
     out_.append(f.absent_frames == 1 ? " frame, " : " frames, ");
     AppendAmount(f.absent_other);
     AppendCountName();
@@ -479,33 +455,8 @@ bool ValidFontName(std::string_view font) {
 }
 
 std::string FormatCount(double value) {
-  std::string digits;
-  const double a = std::fabs(value);
-  if (a == std::floor(a) && a < 1e15) {
-    AppendInt(static_cast<long long>(a), &digits);
-  } else if (a >= 1e15) {
-    // Too big for exact digits to mean anything: "2.5e+20".
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof(buf), a);
-    digits.assign(buf, r.ptr);
-    return value < 0 ? "-" + digits : digits;
-  } else {
-    char buf[64];
-    auto r =
-        std::to_chars(buf, buf + sizeof(buf), a, std::chars_format::fixed, 3);
-    std::string_view s(buf, r.ptr - buf);
-    while (s.back() == '0') s.remove_suffix(1);
-    if (s.back() == '.') s.remove_suffix(1);
-    digits.assign(s);
-  }
-  // Thousands separators in the integer part.
-  const size_t int_len = std::min(digits.find('.'), digits.size());
   std::string out;
-  if (value < 0) out.push_back('-');
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i < int_len && (int_len - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
+  AppendCount(value, &out);
   return out;
 }
 
