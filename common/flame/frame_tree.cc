@@ -50,7 +50,7 @@ FrameTree::FrameTree(TreeOptions options) : options_(options) {
 }
 
 std::string FrameTree::Path(uint32_t node) const {
-  const std::vector<FrameNode>& nodes = this->nodes();
+  const PodArray<FrameNode>& nodes = this->nodes();
   std::vector<uint32_t> chain;
   for (uint32_t n = node; n != 0; n = nodes[n].parent) chain.push_back(n);
   std::string out;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/flame/name_cache.h"
+#include "common/flame/pod_array.h"
 #include "common/stack/int_key_table.h"
 #include "common/stack/symbol_table.h"
 
@@ -52,11 +53,11 @@ class FrameTree {
   // comparing text with the previous stack instead of hashing each name.
   void AddStack(std::string_view stack, double before, double after);
 
-  const std::vector<FrameNode>& nodes() const {
+  const PodArray<FrameNode>& nodes() const {
     ResolvePending();
     return nodes_;
   }
-  std::vector<FrameNode>& mutable_nodes() {
+  PodArray<FrameNode>& mutable_nodes() {
     ResolvePending();
     return nodes_;
   }
@@ -106,7 +107,7 @@ class FrameTree {
   NameCache names_;  // in front of symbols_
   // The queue and what resolving it changes are mutable: resolving is part
   // of adding, finished lazily by the const accessors.
-  mutable std::vector<FrameNode> nodes_;
+  mutable PodArray<FrameNode> nodes_;
   // (parent << 32 | name) -> node, the key kept in the table: a big graph
   // has millions of nodes, and a lookup then costs one cache miss.
   mutable stack::IntKeyTable children_;

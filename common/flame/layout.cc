@@ -234,6 +234,7 @@ class LayoutBuilder {
   // after it.
   void PlaceFrames() {
     GroupChildren();
+    layout_.frames.reserve(drawn_.size());
     AddFrame(0, 0, -1);
     for (size_t r = 1; r <= drawn_.size(); ++r) {
       const uint32_t begin = group_start_[r];
@@ -258,7 +259,7 @@ class LayoutBuilder {
   }
 
   FrameTree& tree_;
-  std::vector<FrameNode>& nodes_;
+  PodArray<FrameNode>& nodes_;
   const LayoutOptions& options_;
   const size_t n_;
   Layout layout_;

@@ -1,17 +1,33 @@
 #include "common/flame/svg_numbers.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
-#include <limits>
+#include <cstdint>
 
 namespace flame {
 namespace {
 
 constexpr long long kScale[] = {1, 10, 100, 1000};
 
-// v * 10^decimals is exact in x87's 64-bit mantissa (53 + at most 7
-// bits), so rounding it is rounding the exact value, as to_chars does.
-constexpr bool kExactScaling = std::numeric_limits<long double>::digits >= 64;
+// |v| * 10^decimals rounded to the nearest integer, ties to even, on the
+// exact binary value (as to_chars rounds): |v| = m * 2^e with m < 2^53, so
+// m * 10^decimals < 2^63 and one shift decides the rounding.
+unsigned long long ScaleAndRound(double v, int decimals) {
+  const uint64_t bits = std::bit_cast<uint64_t>(std::fabs(v));
+  const int exponent = static_cast<int>(bits >> 52);
+  const uint64_t fraction = bits & ((uint64_t{1} << 52) - 1);
+  const uint64_t m = exponent == 0 ? fraction : fraction | uint64_t{1} << 52;
+  const int e = exponent == 0 ? -1074 : exponent - 1075;
+  const uint64_t product = m * static_cast<uint64_t>(kScale[decimals]);
+  if (e >= 0) return product << e;  // |v| < 1e12: no overflow
+  const int shift = -e;
+  if (shift >= 64) return 0;  // below 2^-11 * 10^-3: rounds to zero
+  const uint64_t q = product >> shift;
+  const uint64_t rest = product & ((uint64_t{1} << shift) - 1);
+  const uint64_t half = uint64_t{1} << (shift - 1);
+  return q + (rest > half || (rest == half && (q & 1)));
+}
 
 // Digits of n (n >= 0) written backwards from `end`; returns the start.
 char* DigitsBackwards(unsigned long long n, char* end) {
@@ -36,15 +52,10 @@ double AppendFixedSlow(double v, int decimals, std::string* out) {
 
 double AppendFixed(double v, int decimals, std::string* out) {
   // |v| < 1e12 keeps v * 10^3 an exact integer below 2^53 (NaN fails too).
-  if (!kExactScaling || decimals < 0 || decimals > 3 ||
-      !(std::fabs(v) < 1e12)) {
+  if (decimals < 0 || decimals > 3 || !(std::fabs(v) < 1e12)) {
     return AppendFixedSlow(v, decimals, out);
   }
-  const long double scaled =
-      static_cast<long double>(std::fabs(v)) * kScale[decimals];
-  // Round to nearest, ties to even (the default rounding mode).
-  const unsigned long long n =
-      static_cast<unsigned long long>(std::nearbyint(scaled));
+  const unsigned long long n = ScaleAndRound(v, decimals);
   char buf[32];
   char* end = buf + sizeof(buf);
   char* p = DigitsBackwards(n, end);
