@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "common/flame/frame_annotation.h"
 #include "common/flame/legend.h"
 #include "common/flame/svg_numbers.h"
 #include "common/flame/svg_script.h"
@@ -216,12 +217,15 @@ class FrameWriter {
   }
 
   void Write(const LaidFrame& f) {
+    // The colour comes from the whole name, annotation included; what is
+    // shown (data-name, title, label) leaves perf's "_[k]" etc. out.
     const std::string_view name = tree_.Name(f.node);
+    const std::string_view shown = WithoutAnnotation(name);
     // The script reads the name from data-name, never by parsing the title.
     out_.append("<g data-name=\"");
-    AppendXmlEscaped(name, &out_);
+    AppendXmlEscaped(shown, &out_);
     out_.append("\">\n<title>");
-    AppendXmlEscaped(name, &out_);
+    AppendXmlEscaped(shown, &out_);
     out_.append(" (");
     if (o_.differential) {
       AppendChange(f);
@@ -233,7 +237,7 @@ class FrameWriter {
     out_.append("</title>");
     const Box box = BoxOf(f);
     AppendRect(box, Fill(f, name));
-    AppendLabel(box, name);
+    AppendLabel(box, shown);
     out_.append("</g>\n");
   }
 
@@ -340,7 +344,7 @@ class FrameWriter {
     AppendCountName();
     out_.append(vanished ? " before" : " after");
     out_.append("; largest: ");
-    AppendXmlEscaped(tree_.Name(f.absent_largest), &out_);
+    AppendXmlEscaped(WithoutAnnotation(tree_.Name(f.absent_largest)), &out_);
   }
 
   Rgb Fill(const LaidFrame& f, std::string_view name) {
