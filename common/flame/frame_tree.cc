@@ -3,13 +3,30 @@
 #include <algorithm>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace flame {
 namespace {
 
-// Length of the common prefix of a and b.
+// Length of the common prefix of a and b: 16 bytes a step where SSE2 is
+// there (every x86-64), then 8, then 1.
 size_t CommonPrefix(std::string_view a, std::string_view b) {
   const size_t n = std::min(a.size(), b.size());
   size_t i = 0;
+#ifdef __SSE2__
+  while (i + 16 <= n) {
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(a.data() + i));
+    const __m128i y =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + i));
+    const unsigned same =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
+    if (same != 0xffff) return i + __builtin_ctz(~same);
+    i += 16;
+  }
+#endif
   while (i + 8 <= n) {
     uint64_t x, y;
     std::memcpy(&x, a.data() + i, 8);
@@ -33,7 +50,7 @@ FrameTree::FrameTree(TreeOptions options) : options_(options) {
 }
 
 std::string FrameTree::Path(uint32_t node) const {
-  const std::vector<FrameNode>& nodes = this->nodes();
+  const PodArray<FrameNode>& nodes = this->nodes();
   std::vector<uint32_t> chain;
   for (uint32_t n = node; n != 0; n = nodes[n].parent) chain.push_back(n);
   std::string out;
@@ -80,7 +97,7 @@ uint32_t FrameTree::SplitNew(std::string_view stack) {
           std::memchr(stack.data() + pos, ';', stack.size() - pos);
       const size_t end =
           semi ? static_cast<const char*>(semi) - stack.data() : stack.size();
-      ids_.push_back(symbols_.Intern(stack.substr(pos, end - pos)));
+      ids_.push_back(names_.Intern(stack.substr(pos, end - pos), &symbols_));
       prev_ends_.push_back(static_cast<uint32_t>(end));
       if (!semi) break;
       pos = end + 1;
@@ -96,7 +113,8 @@ uint32_t FrameTree::SplitReversed(std::string_view stack) {
   for (size_t pos = 0;;) {
     const size_t semi = stack.find(';', pos);
     const size_t end = semi == std::string_view::npos ? stack.size() : semi;
-    scratch_ids_.push_back(symbols_.Intern(stack.substr(pos, end - pos)));
+    scratch_ids_.push_back(
+        names_.Intern(stack.substr(pos, end - pos), &symbols_));
     if (semi == std::string_view::npos) break;
     pos = end + 1;
   }
@@ -124,63 +142,105 @@ uint32_t FrameTree::Child(uint32_t parent, uint32_t name, uint64_t hash) const {
   return id;
 }
 
-// Every queued stack, one depth at a time. Stack j's frame at depth d is
-// the previous stack's node when d <= keep, else the child named by its
-// id. Nodes are created in the same order for siblings as one stack at a
-// time would create them, so sums and ties come out the same.
+// Every queued stack's new frames, one depth at a time: stack j's frames
+// below depth keep + 1 are the previous stack's, so at depth d only the
+// stacks with a new frame there look one up, and all of those lookups are
+// independent. Siblings are created in stack order, as one stack at a time
+// would create them, so sums and ties come out the same.
 void FrameTree::Resolve() const {
-  const size_t n = pending_.size();
-  uint32_t shared = pending_[0].keep;  // depths every queued stack shares
-  for (const Pending& p : pending_) shared = std::min(shared, p.keep);
-  at_.assign(n, path_[shared]);
-  hashes_.resize(n);
-  active_.clear();
-  for (uint32_t j = 0; j < n; ++j) active_.push_back(j);
-  tail_.clear();
-  for (uint32_t depth = shared + 1;; ++depth) {
-    size_t kept = 0;
-    for (uint32_t j : active_) {
-      if (pending_[j].frames >= depth) active_[kept++] = j;
-    }
-    active_.resize(kept);
-    if (active_.empty()) break;
-    ResolveDepth(depth);
-  }
-  path_.resize(shared + 1);
-  path_.insert(path_.end(), tail_.begin(), tail_.end());
+  const uint32_t n = static_cast<uint32_t>(pending_.size());
+  resolved_.resize(ids_.size());
+  // Stacks by the depth of their first new frame.
+  starts_.clear();
   for (uint32_t j = 0; j < n; ++j) {
-    FrameNode& leaf = nodes_[at_[j]];
-    leaf.before += pending_[j].before;
-    leaf.after += pending_[j].after;
+    if (pending_[j].frames > pending_[j].keep) {
+      starts_.push_back(static_cast<uint64_t>(pending_[j].keep + 1) << 32 | j);
+    }
   }
-  pending_.clear();
-  ids_.clear();
+  std::sort(starts_.begin(), starts_.end());
+  FindSources();
+  uint64_t active = 0;  // bit j: stack j has a frame at this depth
+  size_t next = 0;
+  for (uint32_t depth = 0; next < starts_.size() || active != 0; ++depth) {
+    if (active == 0) depth = static_cast<uint32_t>(starts_[next] >> 32);
+    while (next < starts_.size() && (starts_[next] >> 32) == depth) {
+      active |= uint64_t{1} << (starts_[next++] & 0xffffffff);
+    }
+    for (uint64_t bits = active; bits != 0; bits &= bits - 1) {
+      const uint32_t j = static_cast<uint32_t>(__builtin_ctzll(bits));
+      if (pending_[j].frames < depth) active &= ~(uint64_t{1} << j);
+    }
+    ResolveDepth(depth, active);
+  }
+  ReplayPending();
 }
 
-// The active stacks' nodes at `depth`: first every lookup's hash, so their
-// slots load in parallel, then the lookups in stack order.
-void FrameTree::ResolveDepth(uint32_t depth) const {
-  auto name_at = [&](const Pending& p) {
-    return ids_[p.first_id + (depth - p.keep - 1)];
-  };
-  if (!options_.flamechart) {
-    for (uint32_t j : active_) {
-      const Pending& p = pending_[j];
-      if (depth <= p.keep) continue;
-      hashes_[j] = stack::IntKeyTable::Hash(ChildKey(at_[j], name_at(p)));
+// Where each queued stack's first new frame hangs: the frame at depth
+// keep of the nearest earlier stack that did not share that frame too
+// (the previous smaller keep, found with a stack of candidates), or of
+// the last resolved stack. Sets source_[j]: a node, or (bit j of
+// queued_sources_) the index in resolved_ of a frame resolved at an
+// earlier depth.
+void FrameTree::FindSources() const {
+  queued_sources_ = 0;
+  uint32_t open[kBatchStacks];
+  size_t top = 0;
+  for (uint32_t j = 0; j < pending_.size(); ++j) {
+    const Pending& p = pending_[j];
+    while (top > 0 && pending_[open[top - 1]].keep >= p.keep) --top;
+    if (p.keep == 0) {
+      source_[j] = 0;  // the root
+    } else if (top == 0) {
+      source_[j] = path_[p.keep];
+    } else {
+      const Pending& src = pending_[open[top - 1]];
+      source_[j] = src.first_id + (p.keep - src.keep - 1);
+      queued_sources_ |= uint64_t{1} << j;
+    }
+    open[top++] = j;
+  }
+}
+
+// The active stacks' frames at `depth`: first every lookup's parent and
+// hash, so their slots load in parallel, then the lookups in stack order.
+void FrameTree::ResolveDepth(uint32_t depth, uint64_t active) const {
+  for (uint64_t bits = active; bits != 0; bits &= bits - 1) {
+    const uint32_t j = static_cast<uint32_t>(__builtin_ctzll(bits));
+    const Pending& p = pending_[j];
+    const uint32_t at = p.first_id + (depth - p.keep - 1);
+    if (depth > p.keep + 1) {
+      parent_[j] = resolved_[at - 1];
+    } else if (queued_sources_ >> j & 1) {
+      parent_[j] = resolved_[source_[j]];
+    } else {
+      parent_[j] = source_[j];
+    }
+    if (!options_.flamechart) {
+      hashes_[j] = stack::IntKeyTable::Hash(ChildKey(parent_[j], ids_[at]));
       children_.Prefetch(hashes_[j]);
     }
   }
-  for (uint32_t j : active_) {
+  for (uint64_t bits = active; bits != 0; bits &= bits - 1) {
+    const uint32_t j = static_cast<uint32_t>(__builtin_ctzll(bits));
     const Pending& p = pending_[j];
-    if (depth <= p.keep) {
-      at_[j] = j == 0 ? path_[depth] : at_[j - 1];
-    } else {
-      at_[j] = Child(at_[j], name_at(p), hashes_[j]);
-    }
+    const uint32_t at = p.first_id + (depth - p.keep - 1);
+    resolved_[at] = Child(parent_[j], ids_[at], hashes_[j]);
   }
-  const uint32_t last = static_cast<uint32_t>(pending_.size() - 1);
-  if (active_.back() == last) tail_.push_back(at_[last]);
+}
+
+// The stacks in order once their frames are known: each one's counts go
+// to its leaf, and path_ ends as the last one's frames.
+void FrameTree::ReplayPending() const {
+  for (const Pending& p : pending_) {
+    path_.resize(p.keep + 1);
+    path_.insert(path_.end(), resolved_.begin() + p.first_id,
+                 resolved_.begin() + p.first_id + (p.frames - p.keep));
+    FrameNode& leaf = nodes_[path_.back()];
+    leaf.before += p.before;
+    leaf.after += p.after;
+  }
+  pending_.clear();
+  ids_.clear();
 }
 
 }  // namespace flame

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/flame/name_cache.h"
+#include "common/flame/pod_array.h"
 #include "common/stack/int_key_table.h"
 #include "common/stack/symbol_table.h"
 
@@ -51,11 +53,11 @@ class FrameTree {
   // comparing text with the previous stack instead of hashing each name.
   void AddStack(std::string_view stack, double before, double after);
 
-  const std::vector<FrameNode>& nodes() const {
+  const PodArray<FrameNode>& nodes() const {
     ResolvePending();
     return nodes_;
   }
-  std::vector<FrameNode>& mutable_nodes() {
+  PodArray<FrameNode>& mutable_nodes() {
     ResolvePending();
     return nodes_;
   }
@@ -86,38 +88,42 @@ class FrameTree {
   // so stacks are queued and resolved a depth at a time across the batch:
   // the lookups of one depth are independent and their cache misses
   // overlap (on big graphs each one is a miss).
-  static constexpr size_t kBatchStacks = 32;
+  static constexpr size_t kBatchStacks = 32;  // at most 64 (a bit mask)
   static constexpr size_t kBatchIds = 1 << 16;
 
-  void Queue(uint32_t keep, uint32_t frames, double before, double after);
   void ResolvePending() const {
     if (!pending_.empty()) Resolve();
   }
   void Resolve() const;
-  void ResolveDepth(uint32_t depth) const;
+  void ResolveDepth(uint32_t depth, uint64_t active) const;
+  void ReplayPending() const;
+  void FindSources() const;
   uint32_t Child(uint32_t parent, uint32_t name, uint64_t hash) const;
   uint32_t SplitNew(std::string_view stack);
   uint32_t SplitReversed(std::string_view stack);
 
   TreeOptions options_;
   stack::SymbolTable symbols_;
+  NameCache names_;  // in front of symbols_
   // The queue and what resolving it changes are mutable: resolving is part
   // of adding, finished lazily by the const accessors.
-  mutable std::vector<FrameNode> nodes_;
+  mutable PodArray<FrameNode> nodes_;
   // (parent << 32 | name) -> node, the key kept in the table: a big graph
   // has millions of nodes, and a lookup then costs one cache miss.
   mutable stack::IntKeyTable children_;
   mutable std::vector<Pending> pending_;
   mutable std::vector<uint32_t> ids_;  // names of the queued new frames
-  // While resolving: each queued stack's node at the current depth, the
-  // stacks that reach it, and the hash of each one's next lookup.
-  mutable std::vector<uint32_t> at_;
-  mutable std::vector<uint32_t> active_;
-  mutable std::vector<uint64_t> hashes_;
-  // The nodes of the last resolved stack (path_[0] is the root), and those
-  // of the last queued one below the depths the whole batch shares.
+  // While resolving: the node of each queued new frame (parallel to ids_),
+  // the queued stacks by the depth of their first new frame, and each
+  // stack's parent and hash for its lookup at the current depth.
+  mutable std::vector<uint32_t> resolved_;
+  mutable std::vector<uint64_t> starts_;
+  mutable uint32_t parent_[kBatchStacks];
+  mutable uint32_t source_[kBatchStacks];
+  mutable uint64_t queued_sources_ = 0;
+  mutable uint64_t hashes_[kBatchStacks];
+  // The nodes of the last resolved stack (path_[0] is the root).
   mutable std::vector<uint32_t> path_;
-  mutable std::vector<uint32_t> tail_;
   // The last added stack: its text, where each of its frames ends in that
   // text (or, reversed, its name ids).
   std::string prev_;

@@ -2,25 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <string_view>
 #include <utility>
 
 namespace flame {
 namespace {
-
-// Rank of every symbol id in byte order of the names, so siblings can be
-// sorted by integer keys.
-std::vector<uint32_t> NameRanks(const stack::SymbolTable& symbols) {
-  std::vector<uint32_t> ids(symbols.size());
-  std::iota(ids.begin(), ids.end(), 0);
-  std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
-    return symbols.Name(a) < symbols.Name(b);
-  });
-  std::vector<uint32_t> rank(ids.size());
-  for (uint32_t r = 0; r < ids.size(); ++r) rank[ids[r]] = r;
-  return rank;
-}
 
 // The phases of ComputeLayout, in order: SumWidths, SelectFrames,
 // RaiseMinWidth (only past --max-frames), PlaceFrames. Every pass is a
@@ -165,21 +151,44 @@ class LayoutBuilder {
     return depth;
   }
 
-  // Children of drawn frames, drawn or not, grouped by parent in sibling
-  // order: (parent << 32 | order, node).
-  std::vector<std::pair<uint64_t, uint32_t>> SortedChildren() const {
-    const bool by_name = !tree_.options().flamechart;
-    std::vector<uint32_t> rank;
-    if (by_name) rank = NameRanks(tree_.symbols());
-    std::vector<std::pair<uint64_t, uint32_t>> kids;
-    for (uint32_t i = 1; i < n_; ++i) {
-      const uint32_t p = nodes_[i].parent;
-      if (!frame_of_[p]) continue;
-      const uint64_t order = by_name ? rank[nodes_[i].name] : i;
-      kids.emplace_back(static_cast<uint64_t>(p) << 32 | order, i);
+  // Children of drawn frames, drawn or not, grouped by parent (parents in
+  // id order, which puts every parent before its children), siblings in
+  // name order, or input order for flame charts. A counting sort by parent:
+  // sorted input makes most groups already sorted, so only the rest are
+  // sorted by name. Turns frame_of_ into each drawn node's rank (1, 2 ...),
+  // fills drawn_ (rank -> node) and group_start_ (rank -> first child).
+  void GroupChildren() {
+    for (uint32_t i = 0; i < n_; ++i) {
+      if (frame_of_[i]) {
+        drawn_.push_back(i);
+        frame_of_[i] = static_cast<uint32_t>(drawn_.size());
+      }
     }
-    std::sort(kids.begin(), kids.end());
-    return kids;
+    group_start_.assign(drawn_.size() + 2, 0);
+    for (uint32_t i = 1; i < n_; ++i) {
+      const uint32_t rank = frame_of_[nodes_[i].parent];
+      if (rank) ++group_start_[rank + 1];
+    }
+    for (size_t r = 1; r < group_start_.size(); ++r) {
+      group_start_[r] += group_start_[r - 1];
+    }
+    children_.resize(group_start_.back());
+    std::vector<uint32_t> cursor(group_start_.begin(), group_start_.end() - 1);
+    for (uint32_t i = 1; i < n_; ++i) {
+      const uint32_t rank = frame_of_[nodes_[i].parent];
+      if (rank) children_[cursor[rank]++] = i;
+    }
+    if (tree_.options().flamechart) return;
+    const stack::SymbolTable& symbols = tree_.symbols();
+    auto by_name = [&](uint32_t a, uint32_t b) {
+      return symbols.Name(nodes_[a].name) < symbols.Name(nodes_[b].name);
+    };
+    for (size_t r = 1; r + 1 < group_start_.size(); ++r) {
+      const auto first = children_.begin() + group_start_[r];
+      const auto last = children_.begin() + group_start_[r + 1];
+      if (!std::is_sorted(first, last, by_name))
+        std::sort(first, last, by_name);
+    }
   }
 
   // `parent_depth` is the depth of the parent's frame (-1 for the root).
@@ -224,33 +233,33 @@ class LayoutBuilder {
   // comes first (a line "a;b N" sorts before "a;b;c N"), its children
   // after it.
   void PlaceFrames() {
-    const std::vector<std::pair<uint64_t, uint32_t>> kids = SortedChildren();
+    GroupChildren();
+    layout_.frames.reserve(drawn_.size());
     AddFrame(0, 0, -1);
-    uint32_t current_parent = UINT32_MAX;
-    double cursor = 0;
-    for (size_t k = 0; k < kids.size(); ++k) {
-      const uint32_t node = kids[k].second;
-      const uint32_t p = static_cast<uint32_t>(kids[k].first >> 32);
-      if (p != current_parent) {
-        current_parent = p;
-        double children = 0;
-        for (size_t j = k; j < kids.size() && (kids[j].first >> 32) == p; ++j) {
-          children += width_[kids[j].second];
+    for (size_t r = 1; r <= drawn_.size(); ++r) {
+      const uint32_t begin = group_start_[r];
+      const uint32_t end = group_start_[r + 1];
+      if (begin == end) continue;
+      double children = 0;
+      for (uint32_t k = begin; k < end; ++k) children += width_[children_[k]];
+      // The parent is placed: its own parent's group came first.
+      const size_t parent = frame_of_[drawn_[r - 1]] - 1;
+      double cursor =
+          layout_.frames[parent].x + (layout_.frames[parent].width - children);
+      for (uint32_t k = begin; k < end; ++k) {
+        const uint32_t node = children_[k];
+        if (frame_of_[node]) {
+          AddFrame(node, cursor, layout_.frames[parent].depth);
+        } else {
+          AddUndrawn(node, &layout_.frames[parent]);
         }
-        const LaidFrame& parent = layout_.frames[frame_of_[p] - 1];
-        cursor = parent.x + (parent.width - children);
+        cursor += width_[node];
       }
-      if (frame_of_[node]) {
-        AddFrame(node, cursor, layout_.frames[frame_of_[p] - 1].depth);
-      } else {
-        AddUndrawn(node, &layout_.frames[frame_of_[p] - 1]);
-      }
-      cursor += width_[node];
     }
   }
 
   FrameTree& tree_;
-  std::vector<FrameNode>& nodes_;
+  PodArray<FrameNode>& nodes_;
   const LayoutOptions& options_;
   const size_t n_;
   Layout layout_;
@@ -258,9 +267,13 @@ class LayoutBuilder {
   std::vector<double> self_delta_;  // differential: after - before of self
   std::vector<uint32_t> subtree_;   // nodes in each node's subtree
   // frame_of_[i]: index + 1 of node i's frame; 0 = not drawn. While
-  // selecting, just 1 for "will be drawn".
+  // selecting, just 1 for "will be drawn"; then the node's rank among the
+  // drawn ones until it is placed.
   std::vector<uint32_t> frame_of_;
-  double min_width_ = 0;  // in count units
+  std::vector<uint32_t> drawn_;        // rank - 1 -> node
+  std::vector<uint32_t> group_start_;  // rank -> its first child in children_
+  std::vector<uint32_t> children_;     // children of drawn nodes, grouped
+  double min_width_ = 0;               // in count units
 };
 
 }  // namespace

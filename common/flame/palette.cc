@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/flame/frame_annotation.h"
 #include "common/stack/go_names.h"
 #include "common/stack/hash.h"
 
@@ -37,10 +38,6 @@ constexpr std::array<PaletteName, 15> kPalettes = {{
     {"go", Palette::kGo},
 }};
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -93,9 +90,16 @@ Rgb Hue(Palette hue, const Variation& v) {
 
 // Language palettes pick a hue from annotations and name shapes.
 Palette JavaHue(std::string_view name) {
-  if (EndsWith(name, "_[j]")) return Palette::kGreen;   // JIT compiled
-  if (EndsWith(name, "_[i]")) return Palette::kAqua;    // inlined
-  if (EndsWith(name, "_[k]")) return Palette::kOrange;  // kernel
+  switch (AnnotationOf(name)) {
+    case FrameAnnotation::kJit:
+      return Palette::kGreen;
+    case FrameAnnotation::kInlined:
+      return Palette::kAqua;
+    case FrameAnnotation::kKernel:
+      return Palette::kOrange;
+    default:
+      break;
+  }
   std::string_view n = name;
   if (StartsWith(n, "L")) n.remove_prefix(1);
   for (std::string_view p :
@@ -107,8 +111,9 @@ Palette JavaHue(std::string_view name) {
 }
 
 Palette JsHue(std::string_view name) {
-  if (EndsWith(name, "_[k]")) return Palette::kOrange;
-  if (EndsWith(name, "_[j]")) {
+  const FrameAnnotation annotation = AnnotationOf(name);
+  if (annotation == FrameAnnotation::kKernel) return Palette::kOrange;
+  if (annotation == FrameAnnotation::kJit) {
     return Contains(name, "/") ? Palette::kGreen : Palette::kAqua;
   }
   const size_t slash = name.find('/');
@@ -125,14 +130,15 @@ Palette JsHue(std::string_view name) {
 }
 
 Palette PerlHue(std::string_view name) {
-  if (EndsWith(name, "_[k]")) return Palette::kOrange;
+  if (AnnotationOf(name) == FrameAnnotation::kKernel) return Palette::kOrange;
   if (Contains(name, "::")) return Palette::kYellow;
   if (Contains(name, "Perl") || Contains(name, ".pl")) return Palette::kGreen;
   return Palette::kRed;
 }
 
 bool IsKernelName(std::string_view name) {
-  if (EndsWith(name, "_[k]") || Contains(name, "[kernel.kallsyms]")) {
+  if (AnnotationOf(name) == FrameAnnotation::kKernel ||
+      Contains(name, "[kernel.kallsyms]")) {
     return true;
   }
   for (std::string_view p : {"entry_SYSCALL",     "do_syscall_",

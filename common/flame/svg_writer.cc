@@ -5,7 +5,9 @@
 #include <cmath>
 #include <vector>
 
+#include "common/flame/frame_annotation.h"
 #include "common/flame/legend.h"
+#include "common/flame/svg_numbers.h"
 #include "common/flame/svg_script.h"
 #include "common/flame/xml_text.h"
 
@@ -13,31 +15,6 @@ namespace flame {
 namespace {
 
 constexpr double kFramePad = 1;
-
-// Appends v with `decimals` digits after the point; returns the value as
-// printed.
-double AppendFixed(double v, int decimals, std::string* out) {
-  char buf[400];  // fits any finite double in fixed notation
-  auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed,
-                         decimals);
-  out->append(buf, r.ptr);
-  double printed = v;
-  std::from_chars(buf, r.ptr, printed);
-  return printed;
-}
-
-// Shortest form that reads back the same ("287.5", "277").
-void AppendNumber(double v, std::string* out) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof(buf), v);
-  out->append(buf, r.ptr);
-}
-
-void AppendInt(long long v, std::string* out) {
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof(buf), v);
-  out->append(buf, r.ptr);
-}
 
 void AppendRgb(const Rgb& c, std::string* out) {
   out->append("rgb(");
@@ -52,7 +29,7 @@ void AppendRgb(const Rgb& c, std::string* out) {
 void AppendSignedValue(double v, const SvgOptions& o, std::string* out) {
   out->push_back(v < 0 ? '-' : '+');
   if (o.unit == CountUnit::kPlain) {
-    out->append(FormatCount(std::fabs(v)));
+    AppendCount(std::fabs(v), out);
   } else {
     AppendXmlEscaped(FormatAmount(std::fabs(v), o.unit), out);
   }
@@ -240,12 +217,15 @@ class FrameWriter {
   }
 
   void Write(const LaidFrame& f) {
+    // The colour comes from the whole name, annotation included; what is
+    // shown (data-name, title, label) leaves perf's "_[k]" etc. out.
     const std::string_view name = tree_.Name(f.node);
+    const std::string_view shown = WithoutAnnotation(name);
     // The script reads the name from data-name, never by parsing the title.
     out_.append("<g data-name=\"");
-    AppendXmlEscaped(name, &out_);
+    AppendXmlEscaped(shown, &out_);
     out_.append("\">\n<title>");
-    AppendXmlEscaped(name, &out_);
+    AppendXmlEscaped(shown, &out_);
     out_.append(" (");
     if (o_.differential) {
       AppendChange(f);
@@ -257,7 +237,7 @@ class FrameWriter {
     out_.append("</title>");
     const Box box = BoxOf(f);
     AppendRect(box, Fill(f, name));
-    AppendLabel(box, name);
+    AppendLabel(box, shown);
     out_.append("</g>\n");
   }
 
@@ -297,7 +277,7 @@ class FrameWriter {
   // A count: "1,234" (then the count name) or "1.52 MiB".
   void AppendAmount(double v) {
     if (o_.unit == CountUnit::kPlain) {
-      out_.append(FormatCount(v));
+      AppendCount(v, &out_);
     } else {
       AppendXmlEscaped(FormatAmount(v, o_.unit), &out_);
     }
@@ -344,7 +324,7 @@ class FrameWriter {
   void AppendHidden(const LaidFrame& f) {
     if (f.hidden_frames == 0) return;
     out_.append("\nnot drawn (too narrow): ");
-    out_.append(FormatCount(static_cast<double>(f.hidden_frames)));
+    AppendCount(static_cast<double>(f.hidden_frames), &out_);
     out_.append(f.hidden_frames == 1 ? " frame" : " frames");
     out_.append(" below, ");
     AppendAmount(f.hidden_width);
@@ -358,13 +338,13 @@ class FrameWriter {
     if (f.absent_frames == 0) return;
     const bool vanished = o_.diff_widths != DiffWidths::kBefore;
     out_.append(vanished ? "\nvanished below: " : "\nnew below: ");
-    out_.append(FormatCount(static_cast<double>(f.absent_frames)));
+    AppendCount(static_cast<double>(f.absent_frames), &out_);
     out_.append(f.absent_frames == 1 ? " frame, " : " frames, ");
     AppendAmount(f.absent_other);
     AppendCountName();
     out_.append(vanished ? " before" : " after");
     out_.append("; largest: ");
-    AppendXmlEscaped(tree_.Name(f.absent_largest), &out_);
+    AppendXmlEscaped(WithoutAnnotation(tree_.Name(f.absent_largest)), &out_);
   }
 
   Rgb Fill(const LaidFrame& f, std::string_view name) {
@@ -479,33 +459,8 @@ bool ValidFontName(std::string_view font) {
 }
 
 std::string FormatCount(double value) {
-  std::string digits;
-  const double a = std::fabs(value);
-  if (a == std::floor(a) && a < 1e15) {
-    AppendInt(static_cast<long long>(a), &digits);
-  } else if (a >= 1e15) {
-    // Too big for exact digits to mean anything: "2.5e+20".
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof(buf), a);
-    digits.assign(buf, r.ptr);
-    return value < 0 ? "-" + digits : digits;
-  } else {
-    char buf[64];
-    auto r =
-        std::to_chars(buf, buf + sizeof(buf), a, std::chars_format::fixed, 3);
-    std::string_view s(buf, r.ptr - buf);
-    while (s.back() == '0') s.remove_suffix(1);
-    if (s.back() == '.') s.remove_suffix(1);
-    digits.assign(s);
-  }
-  // Thousands separators in the integer part.
-  const size_t int_len = std::min(digits.find('.'), digits.size());
   std::string out;
-  if (value < 0) out.push_back('-');
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i < int_len && (int_len - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
+  AppendCount(value, &out);
   return out;
 }
 

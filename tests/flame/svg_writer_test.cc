@@ -103,6 +103,41 @@ TEST(SvgWriterTest, FrameMarkupAndTooltip) {
   EXPECT_NE(svg.find("onload=\"init(evt)\""), std::string::npos);
 }
 
+// perf's "_[k]" / "_[j]" annotations (stackfold --kernel / --jit) are left
+// out of data-name, the tooltip and the label, as flamegraph.pl and inferno
+// do; the colour still comes from the annotated name (orange kernel and
+// green JIT frames with --colors java), and "f" and "f_[k]" stay two frames.
+TEST(SvgWriterTest, AnnotationsColourButAreNotShown) {
+  SvgOptions java;
+  java.palette = Palette::kJava;
+  const std::string svg = Render(
+      "main;do_sys_open_[k] 30\nmain;Interp_[j] 10\nmain;Interp 5\n", java);
+  EXPECT_EQ(svg.find("_["), std::string::npos);
+  EXPECT_NE(svg.find("<g data-name=\"do_sys_open\">\n<title>do_sys_open "
+                     "(30 samples, 66.67%)</title>"),
+            std::string::npos);
+  EXPECT_NE(svg.find(">do_sys_open</text>"), std::string::npos);
+  EXPECT_NE(svg.find("<title>Interp (10 samples, 22.22%)</title>"),
+            std::string::npos);
+  EXPECT_NE(svg.find("<title>Interp (5 samples, 11.11%)</title>"),
+            std::string::npos);
+  auto fill_of = [&](std::string_view title) {
+    const size_t at = svg.find("<title>" + std::string(title));
+    const size_t fill = svg.find("fill=\"", at) + 6;
+    return svg.substr(fill, svg.find('"', fill) - fill);
+  };
+  auto rgb = [](Rgb c) {
+    return "rgb(" + std::to_string(c.r) + "," + std::to_string(c.g) + "," +
+           std::to_string(c.b) + ")";
+  };
+  const Rgb kernel = FrameColor(Palette::kJava, "do_sys_open_[k]");
+  EXPECT_EQ(kernel.b, 0);  // orange
+  EXPECT_EQ(fill_of("do_sys_open ("), rgb(kernel));
+  EXPECT_NE(rgb(kernel), rgb(FrameColor(Palette::kJava, "do_sys_open")));
+  EXPECT_EQ(fill_of("Interp (10"),
+            rgb(FrameColor(Palette::kJava, "Interp_[j]")));
+}
+
 TEST(SvgWriterTest, PrunedWorkIsNamedInTheParentTooltip) {
   std::string text = "main;big 100000\n";
   for (int i = 0; i < 50; ++i) text += "main;t" + std::to_string(i) + " 1\n";

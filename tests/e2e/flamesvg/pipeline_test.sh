@@ -35,4 +35,27 @@ for c in go/go kernel/syscalls kernel/system-wide node-jit/node-jit \
   esac
   n=$((n + 1))
 done
+
+# perf's annotations (stackfold --kernel / --jit, like stackcollapse-perf.pl)
+# are shown without "_[k]" / "_[j]": the annotated graph is the plain one
+# but for colours (which hash the whole name), and --colors java paints the
+# kernel frames orange, rgb(r, g, 0).
+for c in kernel/syscalls node-jit/node-jit; do
+  perf="$dir/$c.perf.txt"
+  [ -f "$perf" ] || perf="$perf.gz"
+  name=$(basename "$c")
+  "$STACKFOLD" --kernel --jit < "$perf" 2> /dev/null > "$TMP/$name.annotated"
+  grep -q '_\[[kj]\]' "$TMP/$name.annotated" || fail "$c: no annotations to test"
+  "$FLAMESVG" "$TMP/$name.annotated" > "$TMP/$name-annotated.svg"
+  [ "$(grep -c '_\[[kjiw]\]' "$TMP/$name-annotated.svg")" = 0 ] ||
+    fail "$c: annotations shown in the SVG"
+  cmp -s <(sed 's/ fill="[^"]*"//' "$TMP/$name.svg") \
+    <(sed 's/ fill="[^"]*"//' "$TMP/$name-annotated.svg") ||
+    fail "$c: annotated graph differs from the plain one (beyond colours)"
+  n=$((n + 1))
+done
+"$FLAMESVG" --colors java "$TMP/syscalls.annotated" > "$TMP/java.svg"
+kernel_fill=$(grep -A1 '<title>do_syscall_64 (' "$TMP/java.svg" | head -2 |
+  grep -o 'fill="rgb([0-9]*,[0-9]*,0)"' | head -1)
+[ -n "$kernel_fill" ] || fail "--colors java: kernel frame not orange"
 echo "OK: $n pipelines"
