@@ -18,9 +18,9 @@ namespace pprof {
 bool ParseProfileProto(std::string_view data, Profile* out, std::string* error);
 
 // Walks protobuf wire data against the profile.proto shape and returns the
-// offset of the first field where it stops making sense, or -1 when the
-// structure is sound (ParseProfileProto names the same byte, and also
-// checks packed fields).
+// offset of the first field where it stops making sense (a packed list cut
+// in a varint is its own field), or -1 when the structure is sound: the
+// byte ParseProfileProto names.
 int64_t FindWireError(std::string_view data);
 
 }  // namespace pprof

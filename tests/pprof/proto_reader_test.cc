@@ -217,6 +217,7 @@ TEST(ProtoReader, BadBytesInsideASampleAreNamedWhereTheyAre) {
   const std::string cut = WireProfile(BytesField(2, BytesField(1, "\x81")));
   EXPECT_FALSE(ParseProfileProto(cut, &p, &err));
   EXPECT_EQ(err, "bad protobuf at byte 8");
+  EXPECT_EQ(FindWireError(cut), 8);
 }
 
 TEST(ProtoReader, AKnownFieldWithAnotherWireTypeIsSkippedAsProtobufDoes) {
@@ -234,6 +235,19 @@ TEST(ProtoReader, AKnownFieldWithAnotherWireTypeIsSkippedAsProtobufDoes) {
       << err;
   EXPECT_EQ(p.sample_types.size(), 1u);
   EXPECT_EQ(Folded(p), "main.f 3\n");
+}
+
+TEST(ProtoReader, ManyTypesAndSamplesWithoutValuesAreRefusedCheaply) {
+  // 100,000 sample types and 100,000 empty samples in 400 kB: sizing the
+  // values for all of them would ask for 80 GB.
+  std::string data;
+  for (int i = 0; i < 100000; ++i) data += BytesField(1, "");
+  for (int i = 0; i < 100000; ++i) data += BytesField(2, "");
+  data += BytesField(6, "");
+  Profile p;
+  std::string err;
+  EXPECT_FALSE(ParseProfileProto(data, &p, &err));
+  EXPECT_EQ(err, "sample 0 has 0 values, want 100000");
 }
 
 TEST(ProtoReader, DanglingReferencesAreErrors) {
