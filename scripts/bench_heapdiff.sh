@@ -36,6 +36,8 @@ measure "heapdiff (gzipped inputs)" "$BYTES" "$RUNS" -- "$BIN" "$SRC/1.heap" "$S
 measure "heapdiff --sample-index alloc_objects" "$BYTES" "$RUNS" -- "$BIN" --sample-index alloc_objects "$TMP/1.pb" "$TMP/2.pb"
 measure "heapdiff --json" "$BYTES" "$RUNS" -- "$BIN" --json "$TMP/1.pb" "$TMP/2.pb"
 measure "heapdiff --folded" "$BYTES" "$RUNS" -- "$BIN" --folded "$TMP/1.pb" "$TMP/2.pb"
+# Every sample type merged (the other views merge only the selected one).
+measure "heapdiff --all-types" "$BYTES" "$RUNS" -- "$BIN" --all-types "$TMP/1.pb" "$TMP/2.pb"
 if [ "${SKIP_PPROF:-0}" != 1 ] && command -v go > /dev/null; then
   # Same output check first: the figures compare equal work.
   TZ=UTC "$BIN" "$TMP/1.pb" "$TMP/2.pb" > "$TMP/ours.txt"

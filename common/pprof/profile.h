@@ -75,7 +75,9 @@ struct Location {
 struct Profile {
   std::vector<ValueType> sample_types;
   std::string default_sample_type;
-  SampleTable samples;  // width: one value per sample type
+  // One value per sample type (a merge: its columns, see MergedProfile).
+  // Samples are added with samples.Add(locations, values, labels).
+  SampleTable samples;
   std::vector<Mapping> mappings;
   std::vector<Location> locations;
   std::vector<Function> functions;

@@ -51,12 +51,21 @@ Msg SubMessage(Msg m, uint32_t field) {
   }
 }
 
+// Packed repeated scalars: sample location ids and values, comments.
+bool IsPacked(Msg m, uint32_t field) {
+  return (m == Msg::kSample && (field == 1 || field == 2)) ||
+         (m == Msg::kProfile && field == 13);
+}
+
 // Returns the offset of the first bad field in `data`, or -1.
 int64_t WalkMessage(std::string_view data, const char* base, Msg m) {
   WireReader r(data, base);
   WireField f;
   while (r.Next(&f)) {
     if (f.type != kBytes) continue;
+    if (IsPacked(m, f.number) && !ForEachWireVarint(f, [](uint64_t) {})) {
+      return f.offset;
+    }
     Msg sub = SubMessage(m, f.number);
     if (sub == Msg::kNone) continue;
     int64_t bad = WalkMessage(f.bytes, base, sub);
@@ -113,7 +122,7 @@ struct RawProfile {
   RawValueType period_type;
   int64_t drop_frames = 0, keep_frames = 0, time_nanos = 0, duration_nanos = 0,
           period = 0, default_sample_type = 0;
-  size_t num_samples = 0, num_sample_locations = 0;
+  size_t num_samples = 0, num_sample_locations = 0, num_sample_values = 0;
 };
 
 int64_t AsInt(uint64_t v) { return static_cast<int64_t>(v); }
@@ -314,15 +323,15 @@ class RawScanner {
     return ok;
   }
 
-  // A sample's fields: checked, and its location ids counted (to size the
-  // model's arrays once).
+  // A sample's fields: checked, and its location ids and values counted
+  // (to size the model's arrays once).
   bool CountSample(const WireField& f) {
     if (f.number == 1 && (f.type == kVarint || f.type == kBytes)) {
       return ForEachWireVarint(f,
                                [&](uint64_t) { ++raw_.num_sample_locations; });
     }
     if (f.number == 2 && (f.type == kVarint || f.type == kBytes)) {
-      return ForEachWireVarint(f, [](uint64_t) {});
+      return ForEachWireVarint(f, [&](uint64_t) { ++raw_.num_sample_values; });
     }
     if (f.number == 3 && f.type == kBytes) {
       return Sub(f, [](const WireField&) { return true; });
@@ -514,8 +523,14 @@ class ProtoConverter {
 
   // The samples in wire order (pass 1 checked their structure).
   bool CopySamples(std::string* error) {
-    p_.samples.Clear(p_.sample_types.size());
-    p_.samples.Reserve(raw_.num_samples, raw_.num_sample_locations);
+    const size_t width = p_.sample_types.size();
+    p_.samples.Clear(width);
+    // No more samples than the values on the wire fill: a hostile profile
+    // may declare many types and many samples without values (refused at
+    // its first sample, but after this).
+    size_t samples = raw_.num_samples;
+    if (width > 0) samples = std::min(samples, raw_.num_sample_values / width);
+    p_.samples.Reserve(samples, raw_.num_sample_locations);
     WireReader r(data_, data_.data());
     WireField f;
     size_t i = 0;

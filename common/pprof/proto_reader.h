@@ -9,15 +9,18 @@
 
 namespace pprof {
 
-// Decodes an uncompressed profile.proto message into *out. On failure
+// Decodes an uncompressed profile.proto message into *out, straight from
+// the wire in two passes: the first checks the structure, decodes the few
+// mappings, locations, functions and strings and counts the samples; the
+// second decodes each sample once into the model's flat arrays. On failure
 // returns false and sets *error to a reason without the file name, e.g.
 // "bad protobuf at byte 1234" or "sample 3 refers to unknown location 99".
 bool ParseProfileProto(std::string_view data, Profile* out, std::string* error);
 
 // Walks protobuf wire data against the profile.proto shape and returns the
-// offset of the first byte where it stops making sense, or -1 when the
-// structure is sound. Used to name the byte in error messages, since the
-// generated parser only says yes or no.
+// offset of the first field where it stops making sense (a packed list cut
+// in a varint is its own field), or -1 when the structure is sound: the
+// byte ParseProfileProto names.
 int64_t FindWireError(std::string_view data);
 
 }  // namespace pprof

@@ -3,7 +3,7 @@
 // duplicate location ids were read with the last one winning.
 #include <gtest/gtest.h>
 
-#include "common/pprof/profile.pb.h"
+#include "tests/pprof/profile.pb.h"
 #include "common/pprof/proto_reader.h"
 
 namespace pprof {
