@@ -35,8 +35,9 @@ namespace stack {
 class IndexTable {
  public:
   enum Mode { kTagged, kCompact };
-  // Probes past which an insert counts as long.
-  static constexpr size_t kLongProbe = 64;
+  // Probes past which an insert counts as long: far beyond the longest run
+  // random keys form at three quarters full, even with millions of keys.
+  static constexpr size_t kLongProbe = 256;
   // The guard grows a table to at most this many slots per key.
   static constexpr size_t kGuardLimit = 32;
 

@@ -28,8 +28,11 @@ for c in go/go kernel/syscalls kernel/system-wide node-jit/node-jit \
     xmllint --noout "$TMP/$name.svg" || fail "$c: not well-formed"
   fi
   grep -q '<title>all (' "$TMP/$name.svg" || fail "$c: no frames"
+  # node-jit's C++ names have '(' inside templates, which stackfold keeps
+  # (README deliberate difference 8; its exact relation to the reference is
+  # tested in tests/perf/conformance_test.cc), so its graph is not compared.
   case "$c" in
-    go/go|kernel/*|node-jit/*)
+    go/go|kernel/*)
       "$FLAMESVG" "$dir/$c.folded-default.txt" | cmp -s - "$TMP/$name.svg" ||
         fail "$c: pipeline graph differs from the graph of the reference" ;;
   esac
