@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
                                     &leak_found, &err);
   } else {
     ok = pprof::WriteComparison(profiles.size() == 2 ? &profiles[0] : nullptr,
-                                profiles.back(), o, view, &text, &warnings,
+                                &profiles.back(), o, view, &text, &warnings,
                                 &err);
   }
   if (!ok) {

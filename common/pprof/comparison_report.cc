@@ -22,18 +22,21 @@ std::vector<std::string> MemStatsDetails(const LoadedProfile* before,
 
 }  // namespace
 
-bool WriteComparison(const LoadedProfile* before, const LoadedProfile& after,
+bool WriteComparison(LoadedProfile* before, LoadedProfile* after,
                      const DiffOptions& options, ReportView view,
                      std::string* out, std::vector<std::string>* warnings,
                      std::string* error) {
   Comparison c;
   DiffOptions o = options;
   o.selected_type_only = view != ReportView::kAllTypes;
-  if (!Compare(before ? &before->profile : nullptr, after.profile, o, &c,
+  if (!Compare(before ? &before->profile : nullptr, after->profile, o, &c,
                error)) {
-    *error = (before ? before->name + " vs " : "") + after.name + ": " + *error;
+    *error =
+        (before ? before->name + " vs " : "") + after->name + ": " + *error;
     return false;
   }
+  if (before) before->profile.samples = SampleTable();
+  after->profile.samples = SampleTable();
   switch (view) {
     case ReportView::kFolded:
       ApplyFilters(&c);
@@ -44,13 +47,13 @@ bool WriteComparison(const LoadedProfile* before, const LoadedProfile& after,
       break;
     case ReportView::kJson: {
       TopReport r = TopOfComparison(&c, options, c.side_columns());
-      WriteJson(c, r, before ? &before->memstats : nullptr, &after.memstats,
+      WriteJson(c, r, before ? &before->memstats : nullptr, &after->memstats,
                 out);
       break;
     }
     case ReportView::kTop:
       WriteTopText(
-          TopOfComparison(&c, options, {}, MemStatsDetails(before, after)),
+          TopOfComparison(&c, options, {}, MemStatsDetails(before, *after)),
           out);
       break;
   }

@@ -21,8 +21,10 @@ enum class ReportView {
 // Writes the chosen view of `after` against `before` (nullptr: `after`
 // alone) to *out. Warnings for stderr (differing periods, filters that
 // matched nothing) go to *warnings. Returns false with *error naming the
-// files when the profiles cannot be compared.
-bool WriteComparison(const LoadedProfile* before, const LoadedProfile& after,
+// files when the profiles cannot be compared. The views read only the
+// merge: the inputs' samples are freed once merged (names and MemStats
+// stay), so a view's own memory (the folded stacks) does not add to theirs.
+bool WriteComparison(LoadedProfile* before, LoadedProfile* after,
                      const DiffOptions& options, ReportView view,
                      std::string* out, std::vector<std::string>* warnings,
                      std::string* error);

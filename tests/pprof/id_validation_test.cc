@@ -3,8 +3,8 @@
 // duplicate location ids were read with the last one winning.
 #include <gtest/gtest.h>
 
-#include "tests/pprof/profile.pb.h"
 #include "common/pprof/proto_reader.h"
+#include "tests/pprof/profile.pb.h"
 
 namespace pprof {
 namespace {
