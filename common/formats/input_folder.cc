@@ -5,6 +5,7 @@
 #include "common/io/line_reader.h"
 #include "common/perf/collapser.h"
 #include "common/pprof/folded.h"
+#include "common/pprof/legacy_count.h"
 #include "common/pprof/load.h"
 #include "common/stack/folded_text.h"
 
@@ -87,9 +88,13 @@ bool InputFolder::AddAs(InputFormat format, io::InputFile* in,
       return AddPerf(in, error);
     case InputFormat::kPprof:
     case InputFormat::kLegacyHeap:
+    case InputFormat::kContention:
+    case InputFormat::kThreadz:
+    case InputFormat::kLegacyCpu:
       return AddProfile(in, error);
-    case InputFormat::kGoroutineDump:
     case InputFormat::kLegacyCount:
+      return AddCount(in, error);
+    case InputFormat::kGoroutineDump:
       return AddDump(in, error);
     case InputFormat::kFolded:
       return AddFolded(in, error);
@@ -136,6 +141,19 @@ bool InputFolder::AddProfile(io::InputFile* in, std::string* error) {
     return false;
   }
   return true;
+}
+
+bool InputFolder::AddCount(io::InputFile* in, std::string* error) {
+  // Go writes "#" lines naming each record's frames: the goroutine reader
+  // folds those like a dump. Records of bare addresses (a profile written
+  // without symbols) are pprof's: one unsymbolised frame per address.
+  std::string head;
+  if (!in->Peek(kDetectBytes, &head)) {
+    *error = in->error();
+    return false;
+  }
+  if (pprof::LegacyCountNamesFrames(head)) return AddDump(in, error);
+  return AddProfile(in, error);
 }
 
 bool InputFolder::AddDump(io::InputFile* in, std::string* error) {

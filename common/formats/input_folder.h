@@ -46,6 +46,7 @@ class InputFolder {
   bool AddAs(InputFormat format, io::InputFile* in, std::string* error);
   bool AddPerf(io::InputFile* in, std::string* error);
   bool AddProfile(io::InputFile* in, std::string* error);
+  bool AddCount(io::InputFile* in, std::string* error);
   bool AddDump(io::InputFile* in, std::string* error);
   bool AddFolded(io::InputFile* in, std::string* error);
 

@@ -54,6 +54,19 @@ bool LooksLikeLegacyCount(std::string_view head) {
   return HeaderLine(&lines, &line_no, &line) && !CountHeaderName(line).empty();
 }
 
+bool LegacyCountNamesFrames(std::string_view head) {
+  io::LineSplitter lines(head);
+  std::string_view line;
+  legacy::CommentFrame f;
+  while (lines.Next(&line)) {
+    const std::string_view t = legacy::Trim(line);
+    if (t.size() > 1 && t[0] == '#' && legacy::ParseCommentFrame(t, &f)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ParseLegacyCount(std::string_view text, Profile* out, io::BadLineSink* bad,
                       std::string* error) {
   *out = Profile();

@@ -13,6 +13,10 @@ namespace pprof {
 // header, "NAME profile: total N" (goroutine, threadcreate, ... ?debug=1).
 bool LooksLikeLegacyCount(std::string_view head);
 
+// Whether the records in `head` name their frames with Go's "#\t0x..."
+// lines (false: bare addresses, a profile written without symbols).
+bool LegacyCountNamesFrames(std::string_view head);
+
 // Parses a Go count profile as pprof's parseGoCount: one sample type, NAME
 // (count); each "N @ 0x..." record is a sample of value N. Frames are named
 // from the record's "#" lines when it has them (as ParseLegacyHeap), else
