@@ -1,5 +1,6 @@
 #include "common/formats/input_format.h"
 
+#include "common/dtrace/format_probe.h"
 #include "common/goroutine/format_probe.h"
 #include "common/perf/format_probe.h"
 #include "common/pprof/format_probe.h"
@@ -41,6 +42,8 @@ constexpr FormatInfo kFormats[] = {
      pprof::LooksLikeThreadz},
     {InputFormat::kGoroutineDump, "goroutines", "a goroutine dump",
      goroutine::LooksLikeGoroutineDump},
+    {InputFormat::kDtrace, "dtrace", "DTrace stack text",
+     dtrace::LooksLikeDtrace},
     {InputFormat::kPerfScript, "perf", "perf script text",
      perf::LooksLikePerfScript},
     {InputFormat::kFolded, "folded", "folded stacks", stack::LooksLikeFolded},
@@ -52,7 +55,7 @@ constexpr InputFormat kNameOrder[] = {
     InputFormat::kLegacyHeap, InputFormat::kLegacyCount,
     InputFormat::kContention, InputFormat::kThreadz,
     InputFormat::kLegacyCpu,  InputFormat::kGoroutineDump,
-    InputFormat::kFolded,
+    InputFormat::kDtrace,     InputFormat::kFolded,
 };
 
 const FormatInfo* Find(InputFormat format) {

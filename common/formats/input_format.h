@@ -18,6 +18,7 @@ enum class InputFormat {
   kThreadz,        // threadz text ("--- threadz N ---")
   kLegacyCpu,      // legacy binary CPU profile (gperftools, Go before 1.9)
   kGoroutineDump,  // ?debug=2, SIGQUIT or crash output ("goroutine 1 [..]:")
+  kDtrace,         // DTrace stack aggregation (stackcollapse.pl's input)
   kFolded,         // folded stacks "a;b;c 12"
 };
 
@@ -29,7 +30,7 @@ InputFormat DetectFormat(std::string_view head);
 
 // The --format name of a format ("perf", "pprof", "heap-text",
 // "count-text", "contention-text", "threadz", "cpu-legacy", "goroutines",
-// "folded"), and its inverse (false for an unknown name).
+// "dtrace", "folded"), and its inverse (false for an unknown name).
 std::string_view FormatName(InputFormat format);
 bool ParseFormatName(std::string_view name, InputFormat* format);
 // "a pprof profile", "perf script text", ...: what a format is, for
