@@ -85,4 +85,12 @@ printf 'threadcreate profile: total 3\n2 @ 0x43a8c5 0x4671e1\n1 @\n' > "$T/tc.tx
 check "bad record: warning" grep -qx "heapdiff: warning: skipped 1 malformed line (first: $T/tc.txt:3: malformed record)" "$T/tc.err"
 check "bad record: rest read" grep -q 'Showing nodes accounting for 2, 100% of 2 total' "$T/tc.top"
 
+# Java's legacy CPU profile (third header word 1) is refused by name.
+printf '\0\0\0\0\3\0\0\0\1\0\0\0\144\0\0\0\0\0\0\0' > "$T/java.prof"
+rc=0; "$H" "$T/java.prof" > /dev/null 2> "$T/java.err" || rc=$?
+check "java cpu: exit 2" test "$rc" = 2
+check "java cpu: message" grep -qxF "heapdiff: $T/java.prof: a Java legacy CPU profile: not supported" "$T/java.err"
+rc=0; "$SF" "$T/java.prof" > /dev/null 2> "$T/java.err" || rc=$?
+check "java cpu: stackfold says so" grep -qxF "stackfold: $T/java.prof: a Java legacy CPU profile: not supported" "$T/java.err"
+
 exit $fail
