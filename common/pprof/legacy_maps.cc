@@ -13,23 +13,22 @@ namespace pprof::legacy {
 namespace {
 
 // pprof's procMapsRE and briefMapsRE (legacy_profile.go), verbatim.
-#define PPROF_HEX_RANGE \
-  R"(^\s*(?:0x)?([[:xdigit:]]+)[\s-]?\s*(?:0x)?([[:xdigit:]]+):?)"
-#define PPROF_PERM R"((?:\s+([-rwxp]+))?)"
+constexpr std::string_view kHexRange =
+    R"(^\s*(?:0x)?([[:xdigit:]]+)[\s-]?\s*(?:0x)?([[:xdigit:]]+):?)";
+constexpr std::string_view kPerm = R"((?:\s+([-rwxp]+))?)";
+
 const RE2& ProcMapsRE() {
-  static const RE2 re(PPROF_HEX_RANGE PPROF_PERM
+  static const RE2 re(std::string(kHexRange) + std::string(kPerm) +
                       R"((?:\s+([[:xdigit:]]+))?\s+[[:xdigit:]]+:[[:xdigit:]]+)"
                       R"(\s+[[:digit:]]+(?:\s+(\S+))?)");
   return re;
 }
 const RE2& BriefMapsRE() {
-  static const RE2 re(PPROF_HEX_RANGE PPROF_PERM
+  static const RE2 re(std::string(kHexRange) + std::string(kPerm) +
                       R"((?:\s+(\S+))?(?:\s+\(@([[:xdigit:]]+)\))?)"
                       R"((?:\s+([[:xdigit:]]+))?)");
   return re;
 }
-#undef PPROF_HEX_RANGE
-#undef PPROF_PERM
 
 // glog's "... file:line] " prefix (pprof's logInfoRE).
 std::string_view RemoveLoggingInfo(std::string_view line) {
