@@ -49,6 +49,7 @@ class Stack {
       const size_t arrow = t.find("->", start);
       std::string_view f = t.substr(start, arrow - start);
       while (!f.empty() && f[0] == 'L') f.remove_prefix(1);
+      if (f.empty()) f = "-";  // never an empty frame
       group_.emplace_back(f, start > 0);
       if (arrow == std::string_view::npos) break;
       start = arrow + 2;
