@@ -1,6 +1,7 @@
 #include "common/pprof/legacy_cpu.h"
 
 #include <map>
+#include <string>
 #include <vector>
 
 #include "common/pprof/legacy_frames.h"
@@ -123,7 +124,9 @@ bool ParseLegacyCpu(std::string_view data, Profile* out, io::BadLineSink* bad,
   out->sample_types = {{"samples", "count"}, {"cpu", "nanoseconds"}};
   out->drop_frames = legacy::kCpuProfilerFrames;
   if (!ReadSamples(&w, out)) {
-    bad->Report(0, "a record cut off by the end of the data");
+    // Binary data has no lines: the reason names the byte offset.
+    bad->Report(0, "binary record cut off by the end of the data at byte " +
+                       std::to_string(data.size() - w.b.size()));
     w.b = {};
   }
   StripSignalFrames(out);

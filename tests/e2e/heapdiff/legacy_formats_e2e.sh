@@ -85,6 +85,12 @@ printf 'threadcreate profile: total 3\n2 @ 0x43a8c5 0x4671e1\n1 @\n' > "$T/tc.tx
 check "bad record: warning" grep -qx "heapdiff: warning: skipped 1 malformed line (first: $T/tc.txt:3: malformed record)" "$T/tc.err"
 check "bad record: rest read" grep -q 'Showing nodes accounting for 2, 100% of 2 total' "$T/tc.top"
 
+# A binary CPU profile cut inside a record: the records before it count.
+head -c 100 "$D/cpu.prof" > "$T/cut.prof"
+"$H" "$T/cut.prof" > "$T/cut.top" 2> "$T/cut.err"
+check "cut cpu: first record read" grep -q 'Showing nodes accounting for 1.20s, 100% of 1.20s total' "$T/cut.top"
+check "cut cpu: warned with the byte" grep -qxF "heapdiff: warning: skipped 1 malformed line (first: $T/cut.prof:0: binary record cut off by the end of the data at byte 96)" "$T/cut.err"
+
 # Java's legacy CPU profile (third header word 1) is refused by name.
 printf '\0\0\0\0\3\0\0\0\1\0\0\0\144\0\0\0\0\0\0\0' > "$T/java.prof"
 rc=0; "$H" "$T/java.prof" > /dev/null 2> "$T/java.err" || rc=$?
