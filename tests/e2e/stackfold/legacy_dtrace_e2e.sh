@@ -32,6 +32,17 @@ printf 'CPU ID\n\n  a`f+0x1\n  3\n  b`g+0x2\n' > "$T/cut.txt"
 check "dtrace cut off: the rest" grep -qx 'a`f 3' "$T/cut"
 check "dtrace cut off: warned" grep -qF "skipped 1 malformed line (first: $T/cut.txt:5: stack without a count)" "$T/cut.err"
 
+# Hostile: a 100,000-frame stack, and a frame with NUL and invalid UTF-8.
+{ printf 'CPU ID\n\n'; for ((i = 0; i < 100000; i++)); do echo "  m\`f$i+0x1"; done; echo '  9'; } > "$T/deep.txt"
+"$SF" "$T/deep.txt" > "$T/deep" 2> "$T/deep.err"
+check "dtrace 100k frames: one stack" test "$(wc -l < "$T/deep")" = 1
+bt='`'
+check "dtrace 100k frames: root first" test "$(head -c 14 "$T/deep")" = "m${bt}f99999;m${bt}f99"
+check "dtrace 100k frames: leaf, count" test "$(tail -c 8 "$T/deep")" = ";m${bt}f0 9"
+printf 'CPU ID\n\n  m`a\0b\xff+0x1\n  2\n' > "$T/nul.txt"
+"$SF" --format dtrace "$T/nul.txt" > "$T/nul" 2> "$T/nul.err"
+check "dtrace NUL and bad UTF-8: kept as bytes" cmp -s "$T/nul" <(printf 'm`a\0b\xff 2\n')
+
 # Folded text with one junk line in three: no probe is sure, the folded
 # parser reads it with clearly the fewest bad lines.
 printf 'a;b 3\njunk here\nc;d 4\n' > "$T/junk.folded"
