@@ -208,6 +208,15 @@ TEST(LegacyHeapGrowth, GrowthzIsExactObjectsAndSpace) {
   EXPECT_EQ(p.period, 1);
   ASSERT_EQ(p.samples.size(), 1u);
   EXPECT_EQ(p.samples[0].values, (std::vector<int64_t>{2, 2048}));
+  // fragmentationz reads the same way.
+  ASSERT_TRUE(ParseLegacyProfile(LegacyFormat::kHeap,
+                                 "heap profile: 1: 64 [0: 0] @ fragmentationz\n"
+                                 "1: 64 [0: 0] @ 0x11\n",
+                                 &p, &ms, &bad, &err))
+      << err;
+  EXPECT_EQ(p.sample_types.size(), 2u);
+  EXPECT_EQ(p.period, 1);
+  EXPECT_EQ(bad.count(), 0u);
 }
 
 TEST(LegacyProfile, DetectsEachFormatInPprofsOrder) {
