@@ -46,7 +46,9 @@ class InputFolder {
   bool AddAs(InputFormat format, io::InputFile* in, std::string* error);
   bool AddPerf(io::InputFile* in, std::string* error);
   bool AddProfile(io::InputFile* in, std::string* error);
+  bool AddCount(io::InputFile* in, std::string* error);
   bool AddDump(io::InputFile* in, std::string* error);
+  bool AddDtrace(io::InputFile* in, std::string* error);
   bool AddFolded(io::InputFile* in, std::string* error);
 
   FoldOptions options_;
@@ -54,6 +56,8 @@ class InputFolder {
   io::BadLineSink bad_;
   std::vector<std::string> warnings_;
   std::vector<InputFormat> formats_;
+  // What each parser made of the last input no probe recognised.
+  std::string trial_;
 };
 
 }  // namespace formats

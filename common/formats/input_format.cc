@@ -1,17 +1,22 @@
 #include "common/formats/input_format.h"
 
+#include "common/dtrace/format_probe.h"
 #include "common/goroutine/format_probe.h"
 #include "common/perf/format_probe.h"
 #include "common/pprof/format_probe.h"
+#include "common/pprof/legacy_contention.h"
+#include "common/pprof/legacy_cpu.h"
 #include "common/pprof/legacy_heap.h"
+#include "common/pprof/legacy_threadz.h"
 #include "common/stack/folded_probe.h"
 
 namespace formats {
 namespace {
 
 // The one table of input formats: name, what it is, and the probe of the
-// parser that reads it, in the order detection asks them. A binary
-// profile first (text probes would misread it); then the formats whose
+// parser that reads it, in the order detection asks them. Binary profiles
+// first (text probes would misread them; the legacy CPU header is exact,
+// the protobuf test statistical); then the formats whose
 // first line decides (heap and count text, goroutine headers), then perf,
 // and folded text last: its test is statistical.
 struct FormatInfo {
@@ -21,6 +26,8 @@ struct FormatInfo {
   bool (*probe)(std::string_view head);
 };
 constexpr FormatInfo kFormats[] = {
+    {InputFormat::kLegacyCpu, "cpu-legacy", "a legacy binary CPU profile",
+     pprof::LooksLikeLegacyCpu},
     {InputFormat::kPprof, "pprof", "a pprof profile",
      pprof::LooksLikeProfileProto},
     {InputFormat::kLegacyHeap, "heap-text", "a Go heap profile in text",
@@ -28,8 +35,15 @@ constexpr FormatInfo kFormats[] = {
     {InputFormat::kLegacyCount, "count-text",
      "a goroutine, goroutineleak or threadcreate profile in text",
      goroutine::LooksLikeCountProfile},
+    {InputFormat::kContention, "contention-text",
+     "a contention, mutex or block profile in text",
+     pprof::LooksLikeContention},
+    {InputFormat::kThreadz, "threadz", "a threadz profile",
+     pprof::LooksLikeThreadz},
     {InputFormat::kGoroutineDump, "goroutines", "a goroutine dump",
      goroutine::LooksLikeGoroutineDump},
+    {InputFormat::kDtrace, "dtrace", "DTrace stack text",
+     dtrace::LooksLikeDtrace},
     {InputFormat::kPerfScript, "perf", "perf script text",
      perf::LooksLikePerfScript},
     {InputFormat::kFolded, "folded", "folded stacks", stack::LooksLikeFolded},
@@ -37,9 +51,11 @@ constexpr FormatInfo kFormats[] = {
 
 // --format names are listed perf first: what most users have.
 constexpr InputFormat kNameOrder[] = {
-    InputFormat::kPerfScript,    InputFormat::kPprof,
-    InputFormat::kLegacyHeap,    InputFormat::kLegacyCount,
-    InputFormat::kGoroutineDump, InputFormat::kFolded,
+    InputFormat::kPerfScript, InputFormat::kPprof,
+    InputFormat::kLegacyHeap, InputFormat::kLegacyCount,
+    InputFormat::kContention, InputFormat::kThreadz,
+    InputFormat::kLegacyCpu,  InputFormat::kGoroutineDump,
+    InputFormat::kDtrace,     InputFormat::kFolded,
 };
 
 const FormatInfo* Find(InputFormat format) {

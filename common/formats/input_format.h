@@ -14,7 +14,11 @@ enum class InputFormat {
   kPprof,          // pprof profile.proto (gzip already removed by io)
   kLegacyHeap,     // Go heap profile text, ?debug=1 ("heap profile: ...")
   kLegacyCount,    // goroutine/threadcreate ?debug=1 ("... profile: total N")
+  kContention,     // contention/mutex/block text ("--- contention:")
+  kThreadz,        // threadz text ("--- threadz N ---")
+  kLegacyCpu,      // legacy binary CPU profile (gperftools, Go before 1.9)
   kGoroutineDump,  // ?debug=2, SIGQUIT or crash output ("goroutine 1 [..]:")
+  kDtrace,         // DTrace stack aggregation (stackcollapse.pl's input)
   kFolded,         // folded stacks "a;b;c 12"
 };
 
@@ -25,8 +29,8 @@ enum class InputFormat {
 InputFormat DetectFormat(std::string_view head);
 
 // The --format name of a format ("perf", "pprof", "heap-text",
-// "count-text", "goroutines", "folded"), and its inverse (false for an
-// unknown name).
+// "count-text", "contention-text", "threadz", "cpu-legacy", "goroutines",
+// "dtrace", "folded"), and its inverse (false for an unknown name).
 std::string_view FormatName(InputFormat format);
 bool ParseFormatName(std::string_view name, InputFormat* format);
 // "a pprof profile", "perf script text", ...: what a format is, for

@@ -15,9 +15,13 @@ bool Reads(std::string_view tool, InputFormat format) {
       return tool == "flamesvg";
     case InputFormat::kPprof:
     case InputFormat::kLegacyHeap:
+    case InputFormat::kContention:
+    case InputFormat::kThreadz:
+    case InputFormat::kLegacyCpu:
       return tool == "heapdiff";
-    case InputFormat::kGoroutineDump:
     case InputFormat::kLegacyCount:
+      return tool == "goleak-cluster" || tool == "heapdiff";
+    case InputFormat::kGoroutineDump:
       return tool == "goleak-cluster";
     default:
       return false;
@@ -36,6 +40,9 @@ std::string CommandFor(std::string_view tool, InputFormat format,
       return "draw it: flamesvg " + path + " > out.svg";
     case InputFormat::kPprof:
     case InputFormat::kLegacyHeap:
+    case InputFormat::kContention:
+    case InputFormat::kThreadz:
+    case InputFormat::kLegacyCpu:
       return "read it with heapdiff " + path + ", or draw it: stackfold " +
              path + " | flamesvg > out.svg";
     case InputFormat::kGoroutineDump:

@@ -7,187 +7,16 @@
 #include <vector>
 
 #include "common/io/line_reader.h"
-#include "common/stack/hash.h"
-#include "common/stack/index_table.h"
+#include "common/pprof/legacy_frames.h"
+#include "common/pprof/legacy_maps.h"
 
 namespace pprof {
 namespace {
 
-// A tiny cursor over one line, for the fixed legacy grammar.
-struct Cursor {
-  std::string_view s;
-  void SkipSpaces() {
-    while (!s.empty() && (s[0] == ' ' || s[0] == '\t')) s.remove_prefix(1);
-  }
-  bool Int(int64_t* v) {
-    SkipSpaces();
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *v);
-    if (ec != std::errc()) return false;
-    s.remove_prefix(end - s.data());
-    return true;
-  }
-  bool Char(char c) {
-    SkipSpaces();
-    if (s.empty() || s[0] != c) return false;
-    s.remove_prefix(1);
-    return true;
-  }
-  bool Hex(uint64_t* v) {
-    SkipSpaces();
-    if (s.size() < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X')) {
-      return false;
-    }
-    auto [end, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), *v, 16);
-    if (ec != std::errc()) return false;
-    s.remove_prefix(end - s.data());
-    return true;
-  }
-};
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s[0] == ' ' || s[0] == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// One "#\t0xPC\tfunc+0xOFF\tfile:line" line.
-struct CommentFrame {
-  uint64_t pc = 0;
-  uint64_t entry = 0;
-  std::string_view name;
-  std::string_view file;
-  int64_t line = 0;
-};
-
-bool ParseCommentFrame(std::string_view line, CommentFrame* f) {
-  Cursor c{line.substr(1)};
-  if (!c.Hex(&f->pc)) return false;
-  std::string_view rest = Trim(c.s);
-  // Function name up to the whitespace before the file.
-  size_t ws = rest.find_first_of(" \t");
-  std::string_view func = rest.substr(0, ws);
-  std::string_view loc =
-      ws == std::string_view::npos ? "" : Trim(rest.substr(ws));
-  uint64_t off = 0;
-  size_t plus = func.rfind("+0x");
-  if (plus != std::string_view::npos) {
-    std::string_view hex = func.substr(plus + 3);
-    auto [end, ec] =
-        std::from_chars(hex.data(), hex.data() + hex.size(), off, 16);
-    if (ec == std::errc() && end == hex.data() + hex.size()) {
-      func = func.substr(0, plus);
-    } else {
-      off = 0;
-    }
-  }
-  if (func.empty()) return false;
-  f->name = func;
-  f->entry = f->pc - off;
-  size_t colon = loc.rfind(':');
-  if (colon != std::string_view::npos) {
-    std::string_view num = loc.substr(colon + 1);
-    int64_t n = 0;
-    auto [end, ec] = std::from_chars(num.data(), num.data() + num.size(), n);
-    if (ec == std::errc() && end == num.data() + num.size()) {
-      f->line = n;
-      loc = loc.substr(0, colon);
-    }
-  }
-  f->file = loc;
-  return true;
-}
-
-// The profile's function and location tables, interned while records are
-// read (a location is keyed by its program counters).
-class TableBuilder {
- public:
-  explicit TableBuilder(Profile* p) : p_(p) {}
-
-  uint32_t Function(std::string_view name, std::string_view file) {
-    const uint64_t h = stack::HashString(file, stack::HashString(name));
-    bool added;
-    uint32_t i = functions_.FindOrInsert(
-        h, static_cast<uint32_t>(p_->functions.size()),
-        [&](uint32_t j) {
-          const pprof::Function& f = p_->functions[j];
-          return f.name == name && f.filename == file;
-        },
-        &added);
-    if (added) {
-      pprof::Function f;
-      f.id = p_->functions.size() + 1;
-      f.name = std::string(name);
-      f.system_name = f.name;
-      f.filename = std::string(file);
-      p_->functions.push_back(std::move(f));
-    }
-    return i;
-  }
-
-  // A location for the inline group frames[begin, end) (innermost first).
-  uint32_t Location(const std::vector<CommentFrame>& frames, size_t begin,
-                    size_t end) {
-    pcs_.clear();
-    for (size_t i = begin; i < end; ++i) pcs_.push_back(frames[i].pc);
-    bool added;
-    uint32_t i = FindOrAddLocation(/*symbolised=*/true, &added);
-    if (added) {
-      for (size_t k = begin; k < end; ++k) {
-        p_->locations[i].lines.push_back(
-            Line{Function(frames[k].name, frames[k].file), frames[k].line});
-      }
-    }
-    return i;
-  }
-
-  // A location for an address with no "#" line (profiles written without
-  // symbols): named by the address, as pprof does with -symbolize=none.
-  uint32_t AddressLocation(uint64_t pc) {
-    pcs_.assign(1, pc);
-    bool added;
-    return FindOrAddLocation(/*symbolised=*/false, &added);
-  }
-
- private:
-  // The location of the program counters in pcs_, added (without lines)
-  // when new.
-  uint32_t FindOrAddLocation(bool symbolised, bool* added) {
-    const uint64_t h = stack::HashBytes(pcs_.data(), pcs_.size() * 8,
-                                        symbolised ? 0x5eed : 0xadd7);
-    uint32_t i = locations_.FindOrInsert(
-        h, static_cast<uint32_t>(p_->locations.size()),
-        [&](uint32_t j) {
-          const LocationKey& k = keys_[j];
-          return k.symbolised == symbolised && k.count == pcs_.size() &&
-                 std::equal(pcs_.begin(), pcs_.end(),
-                            key_pcs_.begin() + k.begin);
-        },
-        added);
-    if (*added) {
-      keys_.push_back(LocationKey{key_pcs_.size(), pcs_.size(), symbolised});
-      key_pcs_.insert(key_pcs_.end(), pcs_.begin(), pcs_.end());
-      pprof::Location loc;
-      loc.id = p_->locations.size() + 1;
-      loc.address = pcs_[0];
-      p_->locations.push_back(std::move(loc));
-    }
-    return i;
-  }
-
-  struct LocationKey {
-    size_t begin;  // in key_pcs_
-    size_t count;
-    bool symbolised;
-  };
-
-  Profile* p_;
-  stack::IndexTable functions_;
-  stack::IndexTable locations_;
-  std::vector<LocationKey> keys_;  // by location
-  std::vector<uint64_t> key_pcs_;
-  std::vector<uint64_t> pcs_;  // the probe
-};
+using legacy::CommentFrame;
+using legacy::Cursor;
+using legacy::TableBuilder;
+using legacy::Trim;
 
 // The "heap profile: A: B [C: D] @ heap/N" line: totals, sampling period
 // and format version.
@@ -195,10 +24,11 @@ struct Header {
   int64_t totals[4] = {0, 0, 0, 0};
   int64_t period = 0;
   bool v2 = true;
+  bool growth = false;  // growthz or fragmentationz: inuse columns only
   // Whether the alloc columns differ from the inuse ones.
   bool has_alloc() const {
-    return (totals[2] != totals[0] && totals[2] != 0) ||
-           (totals[3] != totals[1] && totals[3] != 0);
+    return !growth && ((totals[2] != totals[0] && totals[2] != 0) ||
+                       (totals[3] != totals[1] && totals[3] != 0));
   }
 };
 
@@ -231,6 +61,12 @@ bool ParseHeader(io::LineSplitter* lines, uint64_t* line_no, Header* h,
   }
   if (kind == "heap") {
     h->period /= 2;
+  } else if (kind.substr(0, 6) == "growth" ||
+             kind.substr(0, 13) == "fragmentation") {
+    // tcmalloc's growthz / fragmentationz: exact sizes, period 1.
+    h->v2 = false;
+    h->growth = true;
+    h->period = 1;
   } else if (kind == "heapprofile") {
     h->v2 = false;
     h->period = 1;
@@ -269,10 +105,18 @@ class RecordParser {
         tables_(p) {}
 
   // Parses every line; stops early only when the sink says so.
-  void Run(io::LineSplitter* lines, uint64_t line_no) {
+  // A memory-map sentinel (gperftools' "MAPPED_LIBRARIES:") ends the
+  // records: the rest names the mappings, as pprof reads it.
+  void Run(io::LineSplitter* lines, uint64_t line_no, std::string_view text) {
     std::string_view line;
     while (lines->Next(&line)) {
-      if (!ParseLine(++line_no, Trim(line))) return;
+      const std::string_view t = Trim(line);
+      if (!in_memstats_ && legacy::IsMemoryMapSentinel(t)) {
+        Finish();
+        legacy::FinishWithMemoryMap(text.substr(lines->pos()), p_);
+        return;
+      }
+      if (!ParseLine(++line_no, t)) return;
     }
     Finish();
   }
@@ -333,13 +177,8 @@ class RecordParser {
     if ((v[0] == 0 && v[1] != 0) || (v[2] == 0 && v[3] != 0)) {
       return bad_lines_->Report(line_no, "count 0 with non-zero bytes");
     }
-    addresses_.clear();
-    for (r.SkipSpaces(); !r.s.empty(); r.SkipSpaces()) {
-      uint64_t a;
-      if (!r.Hex(&a)) {
-        return bad_lines_->Report(line_no, "malformed address list");
-      }
-      addresses_.push_back(a);
+    if (!legacy::ParseAddressList(&r, &addresses_)) {
+      return bad_lines_->Report(line_no, "malformed address list");
     }
     Start(v);
     return true;
@@ -371,22 +210,7 @@ class RecordParser {
     if (!have_record_) return;
     have_record_ = false;
     std::vector<uint32_t> locations;
-    if (!frames_.empty()) {
-      // Group frames (innermost first) by function entry: the same entry
-      // under a different name is an inlined call.
-      size_t begin = 0;
-      for (size_t i = 1; i <= frames_.size(); ++i) {
-        if (i == frames_.size() || frames_[i].entry != frames_[i - 1].entry ||
-            frames_[i].name == frames_[i - 1].name) {
-          locations.push_back(tables_.Location(frames_, begin, i));
-          begin = i;
-        }
-      }
-    } else {
-      for (uint64_t a : addresses_) {
-        locations.push_back(tables_.AddressLocation(a - 1));
-      }
-    }
+    tables_.AppendStack(frames_, addresses_, legacy::Adjust::kAll, &locations);
     Label bytes;
     bytes.key = "bytes";
     bytes.is_num = true;
@@ -461,7 +285,7 @@ bool ParseLegacyHeap(std::string_view text, Profile* out, MemStats* memstats,
   Header header;
   if (!ParseHeader(&lines, &line_no, &header, error)) return false;
   SetSampleTypes(header, out);
-  RecordParser(header, out, memstats, bad_lines).Run(&lines, line_no);
+  RecordParser(header, out, memstats, bad_lines).Run(&lines, line_no, text);
   return true;
 }
 

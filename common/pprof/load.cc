@@ -4,6 +4,7 @@
 
 #include "common/io/gzip_stream.h"
 #include "common/io/input_file.h"
+#include "common/pprof/legacy_profile.h"
 #include "common/pprof/proto_reader.h"
 
 namespace pprof {
@@ -22,11 +23,12 @@ bool LoadProfileFromBytes(const std::string& name, std::string data,
     return false;
   }
   std::string why;
-  if (LooksLikeLegacyHeap(data)) {
-    out->legacy_text = true;
+  if (const LegacyFormat legacy = DetectLegacyFormat(data);
+      legacy != LegacyFormat::kNone) {
+    out->legacy_text = legacy != LegacyFormat::kCpu;
     bad_lines->set_source(name);
-    if (!ParseLegacyHeap(data, &out->profile, &out->memstats, bad_lines,
-                         &why)) {
+    if (!ParseLegacyProfile(legacy, data, &out->profile, &out->memstats,
+                            bad_lines, &why)) {
       *error = name + ": " + why;
       return false;
     }

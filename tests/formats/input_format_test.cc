@@ -152,9 +152,12 @@ TEST(FormatProbeTest, EachProbeKnowsOnlyItsOwnFormat) {
 
 TEST(FormatNameTest, HelpAndMessagesComeFromTheOneTable) {
   EXPECT_EQ(formats::FormatNames(),
-            "perf, pprof, heap-text, count-text, goroutines, folded");
+            "perf, pprof, heap-text, count-text, contention-text, threadz, "
+            "cpu-legacy, goroutines, dtrace, folded");
   EXPECT_EQ(formats::FormatDescriptions(),
             "perf script text, a pprof profile, a Go heap profile in text, a "
             "goroutine, goroutineleak or threadcreate profile in text, a "
-            "goroutine dump, folded stacks");
+            "contention, mutex or block profile in text, a threadz profile, "
+            "a legacy binary CPU profile, a goroutine dump, DTrace stack "
+            "text, folded stacks");
 }

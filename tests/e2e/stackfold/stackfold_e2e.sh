@@ -90,12 +90,13 @@ expect_eq "dump bad-line summary" "$(cat "$TMP/err")" \
   "stackfold: warning: skipped 1 malformed line (first: $TMP/gd.txt:5: not part of a goroutine dump)"
 
 # 8b2. A file read as a format it is not (a forced --format): nothing valid,
-#      so exit 2 and say so, not an empty output with exit 0.
+#      so exit 2 and say so (and what it looks like), not an empty output
+#      with exit 0.
 "$SF" --format perf "$TMP/gd.txt" > "$TMP/out" 2> "$TMP/err"
 expect_eq "forced wrong format: exit" "$?" 2
 expect_eq "forced wrong format: output" "$(cat "$TMP/out")" ""
 expect_eq "forced wrong format: message" "$(cat "$TMP/err")" \
-  "stackfold: $TMP/gd.txt: nothing valid read as perf (7 malformed lines, first: $TMP/gd.txt:1: not a sample header, and not inside a sample)"
+  "stackfold: $TMP/gd.txt: nothing valid read as perf (7 malformed lines, first: $TMP/gd.txt:1: not a sample header, and not inside a sample); it looks like a goroutine dump (--format goroutines, or no --format)"
 
 # 8c. Detection looks past 64 KiB: a goroutine dump after 100 KiB of log
 #     output is still found (stackfold folds it as it would the dump alone).
