@@ -240,6 +240,12 @@ expect_contains "two dumps: pool looks growing" "    evidence: grew since the ba
 run --json --base "$DATA/tickers.1.debug2.txt.gz" --base "$DATA/tickers.2.debug2.txt.gz" "$DATA/tickers.3.debug2.txt.gz"
 expect_contains "three dumps JSON counts" '"change":"grew","base_count":200,"counts":[50,200,350]' "$TMP/out"
 
+# The healthy service over three dumps: nothing flagged.
+run --color=never --no-stacks --fail-on-leak --base "$DATA/healthy.debug2.txt.gz" \
+  --base "$DATA/healthy.later.debug2.txt.gz" "$DATA/healthy.later.debug2.txt.gz"
+expect_eq "healthy three dumps exit" 0 "$rc"
+expect_eq "healthy three dumps verdict" "no leak suspects" "$(sed -n 3p "$TMP/out")"
+
 # 15. Per-request ticker loops caught awake are one pile-up; the service's
 #     own ticker stays healthy.
 run --color=never --no-stacks "$DATA/tickers.awake.debug2.txt.gz"
