@@ -284,7 +284,7 @@ bool DumpParser::TryHeader(std::string_view raw) {
   // the same process follows in this input.
   if (h.id == 1) {
     if (saw_goroutine_one_) SecondDump();
-    saw_goroutine_one_ = true;
+    saw_goroutine_one_ = info_.saw_goroutine_one = true;
   }
   prefix_len_ = pos;
   StartGoroutine();

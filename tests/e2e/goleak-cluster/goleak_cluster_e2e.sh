@@ -277,6 +277,13 @@ fi
 run --min-wait -5 "$DATA/nil-chan-select.debug2.txt"
 expect_eq "--min-wait -5 exit" 2 "$rc"
 
+# Two dumps given as two files are counted together, and said.
+cp "$DATA/nil-chan-select.debug2.txt" "$TMP/second.txt"
+run --color=never --no-stacks "$DATA/nil-chan-select.debug2.txt" "$TMP/second.txt"
+expect_eq "two files exit" 0 "$rc"
+expect_eq "two files warning" "goleak-cluster: warning: $TMP/second.txt: another dump (goroutine 1 again, first in $DATA/nil-chan-select.debug2.txt); the files' goroutines are counted together (compare two dumps with --base EARLIER instead)" "$(cat "$TMP/err")"
+expect_contains "two files summed" "goroutine dump: 26 goroutines in 7 clusters" "$TMP/out"
+
 # 17. The shared panic-crash README's leak: the three notify senders.
 run --color=never --no-stacks --fail-on-leak "$DATA/panic-crash.stderr.txt"
 expect_eq "crash senders exit" 1 "$rc"
