@@ -309,6 +309,7 @@ bool LoadDumps(const std::vector<std::string>& files, Similarity similarity,
       out->second_dump_file = in->name();
       out->second_dump_line = info.second_dump_line;
     }
+    if (info.saw_goroutine_one) out->files_with_main.push_back(in->name());
     if (!ok) return false;
     if (info.thread_profile) {
       // Its records are OS threads, not goroutines: counting them as
@@ -336,6 +337,12 @@ std::vector<std::string> LoadWarnings(const LoadedDump& d) {
     out.push_back(d.second_dump_file + ": a second dump starts at line " +
                   std::to_string(d.second_dump_line) +
                   "; the goroutines of both are counted together (compare "
+                  "two dumps with --base EARLIER instead)");
+  }
+  if (d.files_with_main.size() > 1) {
+    out.push_back(d.files_with_main[1] + ": another dump (goroutine 1 again, " +
+                  "first in " + d.files_with_main[0] +
+                  "); the files' goroutines are counted together (compare "
                   "two dumps with --base EARLIER instead)");
   }
   return out;

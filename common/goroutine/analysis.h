@@ -54,6 +54,9 @@ struct LoadedDump {
   // The first file holding a second dump (DumpInfo::second_dump_line).
   std::string second_dump_file;
   uint64_t second_dump_line = 0;
+  // Files that each hold a goroutine 1: several dumps given as several
+  // files, counted together (empty when fewer than two).
+  std::vector<std::string> files_with_main;
 };
 
 struct Analysis {

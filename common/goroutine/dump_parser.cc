@@ -36,6 +36,11 @@ size_t ParseUint(std::string_view s, uint64_t* v) {
   constexpr uint64_t kMax = ~uint64_t{0};
   uint64_t x = 0;
   size_t i = 0;
+  // Nineteen digits always fit; only longer numbers need the check.
+  while (i < s.size() && i < 19 && IsDigit(s[i])) {
+    x = x * 10 + static_cast<uint64_t>(s[i] - '0');
+    ++i;
+  }
   while (i < s.size() && IsDigit(s[i])) {
     const uint64_t d = static_cast<uint64_t>(s[i] - '0');
     x = x > (kMax - d) / 10 ? kMax : x * 10 + d;
@@ -279,7 +284,7 @@ bool DumpParser::TryHeader(std::string_view raw) {
   // the same process follows in this input.
   if (h.id == 1) {
     if (saw_goroutine_one_) SecondDump();
-    saw_goroutine_one_ = true;
+    saw_goroutine_one_ = info_.saw_goroutine_one = true;
   }
   prefix_len_ = pos;
   StartGoroutine();

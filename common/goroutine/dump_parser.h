@@ -91,7 +91,8 @@ struct DumpInfo {
   // goroutines ("goroutine profile:", "SIGQUIT: quit", "panic:"), or at
   // goroutine 1 seen again. Their goroutines are counted together.
   uint64_t dumps = 1;
-  uint64_t second_dump_line = 0;  // line where the second starts; 0 none
+  uint64_t second_dump_line = 0;   // line where the second starts; 0 none
+  bool saw_goroutine_one = false;  // goroutine 1 (main) is in this input
 };
 
 // The line-driven state machine. Feed lines (without "\n"; a trailing "\r"

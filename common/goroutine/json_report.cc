@@ -78,6 +78,7 @@ void WriteTotals(const Analysis& a, std::string* out) {
       ",\"lock_waiters_total\":" +
       std::to_string(grouped + a.locks.not_grouped) +
       ",\"lock_waiters_not_grouped\":" + std::to_string(a.locks.not_grouped));
+  if (a.locks.order_partial) out->append(",\"lock_order_partial\":true");
 }
 
 // "created_by": the creator frame and the parent goroutines, or null.

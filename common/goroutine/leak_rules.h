@@ -56,7 +56,8 @@ struct DumpContext {
 // Goroutines in one place from which a dump alone calls a pile-up.
 inline constexpr uint64_t kPileUpCount = 100;
 
-// Rules 0-12: the verdict from this one dump.
+// Rules 0-12 (with 0b, a crashed process's blocked senders): the verdict
+// from this one dump.
 LeakVerdict ClassifyCluster(const Cluster& c, const ClusterSet& set,
                             const DumpContext& context = {});
 

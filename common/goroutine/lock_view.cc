@@ -31,6 +31,60 @@ bool IsRuntimeFrame(std::string_view f) {
          StartsWith(f, "sync.");
 }
 
+// Likely lock-order inversions from the goroutines queued at each Lock
+// call. Bounded on a hostile dump (kMaxOrderSites per function, kMaxEdges):
+// the view says when it checked only part (order_partial).
+void FindInversions(const ClusterSet& set, LockView* view) {
+  constexpr size_t kMaxOrderSites = 256;
+  constexpr size_t kMaxEdges = 4096;
+  // Lock order per requesting function: (func, file) -> [(line, lock)].
+  std::map<std::pair<uint32_t, uint32_t>,
+           std::vector<std::pair<uint32_t, uint32_t>>>
+      sites;
+  for (const LockWait& w : set.lock_waits()) {
+    if (w.user_frame < 0) continue;
+    if (StartsWith(set.Name(w.lock), "(")) continue;  // unknown address
+    const Frame& f = set.clusters()[w.cluster].frames[w.user_frame];
+    sites[{f.func, f.file}].push_back({f.line, w.lock});
+  }
+  // Edges a -> b: some function waits for b at a later line than a line
+  // where it waits for a, so it holds a while waiting for b.
+  struct Edge {
+    uint32_t a, b;
+    LockOrder order;
+  };
+  std::vector<Edge> edges;
+  for (auto& [fn, list] : sites) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    if (list.size() > kMaxOrderSites) {
+      list.resize(kMaxOrderSites);
+      view->order_partial = true;
+    }
+    for (size_t i = 0; i < list.size(); ++i) {
+      for (size_t j = i + 1; j < list.size(); ++j) {
+        if (list[i].second == list[j].second) continue;
+        if (list[i].first == list[j].first) continue;
+        if (edges.size() >= kMaxEdges) {
+          view->order_partial = true;
+          break;
+        }
+        edges.push_back(
+            Edge{list[i].second, list[j].second,
+                 LockOrder{fn.first, fn.second, list[i].first, list[j].first}});
+      }
+    }
+  }
+  for (size_t i = 0; i < edges.size(); ++i) {
+    for (size_t j = i + 1; j < edges.size(); ++j) {
+      if (edges[i].a == edges[j].b && edges[i].b == edges[j].a) {
+        view->inversions.push_back(
+            Inversion{edges[i].a, edges[i].b, edges[i].order, edges[j].order});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view ExactAddress(std::string_view args, size_t index) {
@@ -134,44 +188,7 @@ LockView BuildLockView(const ClusterSet& set) {
     view.groups[i].holder = FindLockHolder(view.groups[i], set);
   }
 
-  // Lock order per requesting function: (func, file) -> [(line, lock)].
-  std::map<std::pair<uint32_t, uint32_t>,
-           std::vector<std::pair<uint32_t, uint32_t>>>
-      sites;
-  for (const LockWait& w : set.lock_waits()) {
-    if (w.user_frame < 0) continue;
-    if (StartsWith(set.Name(w.lock), "(")) continue;  // unknown address
-    const Frame& f = set.clusters()[w.cluster].frames[w.user_frame];
-    sites[{f.func, f.file}].push_back({f.line, w.lock});
-  }
-  // Edges a -> b: some function waits for b at a later line than a line
-  // where it waits for a, so it holds a while waiting for b.
-  struct Edge {
-    uint32_t a, b;
-    LockOrder order;
-  };
-  std::vector<Edge> edges;
-  for (auto& [fn, list] : sites) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-    for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size(); ++j) {
-        if (list[i].second == list[j].second) continue;
-        if (list[i].first == list[j].first) continue;
-        edges.push_back(
-            Edge{list[i].second, list[j].second,
-                 LockOrder{fn.first, fn.second, list[i].first, list[j].first}});
-      }
-    }
-  }
-  for (size_t i = 0; i < edges.size(); ++i) {
-    for (size_t j = i + 1; j < edges.size(); ++j) {
-      if (edges[i].a == edges[j].b && edges[i].b == edges[j].a) {
-        view.inversions.push_back(
-            Inversion{edges[i].a, edges[i].b, edges[i].order, edges[j].order});
-      }
-    }
-  }
+  FindInversions(set, &view);
   return view;
 }
 

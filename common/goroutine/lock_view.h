@@ -85,6 +85,9 @@ struct LockView {
   // Lock waiters the view could not group (ClusterSet::kMaxLockWaits):
   // counted, and said in the reports, never dropped silently.
   uint64_t not_grouped = 0;
+  // The lock-order search stopped at its bounds (256 lock sites per
+  // function, 4096 edges): inversions beyond them are not reported.
+  bool order_partial = false;
 };
 
 LockView BuildLockView(const ClusterSet& set);

@@ -301,6 +301,11 @@ void WriteLocks(const Analysis& a, ReportText* r) {
   }
   out.append("\n");
   for (const LockGroup& g : a.locks.groups) WriteLockGroup(g, now, &out);
+  if (a.locks.order_partial) {
+    out.append(
+        "lock order checked for the first 256 lock sites per function and "
+        "4096 lock pairs only\n");
+  }
   for (const Inversion& inv : a.locks.inversions) {
     r->Color(kRed);
     out.append("likely lock-order inversion:");

@@ -73,6 +73,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     half = half == std::string_view::npos ? 0 : half + 1;
     a.has_base = true;
     Load(text.substr(0, half), similarity, a.symbols.get(), &a.base);
+    // Three dumps (--base twice): the first quarter before the base.
+    size_t quarter = text.rfind('\n', text.size() / 4);
+    quarter = quarter == std::string_view::npos ? 0 : quarter + 1;
+    Load(text.substr(0, quarter), similarity, a.symbols.get(),
+         &a.earlier.emplace_back());
   }
   goroutine::AnalysisOptions options;
   options.similarity = similarity;

@@ -240,6 +240,12 @@ expect_contains "two dumps: pool looks growing" "    evidence: grew since the ba
 run --json --base "$DATA/tickers.1.debug2.txt.gz" --base "$DATA/tickers.2.debug2.txt.gz" "$DATA/tickers.3.debug2.txt.gz"
 expect_contains "three dumps JSON counts" '"change":"grew","base_count":200,"counts":[50,200,350]' "$TMP/out"
 
+# The healthy service over three dumps: nothing flagged.
+run --color=never --no-stacks --fail-on-leak --base "$DATA/healthy.debug2.txt.gz" \
+  --base "$DATA/healthy.later.debug2.txt.gz" "$DATA/healthy.later.debug2.txt.gz"
+expect_eq "healthy three dumps exit" 0 "$rc"
+expect_eq "healthy three dumps verdict" "no leak suspects" "$(sed -n 3p "$TMP/out")"
+
 # 15. Per-request ticker loops caught awake are one pile-up; the service's
 #     own ticker stays healthy.
 run --color=never --no-stacks "$DATA/tickers.awake.debug2.txt.gz"
@@ -270,6 +276,13 @@ if [ -n "$SHARED" ] && [ -f "$SHARED/testdata/go/long-wait/goroutine.debug2.txt"
 fi
 run --min-wait -5 "$DATA/nil-chan-select.debug2.txt"
 expect_eq "--min-wait -5 exit" 2 "$rc"
+
+# Two dumps given as two files are counted together, and said.
+cp "$DATA/nil-chan-select.debug2.txt" "$TMP/second.txt"
+run --color=never --no-stacks "$DATA/nil-chan-select.debug2.txt" "$TMP/second.txt"
+expect_eq "two files exit" 0 "$rc"
+expect_eq "two files warning" "goleak-cluster: warning: $TMP/second.txt: another dump (goroutine 1 again, first in $DATA/nil-chan-select.debug2.txt); the files' goroutines are counted together (compare two dumps with --base EARLIER instead)" "$(cat "$TMP/err")"
+expect_contains "two files summed" "goroutine dump: 26 goroutines in 7 clusters" "$TMP/out"
 
 # 17. The shared panic-crash README's leak: the three notify senders.
 run --color=never --no-stacks --fail-on-leak "$DATA/panic-crash.stderr.txt"

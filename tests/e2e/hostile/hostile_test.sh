@@ -316,6 +316,17 @@ row "goleak id 2^64-1, minutes >= 2^64" 0 "" "~1 goroutine blocked in chan send 
 row "goleak id 2^64-1 kept in JSON" 0 "" '~"ids":[18446744073709551615],"ids_total":1' -- "$GL" --json g-edges
 cat "$D/goleak-cluster/nil-chan-select.debug2.txt" "$D/goleak-cluster/nil-chan-select.debug2.txt" > g-twice
 row "goleak two dumps in one input" 0 "goleak-cluster: warning: g-twice: a second dump starts at line 134; the goroutines of both are counted together (compare two dumps with --base EARLIER instead)" "~goroutine dump: 26 goroutines in 7 clusters" -- "$GL" --no-stacks g-twice
+# 65,546 goroutines each waiting on its own mutex: past the lock view's
+# 65,536 lock/cluster pairs, the rest is counted and said, not dropped.
+python3 -c '
+import sys
+w = sys.stdout.write
+for i in range(65546):
+    w("goroutine %d [semacquire]:\nsync.(*Mutex).lockSlow(0x%x)\n\t/go/src/sync/mutex.go:138 +0x1\nsync.(*Mutex).Lock(...)\n\t/go/src/sync/mutex.go:90\nmain.update()\n\t/src/u.go:20 +0x1\n\n" % (i + 2, 0x100000 + 8 * i))
+' > g-locks
+row "goleak lock waits past the cap, JSON" 0 "" '~"lock_waiters_total":65546,"lock_waiters_not_grouped":10' -- "$GL" --json g-locks
+row "goleak lock waits past the cap, text" 0 "" "~LOCKS: 65536 goroutines waiting on 65536 locks (and 10 more waiting on locks past the first 65536 lock/cluster pairs: counted, not grouped, not checked for lock order)" -- "$GL" --no-stacks g-locks
+row "goleak lock order bounded" 0 "" "~lock order checked for the first 256 lock sites per function and 4096 lock pairs only" -- "$GL" --no-stacks g-locks
 row "goleak --min-wait bad" 2 "goleak-cluster: --min-wait: '5x' is not a duration (30s, 5m, 1h, or a number of minutes)" empty -- "$GL" --min-wait 5x g-edges
 
 exit $fail
