@@ -13,6 +13,10 @@
 namespace pprof {
 namespace {
 
+std::vector<int64_t> Values(const Sample& s) {
+  return std::vector<int64_t>(s.values.begin(), s.values.end());
+}
+
 std::string Addresses(const Profile& p, const Sample& s) {
   std::string out;
   for (uint32_t l : s.locations) {
@@ -42,7 +46,7 @@ TEST(LegacyContention, ScalesDelayToNanosecondsAndCountsByPeriod) {
   EXPECT_EQ(p.duration_nanos, 1500000000);
   ASSERT_EQ(p.samples.size(), 1u);
   // 10 contentions x 2; 4000 cycles x 2 at 2 GHz = 4000 ns.
-  EXPECT_EQ(p.samples[0].values, (std::vector<int64_t>{20, 4000}));
+  EXPECT_EQ(Values(p.samples[0]), (std::vector<int64_t>{20, 4000}));
   EXPECT_EQ(Addresses(p, p.samples[0]), "1000 2000");
   EXPECT_FALSE(p.drop_frames.empty());
 }
@@ -58,7 +62,7 @@ TEST(LegacyContention, GoMutexTextIsNamedFromItsCommentLines) {
       "#\t0x4b3fe4\tmain.contend+0x64\tcontention/main.go:27\n\n",
       &p, &bad, &err));
   ASSERT_EQ(p.samples.size(), 1u);
-  EXPECT_EQ(p.samples[0].values, (std::vector<int64_t>{3, 500}));
+  EXPECT_EQ(Values(p.samples[0]), (std::vector<int64_t>{3, 500}));
   ASSERT_EQ(p.samples[0].locations.size(), 2u);
   const Location& leaf = p.locations[p.samples[0].locations[0]];
   ASSERT_EQ(leaf.lines.size(), 1u);
@@ -151,7 +155,7 @@ TEST(LegacyCpu, ReadsAnyWordLayoutStripsTheHandlerFrameAndReadsMaps) {
   ASSERT_TRUE(ParseLegacyCpu(data, &p, &bad, &err)) << err;
   EXPECT_EQ(p.period, 5000000);
   ASSERT_EQ(p.samples.size(), 2u);
-  EXPECT_EQ(p.samples[0].values, (std::vector<int64_t>{7, 35000000}));
+  EXPECT_EQ(Values(p.samples[0]), (std::vector<int64_t>{7, 35000000}));
   EXPECT_EQ(Addresses(p, p.samples[0]), "100 300");
   EXPECT_EQ(Addresses(p, p.samples[1]), "110 400");
   ASSERT_EQ(p.mappings.size(), 1u);  // the rw-p line is not executable
@@ -207,7 +211,7 @@ TEST(LegacyHeapGrowth, GrowthzIsExactObjectsAndSpace) {
   EXPECT_EQ(p.sample_types[1].type, "space");
   EXPECT_EQ(p.period, 1);
   ASSERT_EQ(p.samples.size(), 1u);
-  EXPECT_EQ(p.samples[0].values, (std::vector<int64_t>{2, 2048}));
+  EXPECT_EQ(Values(p.samples[0]), (std::vector<int64_t>{2, 2048}));
   // fragmentationz reads the same way.
   ASSERT_TRUE(ParseLegacyProfile(LegacyFormat::kHeap,
                                  "heap profile: 1: 64 [0: 0] @ fragmentationz\n"
