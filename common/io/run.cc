@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <new>
 #include <string>
 
@@ -71,6 +73,20 @@ void OutOfMemory() {
   ::_exit(2);  // cli::kExitBadInput; io knows no cli
 }
 
+// A std::bad_alloc thrown by code that does not go through operator new
+// (an mmap-backed array, a library) ends here: the same message.
+void OnTerminate() {
+  if (std::exception_ptr e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::bad_alloc&) {
+      OutOfMemory();
+    } catch (...) {
+    }
+  }
+  std::abort();
+}
+
 }  // namespace
 
 void SetUpRun(std::string_view tool, const InputLimits& limits) {
@@ -79,6 +95,7 @@ void SetUpRun(std::string_view tool, const InputLimits& limits) {
   tool_name[n] = '\0';
   SetLimits(limits);
   std::set_new_handler(OutOfMemory);
+  std::set_terminate(OnTerminate);
 }
 
 void Warn(std::string_view message) {
