@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
     if (!consistent.Load(options.palette_file, &error)) return fail(error);
     options.svg.consistent = &consistent;
   }
-  out.Write(flame::RenderSvg(tree, layout, options.svg));
+  flame::WriteSvg(tree, layout, options.svg, &out);
   if (!out.Flush()) return fail("cannot write the output");
   if (options.consistent_palette &&
       !consistent.Save(options.palette_file, &error)) {
