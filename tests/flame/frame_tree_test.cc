@@ -76,15 +76,20 @@ void ExpectOneAtATimeTree(const std::vector<std::string>& stacks,
 }
 
 TEST(FrameTreeTest, BatchedTreeEqualsTheOneStackAtATimeTree) {
-  ExpectOneAtATimeTree(RandomStacks(3000, 1), {});
-  ExpectOneAtATimeTree(RandomStacks(3000, 2), {.reverse = true});
-  ExpectOneAtATimeTree(RandomStacks(500, 3), {.flamechart = true});
+  for (size_t direct : {size_t{0}, size_t{2000}, TreeOptions().direct_nodes}) {
+    SCOPED_TRACE(direct);
+    ExpectOneAtATimeTree(RandomStacks(3000, 1), {.direct_nodes = direct});
+    ExpectOneAtATimeTree(RandomStacks(3000, 2),
+                         {.reverse = true, .direct_nodes = direct});
+    ExpectOneAtATimeTree(RandomStacks(500, 3),
+                         {.flamechart = true, .direct_nodes = direct});
+  }
 }
 
 TEST(FrameTreeTest, SiblingsAreCreatedInInputOrderAcrossBatches) {
   // 100 stacks, each a new child of "root" after a deep shared prefix: the
   // children must get increasing ids in input order.
-  FrameTree tree;
+  FrameTree tree({.direct_nodes = 0});
   std::string prefix = "root";
   for (int d = 0; d < 40; ++d) prefix += ";p" + std::to_string(d);
   for (int i = 0; i < 100; ++i) {
