@@ -61,8 +61,8 @@ void AddFlags(cli::Command* cmd, flame::Flags* flags) {
     ("inverted", po::bool_switch(&f.inverted), "icicle graph: root at the top")
     ("flamechart", po::bool_switch(&f.flamechart),
      "flame chart: keep input order, merge only adjacent lines")
-    ("diff", po::bool_switch(&f.diff), "differential graph: with two FILEs, "
-     "BEFORE and AFTER; with one or none, single counts are deltas")
+    ("diff", po::bool_switch(&f.diff), "differential graph: BEFORE AFTER "
+     "FILEs, or one input of \"stack BEFORE AFTER\" lines or deltas")
     ("diff-widths", po::value(&f.diff_widths), "differential widths from "
      "max (default: the larger of before and after), after or before")
     ("diff-color", po::value(&f.diff_color)->default_value(f.diff_color),
@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
   cmd.AddInputLimitOptions(nullptr, &limits.max_line);
   if (auto code = cmd.Parse(argc, argv, cli::kReadsStdin)) return *code;
   io::SetUpRun(cmd.name(), limits);
+  flags.colors_given = !cmd.vars()["colors"].defaulted();
   std::vector<std::string> inputs = cmd.inputs();
   if (inputs.empty()) inputs.push_back("-");
   flame::FlameOptions options;
@@ -127,19 +128,17 @@ int main(int argc, char** argv) {
     return fail(flame::NoGraphReason(stats, layout) +
                 formats::WrongToolHint(inputs, "flamesvg"));
   }
-  if (flame::TotalTooSmall(layout, options.layout)) {
-    cmd.Warn("--total is smaller than the input's total; using the input's");
-  }
+  for (const auto& w : flame::GraphWarnings(flags, stats, options, layout))
+    cmd.Warn(w);
   if (layout.raised_min_width) {
     cli::PrintError(cmd.name(), flame::MaxFramesNote(layout, options.layout));
   }
-
   flame::ConsistentPalette consistent;
   if (options.consistent_palette) {
     if (!consistent.Load(options.palette_file, &error)) return fail(error);
     options.svg.consistent = &consistent;
   }
-  out.Write(flame::RenderSvg(tree, layout, options.svg));
+  flame::WriteSvg(tree, layout, options.svg, &out);
   if (!out.Flush()) return fail("cannot write the output");
   if (options.consistent_palette &&
       !consistent.Save(options.palette_file, &error)) {

@@ -74,8 +74,27 @@ void FrameTree::AddStack(std::string_view stack, double before, double after) {
       options_.reverse ? SplitReversed(stack) : SplitNew(stack);
   const uint32_t frames = static_cast<uint32_t>(
       options_.reverse ? prev_ids_.size() : prev_ends_.size());
-  pending_.push_back(Pending{keep, frames, first_id, before, after});
+  const Pending p{keep, frames, first_id, before, after};
+  if (pending_.empty() && nodes_.size() < options_.direct_nodes) {
+    ResolveNow(p);
+    return;
+  }
+  pending_.push_back(p);
   if (pending_.size() >= kBatchStacks || ids_.size() >= kBatchIds) Resolve();
+}
+
+// One stack at once: its new frames hang from the previous stack's path.
+void FrameTree::ResolveNow(const Pending& p) {
+  path_.resize(p.keep + 1);
+  for (size_t k = p.first_id; k < ids_.size(); ++k) {
+    const uint32_t parent = path_.back();
+    path_.push_back(Child(parent, ids_[k],
+                          stack::IntKeyTable::Hash(ChildKey(parent, ids_[k]))));
+  }
+  FrameNode& leaf = nodes_[path_.back()];
+  leaf.before += p.before;
+  leaf.after += p.after;
+  ids_.clear();
 }
 
 // Frames shared with the previous stack are found by text; the names of

@@ -21,6 +21,10 @@ struct TreeOptions {
   // Flame chart: a stack merges only with the stack on the line before it,
   // so the x axis keeps input order (time) instead of merging by name.
   bool flamechart = false;
+  // Below this many nodes each stack is resolved at once: the tree is in
+  // the caches and queueing only costs; past it, stacks are queued (see
+  // FrameTree). Either way the tree is the same (tests set 0).
+  size_t direct_nodes = size_t{1} << 16;
 };
 
 // One frame of the call tree: a function at one path from the root. The
@@ -91,6 +95,7 @@ class FrameTree {
   static constexpr size_t kBatchStacks = 32;  // at most 64 (a bit mask)
   static constexpr size_t kBatchIds = 1 << 16;
 
+  void ResolveNow(const Pending& p);
   void ResolvePending() const {
     if (!pending_.empty()) Resolve();
   }

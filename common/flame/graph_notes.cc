@@ -17,6 +17,32 @@ bool TotalTooSmall(const Layout& layout, const LayoutOptions& options) {
   return options.total > 0 && options.total < layout.input_total;
 }
 
+std::vector<std::string> GraphWarnings(const Flags& flags,
+                                       const InputStats& stats,
+                                       const FlameOptions& options,
+                                       const Layout& layout) {
+  std::vector<std::string> out;
+  if (flags.colors_given && options.svg.differential) {
+    out.push_back("--colors " + flags.colors +
+                  " is not used in a differential graph: red and blue show "
+                  "the change (draw one profile without --diff for its "
+                  "colours)");
+  }
+  if (options.diff_flag && !options.input.diff_pair && !stats.pairs &&
+      !stats.signed_count) {
+    out.push_back(
+        "--diff with one input of plain counts: each count is read as a "
+        "delta (growth); for a comparison give BEFORE and AFTER files "
+        "(--diff BEFORE AFTER) or \"stack BEFORE AFTER\" lines");
+  }
+  if (TotalTooSmall(layout, options.layout)) {
+    out.push_back(
+        "--total is smaller than the input's total; using the "
+        "input's");
+  }
+  return out;
+}
+
 std::string MaxFramesNote(const Layout& layout, const LayoutOptions& options) {
   const double px = layout.min_width *
                     (options.image_width - 2 * options.xpad) / layout.total;

@@ -12,9 +12,9 @@ namespace flame {
 
 // A small direct-mapped memo in front of SymbolTable::Intern for frame
 // names: a folded file repeats a few thousand names millions of times, and
-// a hit costs two word loads, one multiply and one comparison with the
+// a hit costs a fold of its words, one multiply and one comparison with the
 // stored name instead of a full keyed hash and a probe. The slot comes
-// from the name's length and its first and last 8 bytes; the name is
+// from a cheap unkeyed fold of the name's words; the name is
 // always compared, so a collision (or a crafted input where every name
 // collides) only falls through to Intern. Ids are Intern's, so nothing
 // downstream depends on the cache.
@@ -34,19 +34,26 @@ class NameCache {
   static constexpr size_t kBits = 12;
   static constexpr size_t kSlots = size_t{1} << kBits;
 
+  // Every 8-byte word of the name, each rotated by its position and
+  // xor-folded (no multiply chain), then one multiply: names that differ
+  // anywhere get different slots, not only at the ends.
   static size_t Slot(std::string_view name) {
+    const char* p = name.data();
     const size_t n = name.size();
-    uint64_t head = 0;
-    uint64_t tail = 0;
-    if (n >= 8) {
-      std::memcpy(&head, name.data(), 8);
-      std::memcpy(&tail, name.data() + n - 8, 8);
-    } else {
-      std::memcpy(&head, name.data(), n);
+    uint64_t h = n * 0x165667b19e3779f9ULL;
+    size_t i = 0;
+    unsigned rotate = 0;
+    for (; i + 8 <= n; i += 8, rotate = (rotate + 13) & 63) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      h ^= (w << rotate) | (w >> ((64 - rotate) & 63));
     }
-    const uint64_t h = (head * 0x9e3779b97f4a7c15ULL) ^
-                       (tail * 0xc2b2ae3d27d4eb4fULL) ^
-                       (n * 0x165667b19e3779f9ULL);
+    if (i < n) {
+      uint64_t w = 0;
+      std::memcpy(&w, p + i, n - i);
+      h ^= (w << rotate) | (w >> ((64 - rotate) & 63));
+    }
+    h *= 0x9e3779b97f4a7c15ULL;
     return static_cast<size_t>((h ^ (h >> 29)) >> (64 - kBits));
   }
 

@@ -36,6 +36,7 @@ struct Flags {
   double total = 0;
   uint64_t max_frames = 20000;
   bool consistent_palette = false;  // --cp
+  bool colors_given = false;        // --colors typed, not its default
   bool reverse = false;
   bool inverted = false;
   bool flamechart = false;

@@ -45,13 +45,20 @@ class PodArray {
     p = data_ == nullptr ? mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
                          : mremap(data_, old_bytes, bytes, MREMAP_MAYMOVE);
-    if (p == MAP_FAILED) throw std::bad_alloc();
+    if (p == MAP_FAILED) OutOfMemory();
 #else
     p = std::realloc(data_, bytes);
-    if (p == nullptr) throw std::bad_alloc();
+    if (p == nullptr) OutOfMemory();
 #endif
     data_ = static_cast<T*>(p);
     capacity_ = bytes / sizeof(T);
+  }
+
+  // As operator new fails: the new-handler first (the tools' says "out of
+  // memory" and exits 2), then std::bad_alloc.
+  [[noreturn]] static void OutOfMemory() {
+    if (std::new_handler handler = std::get_new_handler()) handler();
+    throw std::bad_alloc();
   }
 
   void Free() {

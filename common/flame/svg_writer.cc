@@ -10,6 +10,7 @@
 #include "common/flame/svg_numbers.h"
 #include "common/flame/svg_script.h"
 #include "common/flame/xml_text.h"
+#include "common/io/output_buffer.h"
 
 namespace flame {
 namespace {
@@ -509,22 +510,50 @@ std::string RenderMessageSvg(const SvgOptions& o, std::string_view message) {
   return out;
 }
 
-std::string RenderSvg(const FrameTree& tree, const Layout& layout,
-                      const SvgOptions& o) {
+namespace {
+
+// The whole graph into *out; with a stream, *out is handed to it whenever
+// it holds more than a block, so memory stays at a block whatever the
+// graph's size.
+void RenderSvgInto(const FrameTree& tree, const Layout& layout,
+                   const SvgOptions& o, std::string* out,
+                   io::OutputBuffer* stream) {
+  constexpr size_t kBlock = 1 << 16;
   const double max_abs_delta = o.differential ? MaxAbsDelta(layout, o) : 0;
   const std::vector<LegendItem> legend = LegendItems(o, max_abs_delta);
   const Geometry geo = ComputeGeometry(o, layout.max_depth, !legend.empty());
+  out->reserve(stream != nullptr ? 2 * kBlock
+                                 : 4096 + layout.frames.size() * 300);
+  AppendHeader(o, geo.height, true, out);
+  AppendDefsStyleAndScript(o, out);
+  AppendControls(o, geo, out);
+  AppendLegend(legend, o, geo.legend_y, out);
+  out->append("<g id=\"frames\">\n");
+  FrameWriter frames(tree, layout, o, geo, max_abs_delta, out);
+  for (const LaidFrame& f : layout.frames) {
+    frames.Write(f);
+    if (stream != nullptr && out->size() >= kBlock) {
+      stream->Write(*out);
+      out->clear();
+    }
+  }
+  out->append("</g>\n</svg>\n");
+  if (stream != nullptr) stream->Write(*out);
+}
+
+}  // namespace
+
+std::string RenderSvg(const FrameTree& tree, const Layout& layout,
+                      const SvgOptions& o) {
   std::string out;
-  out.reserve(4096 + layout.frames.size() * 200);
-  AppendHeader(o, geo.height, true, &out);
-  AppendDefsStyleAndScript(o, &out);
-  AppendControls(o, geo, &out);
-  AppendLegend(legend, o, geo.legend_y, &out);
-  out.append("<g id=\"frames\">\n");
-  FrameWriter frames(tree, layout, o, geo, max_abs_delta, &out);
-  for (const LaidFrame& f : layout.frames) frames.Write(f);
-  out.append("</g>\n</svg>\n");
+  RenderSvgInto(tree, layout, o, &out, nullptr);
   return out;
+}
+
+void WriteSvg(const FrameTree& tree, const Layout& layout, const SvgOptions& o,
+              io::OutputBuffer* out) {
+  std::string block;
+  RenderSvgInto(tree, layout, o, &block, out);
 }
 
 }  // namespace flame

@@ -8,6 +8,7 @@
 #include "common/flame/frame_tree.h"
 #include "common/flame/layout.h"
 #include "common/flame/palette.h"
+#include "common/io/output_buffer.h"
 
 namespace flame {
 
@@ -57,6 +58,10 @@ bool ValidFontName(std::string_view font);
 // Renders the whole flame graph.
 std::string RenderSvg(const FrameTree& tree, const Layout& layout,
                       const SvgOptions& options);
+// The same bytes written to *out a block at a time (memory stays at a
+// block, not the whole SVG).
+void WriteSvg(const FrameTree& tree, const Layout& layout,
+              const SvgOptions& options, io::OutputBuffer* out);
 
 // A small valid SVG that shows `message` (e.g. no valid input).
 std::string RenderMessageSvg(const SvgOptions& options,

@@ -45,5 +45,41 @@ TEST(GraphNotesTest, MaxFramesNoteNamesTheCutInPixels) {
             "listed in parent tooltips");
 }
 
+// The warnings for a graph about to be drawn: --colors that a differential
+// graph does not use, --diff read as deltas from plain counts, --total.
+TEST(GraphNotesTest, WarnsWhereFlagsAndInputDisagree) {
+  Flags flags;
+  InputStats stats;
+  stats.lines = 3;
+  FlameOptions options;
+  Layout layout;
+  EXPECT_TRUE(GraphWarnings(flags, stats, options, layout).empty());
+
+  flags.colors = "go";
+  flags.colors_given = true;
+  EXPECT_TRUE(GraphWarnings(flags, stats, options, layout).empty());
+  options.svg.differential = true;
+  EXPECT_EQ(GraphWarnings(flags, stats, options, layout),
+            std::vector<std::string>{
+                "--colors go is not used in a differential graph: red and "
+                "blue show the change (draw one profile without --diff for "
+                "its colours)"});
+
+  flags.colors_given = false;
+  options.diff_flag = true;  // --diff, one input, plain counts
+  ASSERT_EQ(GraphWarnings(flags, stats, options, layout).size(), 1u);
+  EXPECT_NE(GraphWarnings(flags, stats, options, layout)[0].find(
+                "--diff with one input of plain counts"),
+            std::string::npos);
+  stats.signed_count = true;  // deltas: as meant
+  EXPECT_TRUE(GraphWarnings(flags, stats, options, layout).empty());
+  stats.signed_count = false;
+  stats.pairs = true;  // "stack BEFORE AFTER" lines
+  EXPECT_TRUE(GraphWarnings(flags, stats, options, layout).empty());
+  stats.pairs = false;
+  options.input.diff_pair = true;  // --diff BEFORE AFTER
+  EXPECT_TRUE(GraphWarnings(flags, stats, options, layout).empty());
+}
+
 }  // namespace
 }  // namespace flame

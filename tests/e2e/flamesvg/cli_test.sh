@@ -77,6 +77,30 @@ printf 'a;b 5 0\na;c 3 6\na;d 0 2\nx 2 2\n' > pairs.folded
 "$FLAMESVG" --diff before.folded after.folded > diff1.svg
 "$FLAMESVG" pairs.folded > diff2.svg
 cmp diff1.svg diff2.svg || fail "--diff files differ from pair lines"
+"$FLAMESVG" --diff before.folded after.folded > /dev/null 2> err
+expect_eq "$(cat err)" "" "--diff BEFORE AFTER: no warning"
+# --colors with a differential graph: the change colours win, with a
+# warning; the graph is the same as without --colors.
+"$FLAMESVG" --diff --colors go before.folded after.folded > go-diff.svg 2> err
+expect_eq "$(cat err)" \
+  "flamesvg: warning: --colors go is not used in a differential graph: red and blue show the change (draw one profile without --diff for its colours)" \
+  "--colors with --diff warning"
+cmp go-diff.svg diff1.svg || fail "--colors changed a differential graph"
+"$FLAMESVG" --colors java pairs.folded 2> err | cmp - diff1.svg ||
+  fail "--colors changed a graph of pair lines"
+grep -q "warning: --colors java is not used" err || fail "pair lines: no --colors warning"
+# --diff on one plain file: drawn as deltas, with a warning saying so;
+# signed deltas or pair lines give none.
+status=0
+"$FLAMESVG" --diff before.folded > deltas.svg 2> err || status=$?
+expect_eq "$status" 0 "--diff one plain file status"
+expect_eq "$(cat err)" \
+  'flamesvg: warning: --diff with one input of plain counts: each count is read as a delta (growth); for a comparison give BEFORE and AFTER files (--diff BEFORE AFTER) or "stack BEFORE AFTER" lines' \
+  "--diff one plain file warning"
+printf 'a;b +5\na;c -3\n' | "$FLAMESVG" --diff > /dev/null 2> err
+expect_eq "$(cat err)" "" "--diff signed deltas: no warning"
+"$FLAMESVG" --diff pairs.folded > /dev/null 2> err
+expect_eq "$(cat err)" "" "--diff pair lines: no warning"
 grep -q '>Differential Flame Graph</text>' diff1.svg || fail "diff title"
 # Widths are the larger of before and after by default: vanished b is drawn.
 grep -q '<title>a (after 8, before 8 samples, 86.67% of width; change +0, +0.00% of before)' diff1.svg ||
@@ -115,8 +139,10 @@ grep -q '<title>b (after 0, before 5 samples, 62.50% of width; change -5, vanish
   fail "negative delta: $(titles delta.svg)"
 grep -q '<title>c (after 3, before 0 samples, 37.50% of width; change +3, new)' delta.svg ||
   fail "positive delta"
-printf 'a;b 5\n' | "$FLAMESVG" --diff | grep -q 'change +5, new' ||
+printf 'a;b 5\n' | "$FLAMESVG" --diff 2> err | grep -q 'change +5, new' ||
   fail "--diff on stdin treats counts as deltas"
+grep -q "warning: --diff with one input of plain counts" err ||
+  fail "--diff on stdin: no warning"
 
 # --max-frames raises the minimum width and says so.
 for i in $(seq 1 300); do echo "root;f$i $i"; done > many.folded
