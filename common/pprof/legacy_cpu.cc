@@ -86,8 +86,10 @@ void StripSignalFrames(Profile* p) {
     }
     for (const auto& [address, n] : second) {
       if (n + margin < p->samples.size()) continue;
+      const uint64_t leaf_caller = address;  // lambdas can't capture bindings
       p->samples.Rewrite([&](size_t, std::vector<uint32_t>* locs) {
-        if (locs->size() > 1 && p->locations[(*locs)[1]].address == address) {
+        if (locs->size() > 1 &&
+            p->locations[(*locs)[1]].address == leaf_caller) {
           locs->erase(locs->begin() + 1);
         }
         return true;
