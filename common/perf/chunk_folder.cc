@@ -19,6 +19,9 @@ ChunkFolder::ChunkFolder(const CollapseOptions& options, std::string event,
                          bool strict)
     : options_(options), event_(std::move(event)), strict_(strict) {
   stats_.bad = io::BadLineSink(strict_);
+  for (FrameCache& cache : frames_) {
+    cache.set_keys_from_symbol(!options_.include_addrs);
+  }
 }
 
 bool ChunkFolder::EventMatches(std::string_view event) const {
@@ -98,9 +101,12 @@ void ChunkFolder::AddFrameText(std::string_view line, size_t text_start,
   // With --addrs an unresolved frame's name includes its address, so the
   // key must too.
   const std::string_view text = line.substr(text_start);
-  const FrameKey key = KeyOfFrameText(text, pc, options_.include_addrs);
+  const bool with_pc = options_.include_addrs;
+  const std::string_view key_text =
+      with_pc ? line.substr(pc.data() - line.data()) : text;
   std::span<const uint32_t> ids = frames_[java_ ? 1 : 0].Get(
-      key, [&](std::vector<uint32_t>* out) { NameFrameText(text, pc, out); });
+      key_text, [&] { return KeyOfFrameText(text, pc, with_pc); },
+      [&](std::vector<uint32_t>* out) { NameFrameText(text, pc, out); });
   if (ids.empty()) return;
   last_line_at_ = leaf_first_.size();
   leaf_first_.insert(leaf_first_.end(), ids.rbegin(), ids.rend());
