@@ -17,6 +17,7 @@ void FrameCache::Store(const FrameKey& key, const std::vector<uint32_t>& ids) {
     ids_.insert(ids_.end(), ids.begin(), ids.end());
   }
   rec[kNext] = kNone;
+  rec[kNext + kSecond] = kNone;
   rec[kFlags] = 0;
   char* out = reinterpret_cast<char*>(rec + kHeaderWords);
   if (!key.head.empty()) std::memcpy(out, key.head.data(), key.head.size());

@@ -28,7 +28,9 @@ namespace perf {
 // when right, spares the hash and the probe.
 class FrameCache {
  public:
-  FrameCache() : arena_{kNone, kNone, 0, 0, kNone, 0} { index_.Reserve(4096); }
+  FrameCache() : arena_{kNone, kNone, 0, 0, kNone, 0, kNone} {
+    index_.Reserve(4096);
+  }
 
   // The ids of the frame line whose key text (from the symbol on, or from
   // the address with --addrs) is `text`; key_of() gives its FrameKey; on
@@ -37,13 +39,23 @@ class FrameCache {
   template <typename KeyOf, typename Name>
   std::span<const uint32_t> Get(std::string_view text, KeyOf key_of,
                                 Name name) {
-    const uint32_t guess = arena_[last_ + kNext];
+    uint32_t* next = arena_.data() + last_ + kNext;
+    const uint32_t guess = next[0];
     if (guess != kNone && MatchesText(guess, text)) {
       last_ = guess;
       return Ids(guess);
     }
-    const uint32_t at = Lookup(key_of(), name);
-    arena_[last_ + kNext] = at;
+    // The one before: a frame called from two places alternates.
+    const uint32_t second = next[kSecond];
+    uint32_t at;
+    if (second != kNone && MatchesText(second, text)) {
+      at = second;
+    } else {
+      at = Lookup(key_of(), name);  // may move the arena
+      next = arena_.data() + last_ + kNext;
+    }
+    next[kSecond] = next[0];
+    next[0] = at;
     last_ = at;
     return Ids(at);
   }
@@ -60,12 +72,14 @@ class FrameCache {
  private:
   // A record: {head length, tail length, id count, the id (one) or an
   // offset in ids_ (none or several), the record that followed it last
-  // time, kExact when a text without offset (head + tail) has this key},
+  // time, kExact when a text without offset (head + tail) has this key, the
+  // record that followed it before that (another one)},
   // then head and tail, padded to a word. The record at kStart is the start
   // of a sample and matches no key.
-  static constexpr size_t kHeaderWords = 6;
+  static constexpr size_t kHeaderWords = 7;
   static constexpr size_t kNext = 4;
   static constexpr size_t kFlags = 5;
+  static constexpr size_t kSecond = 2;  // from kNext
   static constexpr uint32_t kExact = 1;
   static constexpr uint32_t kStart = 0;
   static constexpr uint32_t kNone = 0xffffffffu;
@@ -130,10 +144,26 @@ class FrameCache {
   // memcmp(a, b, n) == 0 for the short texts of frames, inline: a word at
   // a time, the last word overlapping.
   static bool SameBytes(const char* a, const char* b, size_t n) {
-    if (n < 8) return std::memcmp(a, b, n) == 0;
+    if (n < 8) return SameFewBytes(a, b, n);
     uint64_t diff = 0;
     for (size_t i = 0; i + 8 < n; i += 8) diff |= Word(a + i) ^ Word(b + i);
     return (diff | (Word(a + n - 8) ^ Word(b + n - 8))) == 0;
+  }
+  // Under 8 bytes: two overlapping 4-byte loads, or bytes (a memcmp call
+  // costs more than the compare).
+  static bool SameFewBytes(const char* a, const char* b, size_t n) {
+    if (n >= 4) {
+      uint32_t a0, b0, a1, b1;
+      std::memcpy(&a0, a, 4);
+      std::memcpy(&b0, b, 4);
+      std::memcpy(&a1, a + n - 4, 4);
+      std::memcpy(&b1, b + n - 4, 4);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
   }
   static uint64_t Word(const char* p) {
     uint64_t w;
