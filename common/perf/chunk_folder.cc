@@ -109,7 +109,11 @@ void ChunkFolder::AddFrameText(std::string_view line, size_t text_start,
       [&](std::vector<uint32_t>* out) { NameFrameText(text, pc, out); });
   if (ids.empty()) return;
   last_line_at_ = leaf_first_.size();
-  leaf_first_.insert(leaf_first_.end(), ids.rbegin(), ids.rend());
+  if (ids.size() == 1) {  // nearly always: no generic range insert
+    leaf_first_.push_back(ids[0]);
+  } else {
+    leaf_first_.insert(leaf_first_.end(), ids.rbegin(), ids.rend());
+  }
 }
 
 void ChunkFolder::AddSrcline(std::string_view line) {

@@ -1,6 +1,8 @@
 #include "common/perf/frame_line.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace perf {
 namespace {
@@ -18,6 +20,14 @@ constexpr auto kClass = [] {
   return t;
 }();
 
+constexpr uint64_t kSpaces = 0x2020202020202020ULL;
+
+uint64_t Word(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
 unsigned char ClassOf(char c) { return kClass[static_cast<unsigned char>(c)]; }
 
 bool IsLowerHex(char c) {
@@ -29,6 +39,10 @@ bool IsLowerHex(char c) {
 size_t FrameTextStart(std::string_view line, std::string_view* pc) {
   const size_t n = line.size();
   size_t i = 0;
+  // perf right-aligns the address after a tab: skip the padding a word at
+  // a time while the word is all spaces.
+  if (n > 0 && line[0] == '\t') ++i;
+  while (i + 8 <= n && Word(line.data() + i) == kSpaces) i += 8;
   while (i < n && ClassOf(line[i]) == kBlank) ++i;
   const size_t pc_start = i;
   while (i < n && ClassOf(line[i]) == kHex) ++i;
