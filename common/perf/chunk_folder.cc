@@ -53,11 +53,19 @@ void ChunkFolder::StartSample(std::string_view comm, std::string_view pid,
     if (c == ' ') c = '_';
   }
   has_root_ = true;
-  // Samples come in runs of one thread: most roots equal the previous one.
-  if (p != pname_key_ || out_.symbols.size() == 0) {
-    pname_id_ = out_.symbols.Intern(p);
-    pname_key_ = p;
+  // Samples come in runs of one thread, or of two taking turns (two CPUs):
+  // most roots equal one of the previous two (most recent first).
+  if (pname_known_ > 1 && p == pname_key_[1]) {
+    std::swap(pname_key_[0], pname_key_[1]);
+    std::swap(pname_ids_[0], pname_ids_[1]);
+  } else if (pname_known_ == 0 || p != pname_key_[0]) {
+    std::swap(pname_key_[0], pname_key_[1]);
+    pname_ids_[1] = pname_ids_[0];
+    pname_key_[0] = p;
+    pname_ids_[0] = out_.symbols.Intern(p);
+    pname_known_ = std::min(pname_known_ + 1, 2);
   }
+  pname_id_ = pname_ids_[0];
   leaf_first_.clear();
   last_line_at_ = std::string::npos;
   frames_[java_ ? 1 : 0].Restart();
