@@ -1,5 +1,7 @@
 #include "common/perf/frame_line.h"
 
+#include <string.h>
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -88,8 +90,10 @@ FrameKey KeyOfFrameText(std::string_view text, std::string_view pc,
   const char* sym_end =
       end;  // the symbol, with its offset, is [begin, sym_end)
   if (end > begin && end[-1] == ')') {
-    const char* run = end;  // the last space-free run
-    while (run > begin && run[-1] != ' ') --run;
+    // The last space-free run starts after the last space (memrchr: a dso
+    // path is tens of bytes).
+    const void* space = memrchr(begin, ' ', end - begin);
+    const char* run = space ? static_cast<const char*>(space) + 1 : begin;
     if (*run == '(') sym_end = run > begin ? run - 1 : begin;
   }
   const char* head_end = sym_end;
