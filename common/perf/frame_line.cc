@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "common/perf/word_scan.h"
+
 namespace perf {
 namespace {
 
@@ -22,14 +24,6 @@ constexpr auto kClass = [] {
   return t;
 }();
 
-constexpr uint64_t kSpaces = 0x2020202020202020ULL;
-
-uint64_t Word(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
 unsigned char ClassOf(char c) { return kClass[static_cast<unsigned char>(c)]; }
 
 bool IsLowerHex(char c) {
@@ -44,7 +38,7 @@ size_t FrameTextStart(std::string_view line, std::string_view* pc) {
   // perf right-aligns the address after a tab: skip the padding a word at
   // a time while the word is all spaces.
   if (n > 0 && line[0] == '\t') ++i;
-  while (i + 8 <= n && Word(line.data() + i) == kSpaces) i += 8;
+  while (i + 8 <= n && LoadWord(line.data() + i) == kSpaceBytes) i += 8;
   while (i < n && ClassOf(line[i]) == kBlank) ++i;
   const size_t pc_start = i;
   while (i < n && ClassOf(line[i]) == kHex) ++i;

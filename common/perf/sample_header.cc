@@ -2,7 +2,8 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstring>
+
+#include "common/perf/word_scan.h"
 
 namespace perf {
 namespace {
@@ -14,40 +15,6 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 const char* SkipDigits(const char* p, const char* end) {
   while (p < end && IsDigit(*p)) ++p;
-  return p;
-}
-
-// Spaces pad the fields (perf aligns them in columns) and tokens are short:
-// both are crossed a word at a time where the line has 8 more bytes.
-constexpr uint64_t kSpaces = 0x2020202020202020ULL;
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighs = 0x8080808080808080ULL;
-
-uint64_t Word(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-const char* SkipSpaces(const char* p, const char* end) {
-  for (; p + 8 <= end; p += 8) {
-    const uint64_t other = Word(p) ^ kSpaces;  // 0 bytes are spaces
-    if (other != 0) return p + __builtin_ctzll(other) / 8;
-  }
-  while (p < end && *p == ' ') ++p;
-  return p;
-}
-
-// The first space at or after p, or end.
-const char* FindSpace(const char* p, const char* end) {
-  for (; p + 8 <= end; p += 8) {
-    const uint64_t x = Word(p) ^ kSpaces;
-    // The lowest flagged byte is the first zero byte of x (a borrow only
-    // flags bytes above a real zero).
-    const uint64_t zero = (x - kOnes) & ~x & kHighs;
-    if (zero != 0) return p + __builtin_ctzll(zero) / 8;
-  }
-  while (p < end && *p != ' ') ++p;
   return p;
 }
 
