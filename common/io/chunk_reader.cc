@@ -55,6 +55,44 @@ bool ChunkReader::Next(
   }
 }
 
+bool ChunkReader::NextView(
+    std::string_view* chunk, std::string* storage,
+    const std::function<size_t(std::string_view)>& find_cut) {
+  // Bytes carried over from a copied chunk come first: stay on the copying
+  // path until they are used up.
+  if (in_->mapped() && carry_.empty()) {
+    const std::string_view rest = in_->MappedRest();
+    const size_t cut = MappedCut(rest, find_cut);
+    if (cut != std::string_view::npos) {
+      *chunk = rest.substr(0, cut);
+      in_->Consume(cut);
+      next_offset_ += cut;
+      return cut > 0;
+    }
+  }
+  const bool got = Next(storage, find_cut);
+  *chunk = *storage;
+  return got;
+}
+
+size_t ChunkReader::MappedCut(
+    std::string_view rest,
+    const std::function<size_t(std::string_view)>& find_cut) {
+  // The same cuts Next makes: at least chunk_size_ bytes, asking again
+  // with more (growing with the chunk) while no record ends. No line of a
+  // chunk within max_line_ bytes can be past the limit.
+  size_t want = chunk_size_;
+  for (;;) {
+    if (want >= rest.size()) {
+      return rest.size() <= max_line_ ? rest.size() : std::string_view::npos;
+    }
+    if (want > max_line_) return std::string_view::npos;
+    const size_t cut = find_cut(rest.substr(0, want));
+    if (cut != 0 && cut != std::string_view::npos) return cut;
+    want += std::max(chunk_size_, want / 2);
+  }
+}
+
 bool ChunkReader::ReadMore(std::string* chunk) {
   const size_t used = chunk->size();
   // The read size grows with the chunk, and each read is filled (a pipe

@@ -40,6 +40,14 @@ class ChunkReader {
   bool Next(std::string* chunk,
             const std::function<size_t(std::string_view)>& find_cut);
 
+  // Same, without copying when the input is mapped (InputFile::Map): *chunk
+  // is then a view into the mapping, valid while the input is open. When
+  // it is not mapped, or when a chunk could hold a line past max_line()
+  // (which must become kOverlongLine), the chunk is read into *storage and
+  // *chunk views that.
+  bool NextView(std::string_view* chunk, std::string* storage,
+                const std::function<size_t(std::string_view)>& find_cut);
+
   size_t max_line() const { return max_line_; }
   // Lines replaced by kOverlongLine so far, and the decompressed byte offset
   // where the first of them started.
@@ -49,6 +57,10 @@ class ChunkReader {
   const std::string& error() const { return error_; }
 
  private:
+  // How many leading bytes of a mapped input's unread `rest` form the next
+  // chunk, or npos when a line in them could be past the limit.
+  size_t MappedCut(std::string_view rest,
+                   const std::function<size_t(std::string_view)>& find_cut);
   // Reads more into *chunk; false at the end or on an error.
   bool ReadMore(std::string* chunk);
   // Replaces every line of *chunk past the limit with kOverlongLine; one

@@ -1,6 +1,7 @@
 #include "common/io/input_file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,12 @@
 namespace io {
 namespace {
 constexpr size_t kRawBlock = 256 * 1024;
+// A mapped input keeps this much before its read position in memory (the
+// chunks other threads may still be folding; a page dropped too early is
+// only re-read), and drops pages in batches of kReleaseBatch.
+constexpr size_t kMappedLag = 4 << 20;
+constexpr size_t kReleaseBatch = 2 << 20;
+constexpr size_t kPopulateAhead = 2 << 20;
 }  // namespace
 
 bool LooksGzipped(const void* data, size_t n) {
@@ -48,7 +55,74 @@ InputFile::InputFile(int fd, std::string name, bool owns_fd)
 }
 
 InputFile::~InputFile() {
+  if (map_ != nullptr) ::munmap(const_cast<char*>(map_), map_size_);
   if (owns_fd_) ::close(fd_);
+}
+
+void InputFile::PopulateAhead() {
+#ifdef MADV_POPULATE_READ
+  if (map_pos_ + kPopulateAhead / 2 < populated_) return;
+  const size_t end = std::min(map_size_, populated_ + kPopulateAhead);
+  if (end > populated_) {
+    ::madvise(const_cast<char*>(map_) + populated_, end - populated_,
+              MADV_POPULATE_READ);
+  }
+  populated_ = end;
+#endif
+}
+
+bool InputFile::Map() {
+  if (map_ != nullptr) return true;
+  // Only a file opened by name: stdin's offset may be shared with others.
+  if (!owns_fd_) return false;
+  if (!sniffed_) {
+    sniffed_ = true;
+    if (!Sniff()) return false;
+  }
+  struct stat st;
+  if (gzipped_ || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_size <= 0 || static_cast<uint64_t>(st.st_size) < position_) {
+    return false;
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd_, 0);
+  if (p == MAP_FAILED) return false;
+  ::madvise(p, size, MADV_SEQUENTIAL);
+  map_ = static_cast<const char*>(p);
+  map_size_ = size;
+  // What was read ahead (the sniffed block, a Peek) is in the mapping too,
+  // at the offset where reading goes on.
+  map_pos_ = static_cast<size_t>(position_);
+  populated_ = released_ = map_pos_ / 4096 * 4096;
+  pending_.clear();
+  pending_pos_ = 0;
+  peeked_.clear();
+  peeked_pos_ = 0;
+  return true;
+}
+
+std::string_view InputFile::MappedRest() const {
+  return std::string_view(map_ + map_pos_, map_size_ - map_pos_);
+}
+
+void InputFile::Consume(size_t n) {
+  n = std::min(n, map_size_ - map_pos_);
+  map_pos_ += n;
+  position_ += n;
+  NoteBytesRead(n);
+  ReleaseBehind();
+}
+
+void InputFile::ReleaseBehind() {
+  PopulateAhead();
+  if (map_pos_ < released_ + kMappedLag + kReleaseBatch) return;
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t upto = (map_pos_ - kMappedLag) / page * page;
+  // The mapping is private and never written: dropped pages come back
+  // from the file, unchanged, if a slow thread still reads them.
+  ::madvise(const_cast<char*>(map_) + released_, upto - released_,
+            MADV_DONTNEED);
+  released_ = upto;
 }
 
 long InputFile::ReadRaw(char* buf, size_t n) {
@@ -108,12 +182,19 @@ long InputFile::Read(char* buf, size_t n) {
     size_t take = std::min(n, peeked_.size() - peeked_pos_);
     std::memcpy(buf, peeked_.data() + peeked_pos_, take);
     peeked_pos_ += take;
+    position_ += take;
     return static_cast<long>(take);
   }
-  return ReadDecoded(buf, n);
+  const long got = ReadDecoded(buf, n);
+  if (got > 0) position_ += got;
+  return got;
 }
 
 bool InputFile::Peek(size_t n, std::string* out) {
+  if (map_ != nullptr) {  // nothing to keep aside: the mapping holds it
+    out->assign(MappedRest().substr(0, n));
+    return true;
+  }
   // Keep what an earlier Peek saw, read on up to n bytes.
   peeked_.erase(0, peeked_pos_);
   peeked_pos_ = 0;
@@ -133,6 +214,14 @@ bool InputFile::Peek(size_t n, std::string* out) {
 }
 
 long InputFile::ReadDecoded(char* buf, size_t n) {
+  if (map_ != nullptr) {
+    const size_t take = std::min(n, map_size_ - map_pos_);
+    std::memcpy(buf, map_ + map_pos_, take);
+    map_pos_ += take;
+    NoteBytesRead(take);
+    ReleaseBehind();
+    return static_cast<long>(take);
+  }
   long got = DecodeSome(buf, n);
   if (got > 0) NoteBytesRead(got);
   return got;

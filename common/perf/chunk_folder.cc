@@ -19,6 +19,9 @@ ChunkFolder::ChunkFolder(const CollapseOptions& options, std::string event,
                          bool strict)
     : options_(options), event_(std::move(event)), strict_(strict) {
   stats_.bad = io::BadLineSink(strict_);
+  for (FrameCache& cache : frames_) {
+    cache.set_keys_from_symbol(!options_.include_addrs);
+  }
 }
 
 bool ChunkFolder::EventMatches(std::string_view event) const {
@@ -50,11 +53,19 @@ void ChunkFolder::StartSample(std::string_view comm, std::string_view pid,
     if (c == ' ') c = '_';
   }
   has_root_ = true;
-  // Samples come in runs of one thread: most roots equal the previous one.
-  if (p != pname_key_ || out_.symbols.size() == 0) {
-    pname_id_ = out_.symbols.Intern(p);
-    pname_key_ = p;
+  // Samples come in runs of one thread, or of two taking turns (two CPUs):
+  // most roots equal one of the previous two (most recent first).
+  if (pname_known_ > 1 && p == pname_key_[1]) {
+    std::swap(pname_key_[0], pname_key_[1]);
+    std::swap(pname_ids_[0], pname_ids_[1]);
+  } else if (pname_known_ == 0 || p != pname_key_[0]) {
+    std::swap(pname_key_[0], pname_key_[1]);
+    pname_ids_[1] = pname_ids_[0];
+    pname_key_[0] = p;
+    pname_ids_[0] = out_.symbols.Intern(p);
+    pname_known_ = std::min(pname_known_ + 1, 2);
   }
+  pname_id_ = pname_ids_[0];
   leaf_first_.clear();
   last_line_at_ = std::string::npos;
   frames_[java_ ? 1 : 0].Restart();
@@ -98,12 +109,19 @@ void ChunkFolder::AddFrameText(std::string_view line, size_t text_start,
   // With --addrs an unresolved frame's name includes its address, so the
   // key must too.
   const std::string_view text = line.substr(text_start);
-  const FrameKey key = KeyOfFrameText(text, pc, options_.include_addrs);
+  const bool with_pc = options_.include_addrs;
+  const std::string_view key_text =
+      with_pc ? line.substr(pc.data() - line.data()) : text;
   std::span<const uint32_t> ids = frames_[java_ ? 1 : 0].Get(
-      key, [&](std::vector<uint32_t>* out) { NameFrameText(text, pc, out); });
+      key_text, [&] { return KeyOfFrameText(text, pc, with_pc); },
+      [&](std::vector<uint32_t>* out) { NameFrameText(text, pc, out); });
   if (ids.empty()) return;
   last_line_at_ = leaf_first_.size();
-  leaf_first_.insert(leaf_first_.end(), ids.rbegin(), ids.rend());
+  if (ids.size() == 1) {  // nearly always: no generic range insert
+    leaf_first_.push_back(ids[0]);
+  } else {
+    leaf_first_.insert(leaf_first_.end(), ids.rbegin(), ids.rend());
+  }
 }
 
 void ChunkFolder::AddSrcline(std::string_view line) {

@@ -90,8 +90,11 @@ class ChunkFolder {
   // Where the latest line that named frames put its names (its last name
   // first), for --srcline; npos when none yet.
   size_t last_line_at_ = 0;
-  // The root frame name of the previous sample, to skip re-interning it.
-  std::string pname_key_;
+  // The root frame names of the previous two samples and their ids, to
+  // skip re-interning them; pname_known_ of them are set.
+  std::string pname_key_[2];
+  uint32_t pname_ids_[2] = {0, 0};
+  int pname_known_ = 0;
   std::string pname_scratch_;
   uint64_t line_no_ = 0;
 };

@@ -23,7 +23,8 @@ constexpr size_t kHeaderScanBytes = 256 * 1024;
 // A chunk of input and what a worker needs to fold it.
 struct Job {
   uint64_t index;
-  std::string text;
+  std::string_view text;  // into the mapped input, or into `storage`
+  std::string storage;
   std::string event;
 };
 
@@ -84,12 +85,19 @@ Collapser::Collapser(const CollapseOptions& options, int threads)
 class Collapser::ChunkRun {
  public:
   ChunkRun(io::InputFile* in, std::string* event)
-      : reader_(in, kChunkSize), event_(event) {}
+      : reader_(in, kChunkSize), event_(event) {
+    // Chunks of a mapped file are views into it: no copy out of the page
+    // cache (pipes and gzip data are read as before).
+    in->Map();
+  }
 
   // The next chunk, or false at the end, on a read error, or after a
   // strict chunk met a bad line (nothing more is read then).
   bool Next(Job* job) {
-    if (stop_ || !reader_.Next(&job->text, FindSampleBoundary)) return false;
+    if (stop_ ||
+        !reader_.NextView(&job->text, &job->storage, FindSampleBoundary)) {
+      return false;
+    }
     if (event_->empty()) FindFirstEvent(job->text, event_);
     job->event = *event_;
     job->index = next_index_++;

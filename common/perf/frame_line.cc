@@ -1,6 +1,12 @@
 #include "common/perf/frame_line.h"
 
+#include <string.h>
+
 #include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "common/perf/word_scan.h"
 
 namespace perf {
 namespace {
@@ -29,6 +35,10 @@ bool IsLowerHex(char c) {
 size_t FrameTextStart(std::string_view line, std::string_view* pc) {
   const size_t n = line.size();
   size_t i = 0;
+  // perf right-aligns the address after a tab: skip the padding a word at
+  // a time while the word is all spaces.
+  if (n > 0 && line[0] == '\t') ++i;
+  while (i + 8 <= n && LoadWord(line.data() + i) == kSpaceBytes) i += 8;
   while (i < n && ClassOf(line[i]) == kBlank) ++i;
   const size_t pc_start = i;
   while (i < n && ClassOf(line[i]) == kHex) ++i;
@@ -74,8 +84,10 @@ FrameKey KeyOfFrameText(std::string_view text, std::string_view pc,
   const char* sym_end =
       end;  // the symbol, with its offset, is [begin, sym_end)
   if (end > begin && end[-1] == ')') {
-    const char* run = end;  // the last space-free run
-    while (run > begin && run[-1] != ' ') --run;
+    // The last space-free run starts after the last space (memrchr: a dso
+    // path is tens of bytes).
+    const void* space = memrchr(begin, ' ', end - begin);
+    const char* run = space ? static_cast<const char*>(space) + 1 : begin;
     if (*run == '(') sym_end = run > begin ? run - 1 : begin;
   }
   const char* head_end = sym_end;

@@ -1,146 +1,119 @@
 #include "common/perf/sample_header.h"
 
 #include <charconv>
+#include <cstdint>
+
+#include "common/perf/word_scan.h"
 
 namespace perf {
 namespace {
 
+// Every line that does not start with a tab is tried as a header, so the
+// scan works on pointers over the line, each byte looked at once or twice.
+
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
+const char* SkipDigits(const char* p, const char* end) {
+  while (p < end && IsDigit(*p)) ++p;
+  return p;
 }
 
-// Cursor over space-separated tokens of the header, keeping positions so
-// the comm and the rest can be cut from the original text. Each token is
-// scanned once: Take reuses the bounds Peek found.
-struct Tokens {
-  std::string_view line;
-  size_t pos = 0;
-  size_t peeked_at = std::string_view::npos;
-  size_t tok_begin = 0, tok_end = 0;
-
-  void SkipSpaces() {
-    while (pos < line.size() && line[pos] == ' ') ++pos;
-  }
-  // Next token, without consuming it.
-  std::string_view Peek() {
-    if (peeked_at != pos) {
-      size_t p = pos;
-      while (p < line.size() && line[p] == ' ') ++p;
-      size_t end = p;
-      while (end < line.size() && line[end] != ' ') ++end;
-      peeked_at = pos;
-      tok_begin = p;
-      tok_end = end;
-    }
-    return line.substr(tok_begin, tok_end - tok_begin);
-  }
-  void Take() {
-    Peek();
-    pos = tok_end;
-  }
+// One space-separated token [b, e).
+struct Token {
+  const char* b;
+  const char* e;
+  size_t size() const { return e - b; }
+  std::string_view view() const { return std::string_view(b, e - b); }
 };
 
+// The token at or after p (its leading spaces skipped).
+Token TokenAt(const char* p, const char* end) {
+  p = SkipSpaces(p, end);
+  return Token{p, FindSpace(p, end)};
+}
+
+bool AllDigits(const char* b, const char* e) {
+  return b < e && SkipDigits(b, e) == e;
+}
+
 // "1234" or "1234/5678".
-bool ParsePidTid(std::string_view tok, std::string_view* pid,
-                 std::string_view* tid) {
-  size_t slash = tok.find('/');
-  if (slash == std::string_view::npos) {
-    if (!AllDigits(tok)) return false;
+bool ParsePidTid(Token t, std::string_view* pid, std::string_view* tid) {
+  const char* d = SkipDigits(t.b, t.e);
+  if (d == t.e) {
+    if (d == t.b) return false;
     *pid = std::string_view();
-    *tid = tok;
+    *tid = t.view();
     return true;
   }
-  std::string_view a = tok.substr(0, slash), b = tok.substr(slash + 1);
-  if (!AllDigits(a) || !AllDigits(b)) return false;
-  *pid = a;
-  *tid = b;
+  if (d == t.b || *d != '/' || !AllDigits(d + 1, t.e)) return false;
+  *pid = std::string_view(t.b, d - t.b);
+  *tid = std::string_view(d + 1, t.e - d - 1);
   return true;
 }
 
-bool IsCpu(std::string_view tok) {
-  return tok.size() >= 3 && tok.front() == '[' && tok.back() == ']' &&
-         AllDigits(tok.substr(1, tok.size() - 2));
+bool IsCpu(Token t) {
+  return t.size() >= 3 && t.b[0] == '[' && t.e[-1] == ']' &&
+         AllDigits(t.b + 1, t.e - 1);
 }
 
-// "412.762638:"
-bool IsTime(std::string_view tok) {
-  if (tok.size() < 2 || tok.back() != ':') return false;
-  tok.remove_suffix(1);
-  size_t dot = tok.find('.');
-  if (dot == std::string_view::npos) return AllDigits(tok);
-  return AllDigits(tok.substr(0, dot)) && AllDigits(tok.substr(dot + 1));
+// "412.762638:" or "412:"
+bool IsTime(Token t) {
+  if (t.size() < 2 || t.e[-1] != ':') return false;
+  const char* end = t.e - 1;
+  const char* d = SkipDigits(t.b, end);
+  if (d == t.b) return false;
+  if (d == end) return true;
+  return *d == '.' && AllDigits(d + 1, end);
 }
 
 // "cpu-clock:pppH:", "sched:sched_switch:", "cpu-clock/freq=499/:". No
 // event name starts with a digit or '[' ("goroutine 1 [running]:" is a
 // goroutine dump, not a sample of event "[running]").
-bool IsEvent(std::string_view tok) {
-  return tok.size() >= 2 && tok.back() == ':' && !IsDigit(tok.front()) &&
-         tok.front() != '[';
+bool IsEvent(Token t) {
+  return t.size() >= 2 && t.e[-1] == ':' && !IsDigit(t.b[0]) && t.b[0] != '[';
 }
 
-// Parses the fields after the comm, starting at the PID/TID token.
-bool ParseAfterComm(Tokens t, SampleHeader* out) {
-  std::string_view tok = t.Peek();
-  if (!ParsePidTid(tok, &out->pid, &out->tid)) return false;
-  t.Take();
-  tok = t.Peek();
-  if (IsCpu(tok)) {
-    t.Take();
-    tok = t.Peek();
-  }
-  if (IsTime(tok)) {
-    t.Take();
-    tok = t.Peek();
-  }
+// Parses the fields after the comm, from p (at the PID/TID token).
+bool ParseAfterComm(const char* p, const char* end, SampleHeader* out) {
+  Token t = TokenAt(p, end);
+  if (!ParsePidTid(t, &out->pid, &out->tid)) return false;
+  t = TokenAt(t.e, end);
+  if (IsCpu(t)) t = TokenAt(t.e, end);
+  if (IsTime(t)) t = TokenAt(t.e, end);
   out->period = 0;
-  if (AllDigits(tok)) {
+  if (AllDigits(t.b, t.e)) {
     int64_t v = 0;
-    std::from_chars(tok.data(), tok.data() + tok.size(), v);
+    std::from_chars(t.b, t.e, v);
     out->period = v;
-    t.Take();
-    tok = t.Peek();
-    // A period must be followed by the event.
-    if (!IsEvent(tok)) return false;
+    t = TokenAt(t.e, end);
   }
   // The event closes every header perf prints; a line without one is not
   // a header (inside a sample, a stray "word 123" line is a bad line).
-  if (!IsEvent(tok)) return false;
-  out->event = tok.substr(0, tok.size() - 1);
-  t.Take();
-  t.SkipSpaces();
-  out->rest = t.line.substr(t.pos);
+  if (!IsEvent(t)) return false;
+  out->event = std::string_view(t.b, t.size() - 1);
+  const char* rest = SkipSpaces(t.e, end);
+  out->rest = std::string_view(rest, end - rest);
   return true;
 }
 
 }  // namespace
 
 bool ParseSampleHeader(std::string_view line, SampleHeader* out) {
-  size_t start = 0;
-  while (start < line.size() && line[start] == ' ') ++start;
-  line.remove_prefix(start);
-  if (line.empty() || line[0] == '\t') return false;
+  const char* begin = SkipSpaces(line.data(), line.data() + line.size());
+  const char* end = line.data() + line.size();
+  if (begin == end || *begin == '\t') return false;
   // Try each token boundary as the end of the comm, leftmost first.
-  size_t pos = 0;
-  while (pos < line.size()) {
-    // End of the current comm token.
-    while (pos < line.size() && line[pos] != ' ') ++pos;
-    size_t comm_end = pos;
-    if (comm_end >= line.size()) return false;
-    Tokens t{line, comm_end};
-    t.SkipSpaces();
-    if (t.pos < line.size() && IsDigit(line[t.pos]) && ParseAfterComm(t, out)) {
-      out->comm = line.substr(0, comm_end);
+  const char* p = begin;
+  while (p < end) {
+    p = FindSpace(p, end);  // the end of the current comm token
+    const char* comm_end = p;
+    if (comm_end >= end) return false;
+    p = SkipSpaces(p, end);
+    if (p < end && IsDigit(*p) && ParseAfterComm(p, end, out)) {
+      out->comm = std::string_view(begin, comm_end - begin);
       return true;
     }
     // Extend the comm to include the next token.
-    while (pos < line.size() && line[pos] == ' ') ++pos;
   }
   return false;
 }

@@ -2,8 +2,10 @@
 // and that the thread count never changes the result.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "common/io/input_file.h"
 #include "common/perf/collapser.h"
@@ -225,3 +227,49 @@ TEST(ChunkFolderTest, ProbeWantsMoreThanAFewBareFrames) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string SampleOf(const std::string& comm,
+                     const std::vector<std::string>& frames) {
+  std::string s = comm + " 1 1.0: 1 cpu-clock: \n";
+  for (const std::string& f : frames) s += "\t  4a0 " + f + "\n";
+  return s + "\n";
+}
+
+std::vector<std::string> SortedLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    lines.push_back(text.substr(at, nl - at));
+    at = nl + 1;
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+}  // namespace
+
+// The frame cache first checks a line against the frame that followed the
+// previous line last time, forward over the text. A line that looks like
+// that frame but has another key must not take its names.
+TEST(ChunkFolderTest, GuessedNextFrameIsOnlyTakenWhenTheKeyIsTheSame) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"f+0x1b+0x10 (/d)", "f+0x1b (/d)"},
+      {"f+0x10 (/d)", "f (/d)"},
+      {"g (x)+0x10", "g (x)"},
+      {"(/d)", "+0x10(/d)"},
+      {"f+0x10 (/d)", "f+0X10 (/d)"},
+      {"f+0x10 (/d)", "f+0x10x (/d)"},
+      {"f+0x10", "f+0x10 (/d)"},
+  };
+  for (const auto& [seen, tricky] : pairs) {
+    const std::string first = SampleOf("a", {"leaf+0x1 (/d)", seen});
+    const std::string second = SampleOf("b", {"leaf+0x2 (/d)", tricky});
+    const std::string both = FoldString(first + second).text;
+    const std::string alone = FoldString(first).text + FoldString(second).text;
+    EXPECT_EQ(SortedLines(both), SortedLines(alone))
+        << seen << " then " << tricky;
+  }
+}
