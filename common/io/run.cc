@@ -1,5 +1,6 @@
 #include "common/io/run.h"
 
+#include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -87,6 +88,22 @@ void OnTerminate() {
   std::abort();
 }
 
+// A mapped input (io::InputFile::Map) that is truncated while it is read
+// faults on the pages past its new end: SIGBUS. Say so and exit 2 rather
+// than die of the signal. Only write(2) and _exit(2) here: both are
+// async-signal-safe; the name was copied when the input opened.
+void MappedFileShrank(int) {
+  const ReadingNow& now = CurrentReading();
+  const char* parts[] = {tool_name, ": ", now.name,
+                         ": the file shrank while it was read (truncated "
+                         "or rewritten by another process)\n"};
+  for (const char* part : parts) {
+    ssize_t ignored = ::write(2, part, std::strlen(part));
+    (void)ignored;
+  }
+  ::_exit(2);
+}
+
 }  // namespace
 
 void SetUpRun(std::string_view tool, const InputLimits& limits) {
@@ -96,6 +113,9 @@ void SetUpRun(std::string_view tool, const InputLimits& limits) {
   SetLimits(limits);
   std::set_new_handler(OutOfMemory);
   std::set_terminate(OnTerminate);
+  struct sigaction bus = {};
+  bus.sa_handler = MappedFileShrank;
+  ::sigaction(SIGBUS, &bus, nullptr);
 }
 
 void Warn(std::string_view message) {

@@ -13,7 +13,9 @@ namespace io {
 // - the tool's name, for the lines io prints itself;
 // - an out-of-memory handler that says what was large (a file held whole,
 //   or the stacks of a streamed file, with the bytes read so far and the
-//   address-space limit) and exits with status 2 instead of aborting.
+//   address-space limit) and exits with status 2 instead of aborting;
+// - a SIGBUS handler: a mapped input truncated while it is read ends with
+//   "TOOL: FILE: the file shrank while it was read (...)" and exit 2.
 void SetUpRun(std::string_view tool, const InputLimits& limits);
 
 // Prints "TOOL: warning: MESSAGE" on stderr, for a reader that goes on past

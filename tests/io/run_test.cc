@@ -3,8 +3,11 @@
 #include "common/io/run.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "common/io/chunk_reader.h"
@@ -90,6 +93,30 @@ TEST_F(RunTest, TheReadingRecordFollowsTheLastInputAndWholeReads) {
   EXPECT_STREQ(io::CurrentReading().name, "/dev/null");
   EXPECT_EQ(io::CurrentReading().bytes, 0u);
   EXPECT_FALSE(io::CurrentReading().held_whole);
+}
+
+// A mapped input cut short under the reader: the pages past the new end
+// fault (SIGBUS); the tool says what happened and exits 2.
+TEST_F(RunTest, AMappedFileThatShrinksIsAMessageNotACrash) {
+  const std::string path = ::testing::TempDir() + "run_test_shrinks.txt";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << std::string(1 << 20, 'x');
+  }
+  EXPECT_EXIT(
+      {
+        io::SetUpRun("tool", io::InputLimits{});
+        std::string error;
+        auto in = io::InputFile::Open(path, &error);
+        if (!in || !in->Map()) ::_exit(3);
+        if (::truncate(path.c_str(), 0) != 0) ::_exit(4);
+        volatile char sum = 0;
+        for (char c : in->MappedRest()) sum = sum + c;
+        ::_exit(0);
+      },
+      ::testing::ExitedWithCode(2),
+      "tool: .*run_test_shrinks.txt: the file shrank while it was read");
+  std::remove(path.c_str());
 }
 
 TEST_F(RunTest, ALongNameIsCutToFit) {
