@@ -20,12 +20,14 @@ if ! perf record -q -F 99 -g -o "$T/probe.data" -- true > "$T/probe.err" 2>&1; t
   exit 77
 fi
 
-# Idle for 3 s, then the same PID spins for 20 s. (min=30%: the spin gets
+# Idle for 3 s, then the same PID spins for up to 45 s (killed when the
+# test ends; long enough that a loaded machine still catches it: it failed
+# under heavy parallel builds with a 20 s spin). (min=30%: the spin gets
 # less than a whole core when the other tests load the machine.)
-bash -c "sleep 3; exec '$WORKLOAD' 20000" &
+bash -c "sleep 3; exec '$WORKLOAD' 45000" &
 SERVER_PID=$!
 rc=$(run_rc "$SW" --pid "$SERVER_PID" --interval 0.5 --window 3 --cpu-seconds 2 \
-  --rule cpu:min=30%,diff=100% --max-captures 1 --duration 30 -o "$T/w")
+  --rule cpu:min=30%,diff=100% --max-captures 1 --duration 50 -o "$T/w")
 check "cpu: exit 0" test "$rc" = 0
 check "cpu: one event line" test "$(wc -l < "$T/out")" = 1
 check "cpu: the event names the rule and a high value" \
