@@ -50,22 +50,49 @@ cmake --build "$BUILD" -j "$JOBS" --target "${build_targets[@]}" -- --no-print-d
 test "${PIPESTATUS[0]}" -eq 0
 
 mkdir -p "$BUILD/crashes"
-status=0
-for t in "${targets[@]}"; do
-  corpus="$BUILD/corpus/$t"
+
+# run_one TARGET: fuzzes it for SECONDS_PER_TARGET and writes its summary
+# line (and, on a failure, the first lines of the report) to
+# $BUILD/fuzz-TARGET.result.
+run_one() {
+  local t="$1"
+  local corpus="$BUILD/corpus/$t" seeds="$ROOT/testdata/fuzz/$t"
+  local log="$BUILD/fuzz-$t.log" result="$BUILD/fuzz-$t.result"
   mkdir -p "$corpus"
-  seeds="$ROOT/testdata/fuzz/$t"
-  log="$BUILD/fuzz-$t.log"
   if ! "$BUILD/tests/fuzz/${t}_fuzzer" "$corpus" "$seeds" -max_total_time="$SECONDS_PER_TARGET" \
     -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$BUILD/crashes/$t-" > "$log" 2>&1; then
-    echo "fuzz: $t: FAILED (see $log and $BUILD/crashes/)"
-    grep -m 3 -E 'ERROR|SUMMARY|Test unit written' "$log" || true
-    status=1
+    { echo "fuzz: $t: FAILED (see $log and $BUILD/crashes/)"
+      grep -m 3 -E 'ERROR|SUMMARY|Test unit written' "$log" || true; } > "$result"
   else
+    local execs cov
     execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     cov=$(grep -E '^#[0-9]+.*cov:' "$log" | tail -n 1 | sed -E 's/.*cov: ([0-9]+).*/\1/')
-    echo "fuzz: $t: ok, ${SECONDS_PER_TARGET}s, ${execs:-?} execs, cov ${cov:-?}, corpus $(ls "$corpus" | wc -l)"
+    echo "fuzz: $t: ok, ${SECONDS_PER_TARGET}s, ${execs:-?} execs, cov ${cov:-?}, corpus $(ls "$corpus" | wc -l)" > "$result"
+  fi
+}
+
+# Each fuzzer is one process on one core: run as many at once as there are
+# cores (the CI smoke run takes half the time on two), then report in order.
+running=0
+for t in "${targets[@]}"; do
+  rm -f "$BUILD/fuzz-$t.result"
+  run_one "$t" &
+  running=$((running + 1))
+  if [ "$running" -ge "$JOBS" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait
+status=0
+for t in "${targets[@]}"; do
+  if [ -f "$BUILD/fuzz-$t.result" ]; then
+    cat "$BUILD/fuzz-$t.result"
+    grep -q "^fuzz: $t: FAILED" "$BUILD/fuzz-$t.result" && status=1
+  else
+    echo "fuzz: $t: FAILED (no result)"
+    status=1
   fi
 done
 exit $status
