@@ -5,20 +5,10 @@
 #include <vector>
 
 #include "common/dtrace/format_probe.h"
+#include "common/io/trim.h"
 
 namespace dtrace {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // inferno's uncpp: after the first "::", cut at the last '(' or '<'.
 std::string_view UnCpp(std::string_view f) {
@@ -100,7 +90,7 @@ uint64_t FoldLines(Lines* lines, stack::FoldedStacks* out,
   Stack stack;
   while (lines->Next(&line)) {
     ++line_no;
-    const std::string_view t = Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     if (header) {  // up to the first blank line (dtrace's CPU/ID/probe)
       header = !t.empty();
       continue;

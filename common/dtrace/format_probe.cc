@@ -4,20 +4,10 @@
 #include <cstdint>
 
 #include "common/io/line_reader.h"
+#include "common/io/trim.h"
 
 namespace dtrace {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 bool IsHexAddress(std::string_view t) {
   if (t.size() < 3 || t[0] != '0' || t[1] != 'x') return false;
@@ -44,7 +34,7 @@ bool LooksLikeDtrace(std::string_view head) {
   bool blank = false, frame = false;
   int64_t n;
   while (lines.Next(&line)) {
-    const std::string_view t = Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     if (t.empty()) {
       blank = true;
     } else if (blank) {

@@ -5,6 +5,7 @@
 
 #include "common/goroutine/format_probe.h"
 #include "common/io/chunk_reader.h"
+#include "common/io/trim.h"
 
 namespace goroutine {
 namespace {
@@ -16,18 +17,7 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() &&
          std::memcmp(s.data() + s.size() - p.size(), p.data(), p.size()) == 0;
 }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view TrimLeft(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && IsSpace(s[i])) ++i;
-  return s.substr(i);
-}
-std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Parses leading decimal digits, all of them; returns how many were used
 // (0 if none). A value past 2^64-1 saturates there: a hostile number never
@@ -70,7 +60,7 @@ bool IsRegisterLine(std::string_view s) {
     ++i;
   }
   if (i == 0 || i >= s.size() || s[i] != ' ') return false;
-  return IsHexWord(TrimLeft(s.substr(i)));
+  return IsHexWord(io::TrimLeftBlanks(s.substr(i)));
 }
 
 // Lines a crash or SIGQUIT report prints around the goroutines.
@@ -101,7 +91,7 @@ bool IsPreambleLine(std::string_view s) {
 }  // namespace
 
 bool ParseGoroutineHeader(std::string_view line, Goroutine* g) {
-  line = TrimRight(line);
+  line = io::TrimRightBlanks(line);
   if (!StartsWith(line, "goroutine ")) return false;
   std::string_view rest = line.substr(10);
   uint64_t id;
@@ -147,7 +137,7 @@ bool ParseGoroutineHeader(std::string_view line, Goroutine* g) {
   // order.
   for (bool more = true; more;) {
     more = false;
-    state = TrimRight(state);
+    state = io::TrimRightBlanks(state);
     if (EndsWith(state, " (durable)")) {
       g->durable = more = true;
       state.remove_suffix(10);
@@ -165,8 +155,9 @@ bool ParseGoroutineHeader(std::string_view line, Goroutine* g) {
 }
 
 bool ParseFunctionLine(std::string_view line, RawFrame* f) {
-  line = TrimRight(line);
-  if (line.size() < 3 || line.back() != ')' || IsSpace(line[0])) return false;
+  line = io::TrimRightBlanks(line);
+  if (line.size() < 3 || line.back() != ')' || io::IsBlank(line[0]))
+    return false;
   size_t open = line.rfind('(');
   if (open == 0 || open == std::string_view::npos) return false;
   std::string_view func = line.substr(0, open);
@@ -182,11 +173,11 @@ bool ParseFunctionLine(std::string_view line, RawFrame* f) {
 }
 
 bool ParseFileLine(std::string_view line, RawFrame* f) {
-  std::string_view s = TrimLeft(line);
+  std::string_view s = io::TrimLeftBlanks(line);
   size_t end = s.find(" +0x");
   if (end == std::string_view::npos) end = s.find(" fp=");
   if (end != std::string_view::npos) s = s.substr(0, end);
-  s = TrimRight(s);
+  s = io::TrimRightBlanks(s);
   size_t colon = s.rfind(':');
   if (colon == std::string_view::npos || colon == 0) return false;
   uint64_t n;
@@ -327,7 +318,7 @@ bool DumpParser::TryAggregatedHeader(std::string_view s) {
 
 bool DumpParser::HandleFileLine(std::string_view s, FrameSpan* f) {
   RawFrame r;
-  if (s.empty() || !IsSpace(s[0]) || !ParseFileLine(s, &r)) return false;
+  if (s.empty() || !io::IsBlank(s[0]) || !ParseFileLine(s, &r)) return false;
   f->file_off = Keep(r.file);
   f->file_len = static_cast<uint32_t>(r.file.size());
   f->line = r.line;
@@ -339,8 +330,8 @@ void DumpParser::HandleFrames(std::string_view s) {
     Emit();
     return;
   }
-  if (IsSpace(s[0])) {
-    std::string_view t = TrimLeft(s);
+  if (io::IsBlank(s[0])) {
+    std::string_view t = io::TrimLeftBlanks(s);
     if (StartsWith(t, "goroutine running on other thread")) {
       g_.stack_unavailable = true;
     } else {
@@ -421,15 +412,15 @@ void DumpParser::HandleAggregated(std::string_view s) {
     Emit();
     return;
   }
-  s = TrimLeft(s);
+  s = io::TrimLeftBlanks(s);
   if (TryAggregatedHeader(s)) return;
   if (s.empty() || s[0] != '#') {
     Bad("not a debug=1 frame line");
     return;
   }
-  s = TrimLeft(s.substr(1));
+  s = io::TrimLeftBlanks(s.substr(1));
   if (StartsWith(s, "labels:")) {
-    std::string_view l = TrimLeft(s.substr(7));
+    std::string_view l = io::TrimLeftBlanks(s.substr(7));
     labels_off_ = Keep(l);
     labels_len_ = static_cast<uint32_t>(l.size());
     return;
@@ -442,7 +433,7 @@ void DumpParser::HandleAggregated(std::string_view s) {
     Bad("not a debug=1 frame line");
     return;
   }
-  s = TrimLeft(s.substr(ws));
+  s = io::TrimLeftBlanks(s.substr(ws));
   ws = s.find_first_of(" \t");
   std::string_view func = s.substr(0, ws);
   size_t plus = func.rfind("+0x");
@@ -463,7 +454,7 @@ void DumpParser::HandleAggregated(std::string_view s) {
 
 void DumpParser::HandleOutside(std::string_view s) {
   if (s.empty()) return;
-  std::string_view t = TrimLeft(s);
+  std::string_view t = io::TrimLeftBlanks(s);
   if (TryAggregatedHeader(t)) return;
   // threadcreate's and goroutineleak's ?debug=1 text have the same
   // record form.
@@ -537,7 +528,7 @@ void DumpParser::Line(std::string_view raw) {
   if (stopped_) return;
   ++info_.lines;
   info_.bytes += raw.size() + 1;
-  raw = TrimRight(raw);
+  raw = io::TrimRightBlanks(raw);
   if (TryHeader(raw)) {
     last_was_blank_ = false;
     return;
@@ -546,7 +537,7 @@ void DumpParser::Line(std::string_view raw) {
   if (prefix_len_ > 0) {
     s = raw.size() > prefix_len_ ? raw.substr(prefix_len_) : std::string_view();
     // Blank lines of an indented dump carry no indentation at all.
-    if (TrimLeft(s).empty()) s = std::string_view();
+    if (io::TrimLeftBlanks(s).empty()) s = std::string_view();
   }
   switch (state_) {
     case State::kOutside:
@@ -598,7 +589,7 @@ void DumpParser::Finish(std::string_view unterminated_tail) {
     // The input did not end with "\n". A tail that completes the current
     // frame is taken as is (a hand-made file without a final newline);
     // anything else is a cut-off dump (net/http/pprof stops at 64 MiB).
-    std::string_view t = TrimRight(unterminated_tail);
+    std::string_view t = io::TrimRightBlanks(unterminated_tail);
     std::string_view s = t;
     if (prefix_len_ > 0) {
       s = t.size() > prefix_len_ ? t.substr(prefix_len_) : std::string_view();
@@ -607,7 +598,7 @@ void DumpParser::Finish(std::string_view unterminated_tail) {
     bool complete =
         t.empty() ||
         ((state_ == State::kFrameFile || state_ == State::kCreatorFile) &&
-         !s.empty() && IsSpace(s[0]) && ParseFileLine(s, &r));
+         !s.empty() && io::IsBlank(s[0]) && ParseFileLine(s, &r));
     if (complete) {
       Line(unterminated_tail);
     } else {

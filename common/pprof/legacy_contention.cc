@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "common/io/line_reader.h"
+#include "common/io/trim.h"
 #include "common/pprof/legacy_frames.h"
 #include "common/pprof/legacy_records.h"
 
@@ -24,7 +25,7 @@ std::string_view FirstLine(io::LineSplitter* lines, uint64_t* line_no) {
   std::string_view line;
   while (lines->Next(&line)) {
     ++*line_no;
-    if (!legacy::Trim(line).empty()) return legacy::Trim(line);
+    if (!io::TrimBlanks(line).empty()) return io::TrimBlanks(line);
   }
   return {};
 }
@@ -57,7 +58,7 @@ bool ReadAttributes(std::string_view text, io::LineSplitter* lines,
                     io::BadLineSink* bad, size_t* records_start) {
   std::string_view line;
   for (size_t start = lines->pos(); lines->Next(&line); start = lines->pos()) {
-    const std::string_view t = legacy::Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     const size_t eq = t.find('=');
     if (t.substr(0, 3) == "---" ||
         (!legacy::IsSpaceOrComment(t) && eq == std::string_view::npos)) {
@@ -66,8 +67,8 @@ bool ReadAttributes(std::string_view text, io::LineSplitter* lines,
     }
     ++*line_no;
     if (legacy::IsSpaceOrComment(t)) continue;
-    const std::string_view key = legacy::Trim(t.substr(0, eq));
-    const std::string_view val = legacy::Trim(t.substr(eq + 1));
+    const std::string_view key = io::TrimBlanks(t.substr(0, eq));
+    const std::string_view val = io::TrimBlanks(t.substr(eq + 1));
     int64_t v = 0;
     bool ok = ParseInt(val, &v);
     if (ok && key == "cycles/second") {

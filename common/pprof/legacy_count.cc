@@ -1,6 +1,7 @@
 #include "common/pprof/legacy_count.h"
 
 #include "common/io/line_reader.h"
+#include "common/io/trim.h"
 #include "common/pprof/legacy_frames.h"
 #include "common/pprof/legacy_records.h"
 
@@ -9,7 +10,7 @@ namespace {
 
 // "NAME profile: total N": NAME, or "" when the line is no such header.
 std::string_view CountHeaderName(std::string_view line) {
-  line = legacy::Trim(line);
+  line = io::TrimBlanks(line);
   const size_t sp = line.find(" profile: total ");
   if (sp == 0 || sp == std::string_view::npos) return {};
   std::string_view name = line.substr(0, sp);
@@ -59,7 +60,7 @@ bool LegacyCountNamesFrames(std::string_view head) {
   std::string_view line;
   legacy::CommentFrame f;
   while (lines.Next(&line)) {
-    const std::string_view t = legacy::Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     if (t.size() > 1 && t[0] == '#' && legacy::ParseCommentFrame(t, &f)) {
       return true;
     }

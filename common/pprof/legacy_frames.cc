@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "common/io/trim.h"
 #include "common/stack/hash.h"
 
 namespace pprof::legacy {
@@ -37,19 +38,8 @@ bool Cursor::Hex(uint64_t* v) {
   return true;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 bool IsSpaceOrComment(std::string_view line) {
-  line = Trim(line);
+  line = io::TrimBlanks(line);
   return line.empty() || line[0] == '#';
 }
 
@@ -72,12 +62,12 @@ bool ParseAddressList(Cursor* c, std::vector<uint64_t>* out) {
 bool ParseCommentFrame(std::string_view line, CommentFrame* f) {
   Cursor c{line.substr(1)};
   if (!c.Hex(&f->pc)) return false;
-  std::string_view rest = Trim(c.s);
+  std::string_view rest = io::TrimBlanks(c.s);
   // Function name up to the whitespace before the file.
   size_t ws = rest.find_first_of(" \t");
   std::string_view func = rest.substr(0, ws);
   std::string_view loc =
-      ws == std::string_view::npos ? "" : Trim(rest.substr(ws));
+      ws == std::string_view::npos ? "" : io::TrimBlanks(rest.substr(ws));
   uint64_t off = 0;
   size_t plus = func.rfind("+0x");
   if (plus != std::string_view::npos) {

@@ -23,8 +23,6 @@ struct Cursor {
   bool Hex(uint64_t* v);
 };
 
-std::string_view Trim(std::string_view s);
-
 // pprof's isSpaceOrComment: blank, or "#" after leading space.
 bool IsSpaceOrComment(std::string_view line);
 // pprof's isMemoryMapSentinel: "--- Memory map: ---" or "MAPPED_LIBRARIES:"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/io/line_reader.h"
+#include "common/io/trim.h"
 #include "common/pprof/legacy_frames.h"
 #include "common/pprof/legacy_maps.h"
 
@@ -16,7 +17,6 @@ namespace {
 using legacy::CommentFrame;
 using legacy::Cursor;
 using legacy::TableBuilder;
-using legacy::Trim;
 
 // The "heap profile: A: B [C: D] @ heap/N" line: totals, sampling period
 // and format version.
@@ -44,15 +44,15 @@ bool ParseHeader(io::LineSplitter* lines, uint64_t* line_no, Header* h,
   std::string_view line;
   while (lines->Next(&line)) {
     ++*line_no;
-    if (!Trim(line).empty()) break;
+    if (!io::TrimBlanks(line).empty()) break;
   }
-  Cursor c{Trim(line)};
+  Cursor c{io::TrimBlanks(line)};
   c.s.remove_prefix(std::min<size_t>(13, c.s.size()));  // "heap profile:"
   if (!ParseCounts(&c, h->totals)) {
     *error = "line " + std::to_string(*line_no) + ": not a heap profile header";
     return false;
   }
-  std::string_view kind = Trim(c.s);
+  std::string_view kind = io::TrimBlanks(c.s);
   size_t slash = kind.find('/');
   if (slash != std::string_view::npos) {
     std::string_view num = kind.substr(slash + 1);
@@ -110,7 +110,7 @@ class RecordParser {
   void Run(io::LineSplitter* lines, uint64_t line_no, std::string_view text) {
     std::string_view line;
     while (lines->Next(&line)) {
-      const std::string_view t = Trim(line);
+      const std::string_view t = io::TrimBlanks(line);
       if (!in_memstats_ && legacy::IsMemoryMapSentinel(t)) {
         Finish();
         legacy::FinishWithMemoryMap(text.substr(lines->pos()), p_);
@@ -151,7 +151,7 @@ class RecordParser {
 
   void MemStatsLine(std::string_view t) {
     if (t.size() <= 2 || t[0] != '#') return;
-    std::string_view kv = Trim(t.substr(1));
+    std::string_view kv = io::TrimBlanks(t.substr(1));
     size_t eq = kv.find(" = ");
     if (eq != std::string_view::npos) {
       memstats_->fields.emplace_back(std::string(kv.substr(0, eq)),

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/io/line_reader.h"
+#include "common/io/trim.h"
 #include "common/pprof/legacy_frames.h"
 
 namespace pprof::legacy {
@@ -115,8 +116,9 @@ std::vector<Mapping> ParseMaps(std::string_view text) {
         break;
       case Entry::kUnrecognised:
         if (size_t eq = line.find('='); eq != std::string::npos) {
-          attrs.emplace_back("$" + std::string(Trim(line.substr(0, eq))),
-                             std::string(Trim(line.substr(eq + 1))));
+          attrs.emplace_back(
+              "$" + std::string(io::TrimBlanks(line.substr(0, eq))),
+              std::string(io::TrimBlanks(line.substr(eq + 1))));
         }
         break;
     }
@@ -171,7 +173,7 @@ void MassageMappings(std::vector<Mapping>* maps) {
     for (size_t d; (d = file.find("(deleted)")) != std::string::npos;) {
       file.erase(d, 9);
     }
-    std::string_view f = Trim(file);
+    std::string_view f = io::TrimBlanks(file);
     while (!f.empty() && (f[0] == '\n' || f[0] == '\v' || f[0] == '\f')) {
       f.remove_prefix(1);
     }

@@ -1,5 +1,6 @@
 #include "common/pprof/legacy_records.h"
 
+#include "common/io/trim.h"
 #include "common/pprof/legacy_maps.h"
 
 namespace pprof::legacy {
@@ -67,7 +68,7 @@ std::string_view ReadRecords(std::string_view text, io::LineSplitter* lines,
   std::string_view line;
   size_t start = lines->pos();
   while (lines->Next(&line)) {
-    const std::string_view t = Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     if (t.substr(0, 3) == "---" || IsMemoryMapSentinel(t)) {
       records.Finish();
       return text.substr(start);

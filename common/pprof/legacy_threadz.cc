@@ -1,6 +1,7 @@
 #include "common/pprof/legacy_threadz.h"
 
 #include "common/io/line_reader.h"
+#include "common/io/trim.h"
 #include "common/pprof/legacy_frames.h"
 #include "common/pprof/legacy_maps.h"
 #include "common/pprof/legacy_records.h"
@@ -12,7 +13,7 @@ bool IsThreadzHeader(std::string_view t) {
   if (t.substr(0, 11) != "--- threadz") return false;
   legacy::Cursor c{t.substr(11)};
   int64_t n;
-  return c.Int(&n) && legacy::Trim(c.s).substr(0, 3) == "---";
+  return c.Int(&n) && io::TrimBlanks(c.s).substr(0, 3) == "---";
 }
 
 // "--- Thread HEX (name: NAME/TID) stack: ---".
@@ -97,7 +98,7 @@ bool LooksLikeThreadz(std::string_view head) {
   std::string_view line;
   while (lines.Next(&line)) {
     if (legacy::IsSpaceOrComment(line)) continue;
-    const std::string_view t = legacy::Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     return IsThreadzHeader(t) || IsThreadHeader(t);
   }
   return false;
@@ -121,7 +122,7 @@ bool ParseThreadz(std::string_view text, Profile* out, io::BadLineSink* bad,
   std::string_view line, rest;
   for (size_t start = 0; lines.Next(&line); start = lines.pos()) {
     ++line_no;
-    const std::string_view t = legacy::Trim(line);
+    const std::string_view t = io::TrimBlanks(line);
     if (legacy::IsMemoryMapSentinel(t) ||
         t.substr(0, 23) == "---- no stack trace for") {
       rest = text.substr(start);  // the maps after a sentinel from here
